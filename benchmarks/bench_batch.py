@@ -1,0 +1,298 @@
+"""Batch benchmarks against the fault-injecting server (tests/fault_server.py), offline.
+
+    .venv/bin/python benchmarks/bench_batch.py [--quick]
+
+(a) per-article overhead of the tool with an instant provider (1,000 articles): wall and CPU
+    milliseconds per article, RSS at start / middle / end (flat = no per-article growth);
+(b) concurrency efficiency: 200 articles at 1 s latency, concurrency 16 (ideal / actual);
+(c) a full cached re-run of (b): model calls and seconds.
+
+The server runs in its own process, so its CPU is not counted as the tool's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import math
+import multiprocessing
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any, TypeVar
+
+import psutil
+from pydantic import BaseModel
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from fault_server import Faults, FaultServer, meeting_respond, synthetic_article  # noqa: E402
+
+from summarizer import pipeline  # noqa: E402
+from summarizer.batch import BatchResult, run_batch  # noqa: E402
+from summarizer.config import Settings  # noqa: E402
+from summarizer.llm import Message, ModelClient, Usage, article_context  # noqa: E402
+from summarizer.reading import Article  # noqa: E402
+from summarizer.records import ArticleBrief  # noqa: E402
+from summarizer.store import Store  # noqa: E402
+
+T = TypeVar("T", bound=BaseModel)
+
+
+class InstantClient:
+    """An in-process model: the fault server's answers without HTTP, openai or instructor.
+
+    Measures what batch + pipeline cost on their own (the client boundary excluded).
+    """
+
+    provider = "instant"
+    model = "instant-model"
+
+    def extract(
+        self,
+        response_model: type[T],
+        messages: Sequence[Message],
+        *,
+        max_tokens: int,
+        article: str | None = None,
+        published: str | None = None,
+    ) -> tuple[T, Usage]:
+        tool = {"name": response_model.__name__, "parameters": _schema(response_model)}
+        request = {"tools": [{"function": tool}], "messages": list(messages)}
+        with article_context(article, published):
+            value = response_model.model_validate(meeting_respond(request))
+        return value, Usage(calls=1, tokens_in=100, tokens_out=20)
+
+
+@functools.cache
+def _schema(model: type[BaseModel]) -> dict[str, Any]:
+    return model.model_json_schema()
+
+
+def serve(faults: Faults, pipe: Connection) -> None:
+    """Child process: run the fault server until told to stop; report its request count."""
+    with FaultServer(respond=meeting_respond, faults=faults) as server:
+        pipe.send(server.url)
+        pipe.recv()
+        pipe.send(server.requests)
+
+
+@dataclass
+class Server:
+    url: str
+    process: multiprocessing.Process
+    pipe: Connection
+
+    def stop(self) -> int:
+        self.pipe.send("stop")
+        requests = int(self.pipe.recv())
+        self.process.join(timeout=10)
+        return requests
+
+
+def start_server(faults: Faults) -> Server:
+    parent, child = multiprocessing.Pipe()
+    process = multiprocessing.Process(target=serve, args=(faults, child), daemon=True)
+    process.start()
+    return Server(url=str(parent.recv()), process=process, pipe=parent)
+
+
+def write_articles(folder: Path, n: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"report-{i:04d}.txt").write_text(synthetic_article(i), encoding="utf-8")
+
+
+def settings_for(url: str) -> Settings:
+    return Settings(
+        provider="openai-compatible",
+        base_url=url,
+        api_key="bench",
+        model="fault-model",
+        timeout=30.0,
+        transport_retries=2,
+        validation_retries=1,
+    )
+
+
+class RssSampler:
+    """Samples this process's RSS every ``interval`` seconds in a background thread."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        self.samples: list[tuple[float, int]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
+        self._process = psutil.Process()
+
+    def _run(self, interval: float) -> None:
+        while not self._stop.is_set():
+            self.samples.append((time.perf_counter(), self._process.memory_info().rss))
+            self._stop.wait(interval)
+
+    def __enter__(self) -> RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def at_fraction(self, fraction: float) -> int:
+        start, end = self.samples[0][0], self.samples[-1][0]
+        target = start + (end - start) * fraction
+        return min(self.samples, key=lambda s: abs(s[0] - target))[1]
+
+
+class SummarizeTimer:
+    """Thread CPU time spent inside ``pipeline.summarize`` (model client included), so the
+    batch layer's own cost is the process CPU minus this."""
+
+    def __init__(self) -> None:
+        self.cpu_seconds = 0.0
+        self._lock = threading.Lock()
+        self._original = pipeline.summarize
+
+    def _timed(self, article: Article, client: ModelClient, settings: Settings) -> ArticleBrief:
+        started = time.thread_time()
+        try:
+            return self._original(article, client, settings)
+        finally:
+            with self._lock:
+                self.cpu_seconds += time.thread_time() - started
+
+    def __enter__(self) -> SummarizeTimer:
+        pipeline.summarize = self._timed
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pipeline.summarize = self._original
+
+
+def batch(
+    url: str,
+    work: Path,
+    n: int,
+    concurrency: int,
+    out: str = "out",
+    client: InstantClient | None = None,
+) -> BatchResult:
+    with Store(work / "store.db") as store:
+        return run_batch(
+            [str(work / "in")],
+            work / out,
+            settings_for(url),
+            concurrency=concurrency,
+            store=store,
+            client=client,
+            progress=False,
+            compare=False,
+            command=["bench", str(n)],
+        )
+
+
+def bench_overhead(n: int, concurrency: int, *, in_process: bool = False) -> dict[str, Any]:
+    server = start_server(Faults())
+    client = InstantClient() if in_process else None
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        write_articles(work / "in", n)
+        batch(server.url, work, 10, concurrency, out="warmup", client=client)  # warm up
+        (work / "store.db").unlink()
+        cpu = psutil.Process().cpu_times()
+        started = time.perf_counter()
+        with RssSampler() as rss, SummarizeTimer() as inner:
+            result = batch(server.url, work, n, concurrency, client=client)
+        wall = time.perf_counter() - started
+        cpu_after = psutil.Process().cpu_times()
+    server.stop()
+    cpu_s = (cpu_after.user - cpu.user) + (cpu_after.system - cpu.system)
+    mib = 1024 * 1024
+    return {
+        "articles": n,
+        "done": result.done,
+        "wall_ms_per_article": 1000 * wall / n,
+        "cpu_ms_per_article": 1000 * cpu_s / n,
+        "summarize_cpu_ms_per_article": 1000 * inner.cpu_seconds / n,
+        "batch_cpu_ms_per_article": 1000 * (cpu_s - inner.cpu_seconds) / n,
+        "rss_mib": [rss.at_fraction(f) / mib for f in (0.0, 0.5, 1.0)],
+    }
+
+
+def bench_concurrency(n: int, latency: float, concurrency: int) -> dict[str, Any]:
+    server = start_server(Faults(latency=latency))
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        write_articles(work / "in", n)
+        warm = work / "warm"
+        write_articles(warm / "in", 2)  # load langdetect / dateparser data once, as (a) does
+        batch(server.url, warm, 2, concurrency, client=InstantClient())
+        started = time.perf_counter()
+        first = batch(server.url, work, n, concurrency)
+        actual = time.perf_counter() - started
+        started = time.perf_counter()
+        again = batch(server.url, work, n, concurrency)
+        rerun = time.perf_counter() - started
+    total_requests = server.stop()
+    ideal = math.ceil(n / concurrency) * latency  # the makespan of n equal tasks on c slots
+    return {
+        "articles": n,
+        "done": first.done,
+        "ideal_s": ideal,
+        "actual_s": actual,
+        "efficiency": ideal / actual,
+        "rerun_calls": again.calls,
+        "rerun_cached": again.cached,
+        "rerun_s": rerun,
+        "server_requests": total_requests,
+    }
+
+
+def overhead_rows(data: dict[str, Any], inner: str) -> list[tuple[str, str, str]]:
+    return [
+        ("    wall ms/article", f"{data['wall_ms_per_article']:.2f}", "< 5"),
+        ("    CPU ms/article", f"{data['cpu_ms_per_article']:.2f}", ""),
+        (f"      in summarize ({inner})", f"{data['summarize_cpu_ms_per_article']:.2f}", ""),
+        ("      batch layer (read/store/write)", f"{data['batch_cpu_ms_per_article']:.2f}", "< 5"),
+        (
+            "    RSS MiB start / middle / end",
+            " / ".join(f"{v:.0f}" for v in data["rss_mib"]),
+            "flat",
+        ),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
+    args = parser.parse_args()
+    n_overhead, n_conc, latency = (100, 40, 0.2) if args.quick else (1000, 200, 1.0)
+    overhead = bench_overhead(n_overhead, concurrency=4)
+    inproc = bench_overhead(n_overhead, concurrency=4, in_process=True)
+    conc = bench_concurrency(n_conc, latency=latency, concurrency=16)
+    rows = [
+        ("(a) overhead, instant provider", f"{overhead['articles']} articles, concurrency 4", ""),
+        *overhead_rows(overhead, "pipeline+client"),
+        ("(a') same, in-process instant client", "no HTTP, openai, instructor", ""),
+        *overhead_rows(inproc, "pipeline only"),
+        (f"(b) concurrency 16, latency {latency:g} s", f"{conc['articles']} articles", ""),
+        ("    ideal / actual s", f"{conc['ideal_s']:.2f} / {conc['actual_s']:.2f}", ""),
+        ("    efficiency", f"{conc['efficiency']:.3f}", ">= 0.9"),
+        ("(c) cached re-run of (b)", f"{conc['rerun_cached']} cached", ""),
+        ("    model calls", str(conc["rerun_calls"]), "0"),
+        ("    seconds", f"{conc['rerun_s']:.2f}", "< 2"),
+        ("    server requests, both runs", str(conc["server_requests"]), str(conc["articles"])),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'result':>28}  target")
+    for name, value, target in rows:
+        print(f"{name:<{width}}  {value:>28}  {target}")
+
+
+if __name__ == "__main__":
+    main()

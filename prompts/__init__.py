@@ -1,0 +1,1 @@
+"""Versioned prompt templates, shipped in the wheel as package data."""

@@ -1,0 +1,1 @@
+"""JSON Schema files generated from summarizer.records (see `make schemas`)."""

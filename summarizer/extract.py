@@ -1,0 +1,197 @@
+"""Extraction step: what the model is asked to fill, and the messages that ask it.
+
+The proposal models are deliberately smaller than the contract's MeetingRecord: the model
+proposes values and short verbatim phrases; code (grounding.py, normalize.py, pipeline.py)
+finds the phrases in the article, normalises codes and dates and builds the record.
+Lists are capped (`max_length`) so greedy decoding cannot loop until max_tokens.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+from .llm import ARTICLE_PUBLISHED, ARTICLE_TEXT, Message, ModelClient, Usage
+from .prompt_files import load_prompt
+from .reading import Article
+
+LANGUAGE_NAMES = {
+    "en": "English",
+    "ar": "Arabic",
+    "fr": "French",
+    "ru": "Russian",
+    "zh": "Chinese",
+    "ur": "Urdu",
+    "de": "German",
+    "es": "Spanish",
+    "fa": "Persian",
+    "tr": "Turkish",
+}
+
+
+def capped(limit: int, description: str) -> Any:
+    """A string field whose JSON Schema says maxLength (a grammar bound on the local server).
+
+    Pydantic does not enforce it, so a provider without grammars is not re-asked over length.
+    """
+    return Field(description=description, json_schema_extra={"maxLength": limit})
+
+
+Short = Annotated[str, capped(60, "as written")]
+
+
+def _article_has(phrase: str) -> bool:
+    from .grounding import find_span
+
+    article = ARTICLE_TEXT.get()
+    return article is None or find_span(article, phrase) is not None
+
+
+class PartyProposal(BaseModel):
+    name: str = Field(description="English name")
+    quote: str = capped(60, "as written")
+
+
+class HeadProposal(BaseModel):
+    name_as_written: str = capped(60, "as written")
+    name: str = capped(60, "Latin letters")
+    title: str = capped(90, "English job title")
+    party: str = Field(description="English name of the party")
+
+    @model_validator(mode="after")
+    def _named_in_article(self) -> HeadProposal:
+        if not (_article_has(self.name_as_written) or _article_has(self.name)):
+            raise ValueError(
+                f"head of delegation {self.name!r} is not named in the article; "
+                "give only people the article names, copied exactly"
+            )
+        return self
+
+
+class TopicProposal(BaseModel):
+    label: str = capped(40, "2-4 English words")
+    quote: str = capped(60, "short phrase as written")
+
+
+class OutcomeProposal(BaseModel):
+    kind: Literal["commitment", "agreement", "condemnation", "plan", "statement"]
+    text: str = capped(140, "one short English sentence")
+    quote: str = capped(50, "first 3-6 words of the sentence stating it, as written")
+
+
+class QuoteProposal(BaseModel):
+    speaker: str = Field(description="who said it, in English")
+    start: str = capped(50, "first 3-6 words of the quotation, as written")
+
+
+class NextMeetingProposal(BaseModel):
+    when: str | None = Field(description="date as written")
+    city: str | None = Field(description="English")
+    quote: str = capped(60, "short phrase as written")
+
+
+class MeetingProposal(BaseModel):
+    status: Literal["held", "announced", "mentioned"]
+    kind: Literal["dialogue", "working_group", "summit", "consultations", "visit", "call", "other"]
+    series: str | None = capped(80, "English, no ordinal, no parties")
+    series_quote: str | None = capped(80, "as written")
+    round: int | None
+    date_text: str | None = capped(40, "as written")
+    city: str | None = Field(description="English")
+    city_quote: str | None = capped(40, "as written")
+    parties: list[PartyProposal] = Field(max_length=4)
+    heads: list[HeadProposal] = Field(max_length=4)
+    topics: list[TopicProposal] = Field(max_length=4)
+    outcomes: list[OutcomeProposal] = Field(max_length=3)
+    quotes: list[QuoteProposal] = Field(max_length=2)
+    next_meeting: NextMeetingProposal | None
+    framework: list[Short] = Field(max_length=2, description="agreements or plans")
+
+    @field_validator("round")
+    @classmethod
+    def _round_positive(cls, value: int | None) -> int | None:
+        if value is not None and value < 1:
+            raise ValueError("round must be 1 or more, or null when the article gives none")
+        return value
+
+    @model_validator(mode="after")
+    def _held_not_after_publication(self) -> MeetingProposal:
+        published = ARTICLE_PUBLISHED.get()
+        if self.status != "held" or not published or not self.date_text:
+            return self
+        from datetime import date
+
+        from .normalize import normalize_date
+
+        when = normalize_date(self.date_text, published=date.fromisoformat(published))
+        if when.value and len(when.value) == 10 and when.value > published:
+            raise ValueError(
+                f"a held meeting cannot be dated {when.value}, after the article's "
+                f"publication on {published}; use status 'announced' or fix the date"
+            )
+        return self
+
+
+class ArticleFacts(BaseModel):
+    """Diplomatic meetings in one article."""
+
+    headline: str = capped(120, "one English line")
+    meetings: list[MeetingProposal] = Field(max_length=3, description="main meeting first")
+
+
+class TranslationItem(BaseModel):
+    english: str
+
+
+class Translations(BaseModel):
+    """English versions of the given items, in the same order."""
+
+    items: list[TranslationItem] = Field(max_length=40)
+
+
+def extraction_messages(article: Article, *, language: str, published: str | None) -> list[Message]:
+    """System prompt (stable prefix, so the server's prompt cache helps) + delimited article."""
+    prompt = load_prompt("extract")
+    header = prompt.header(
+        language=LANGUAGE_NAMES.get(language, language), published=published or "unknown"
+    )
+    # The article is appended, never formatted into a template.
+    user = header + "\n\n<article>\n" + article.text + "\n</article>"
+    return [{"role": "system", "content": prompt.system}, {"role": "user", "content": user}]
+
+
+def propose(
+    article: Article,
+    client: ModelClient,
+    *,
+    language: str,
+    published: str | None,
+    max_tokens: int,
+) -> tuple[ArticleFacts, Usage]:
+    messages = extraction_messages(article, language=language, published=published)
+    return client.extract(
+        ArticleFacts,
+        messages,
+        max_tokens=max_tokens,
+        article=article.text,
+        published=published,
+    )
+
+
+def translate(
+    items: list[str], client: ModelClient, *, language: str, max_tokens: int
+) -> tuple[list[str], Usage]:
+    """English for short non-English values; the same count back, else the originals."""
+    prompt = load_prompt("translate")
+    header = prompt.header(count=len(items), language=LANGUAGE_NAMES.get(language, language))
+    listing = "\n".join(f"{i + 1}. {item}" for i, item in enumerate(items))
+    messages: list[Message] = [
+        {"role": "system", "content": prompt.system},
+        {"role": "user", "content": header + "\n\n<items>\n" + listing + "\n</items>"},
+    ]
+    result, usage = client.extract(Translations, messages, max_tokens=max_tokens)
+    english = [item.english.strip() for item in result.items]
+    if len(english) != len(items):
+        return items, usage
+    return english, usage

@@ -1,0 +1,1206 @@
+"""Normalisation of what the model read: party codes, cities, dates, languages, names, series.
+
+Everything here is deterministic and offline. Country names come from pycountry (English names
+and its gettext translations into Arabic, French, Russian, Chinese and Urdu); organisations,
+common short forms, demonyms and a small gazetteer of diplomatic cities are tables below.
+Lookups go through :func:`summarizer.grounding.normalize_text`, so Arabic alef, hamza,
+diacritic and digit variants meet the same key.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gettext
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+import pycountry
+from anyascii import anyascii
+from dateparser.date import DateDataParser
+from dateparser.search import search_dates
+from langdetect import DetectorFactory, LangDetectException, detect
+from rapidfuzz import fuzz, process
+
+from .grounding import normalize_text
+
+Precision = Literal["day", "month", "year", "unknown"]
+
+# ---- keys -------------------------------------------------------------------------------
+
+_PUNCT = re.compile(r"[^\w\s+]")
+_SPACES = re.compile(r"\s+")
+_PAREN = re.compile(r"\(([^)]*)\)")
+
+
+def _key(text: str) -> str:
+    """A lookup key: normalised, punctuation to spaces (apostrophes dropped), one space."""
+    norm = re.sub(r"^(?:l|d|qu)'", "", normalize_text(text)).replace("'", "")
+    return _SPACES.sub(" ", _PUNCT.sub(" ", norm)).strip()
+
+
+def _strip_article(key: str) -> str:
+    for prefix in ("the ", "l ", "le ", "la ", "les "):
+        if key.startswith(prefix) and len(key) > len(prefix) + 2:
+            return key[len(prefix) :]
+    return key
+
+
+def _is_arabic_script(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+def _is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def _arabic_prefix_variants(key: str) -> list[str]:
+    """The key with a clitic (و ف ب ل ك) and/or the article ال removed from its first word."""
+    out = [key]
+    if key.startswith("لل") and len(key) > 4:
+        out.append("ال" + key[2:])
+    if key[:1] in "وفبلك" and len(key) > 4:
+        out.append(key[1:])
+    for variant in list(out):
+        if variant.startswith("ال") and len(variant) > 4:
+            out.append(variant[2:])
+    return out
+
+
+def _arabic_nisba_variants(word: str) -> list[str]:
+    """Country-name guesses for an adjective such as باكستاني / الروسية / پاکستانی."""
+    if word.endswith("يه") and len(word) > 4:
+        stem = word[:-2]
+        return [stem, stem + "يا", stem + "ا"]
+    if word.endswith("ي") and len(word) > 3:
+        stem = word[:-1]
+        return [stem, stem + "يا", stem + "ا", stem + "ه"]
+    return []
+
+
+_RU_ENDINGS = ("ами", "ому", "ом", "ой", "ей", "ем", "ы", "и", "а", "у", "е", "я", "ю")
+
+
+def _cyrillic_variants(word: str) -> list[str]:
+    """Nominative guesses for an inflected Russian country or city name (России -> Россия)."""
+    out: list[str] = []
+    adjective = re.match(r"^(\w+?)ск(?:ий|ая|ое|ой|ого|ую|ом|ие|их|ому)$", word)
+    if adjective:
+        stem = adjective.group(1)
+        out += [stem, stem + "а", stem + "я", stem + "й", stem[:-1] + "я"]
+    for ending in _RU_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            out += [stem, stem + "а", stem + "я", stem + "й", stem + "ь"]
+    return out
+
+
+def _candidates(name: str) -> list[str]:
+    """Keys to try for a name, most literal first."""
+    key = _strip_article(_key(name))
+    if not key:
+        return []
+    out = [key]
+    if key.endswith(" s"):  # a possessive: "pakistan's" -> "pakistan s"
+        out.append(key[:-2])
+    if _is_arabic_script(key):
+        for variant in _arabic_prefix_variants(key):
+            out.append(variant)
+            if " " not in variant:
+                out += _arabic_nisba_variants(variant)
+    elif _is_cyrillic(key):
+        words = key.split(" ")
+        out += [" ".join([*words[:-1], v]) for v in _cyrillic_variants(words[-1])]
+    return list(dict.fromkeys(out))
+
+
+# ---- organisations, short forms and demonyms ------------------------------------------------
+
+
+def _table_rows(table: str) -> list[list[str]]:
+    """Rows of a "|"-separated table; an indented line continues the previous row's last cell."""
+    rows: list[str] = []
+    for line in table.strip("\n").splitlines():
+        if line.startswith(" ") and rows:
+            rows[-1] += ";" + line.strip()
+        elif line.strip():
+            rows.append(line.strip())
+    return [row.split("|") for row in rows]
+
+
+#: code | English name | names in English, Arabic, French, Russian, Chinese and Urdu.
+_ORGANISATION_TABLE = """
+EU|European Union|EU;European Union;EEAS;European External Action Service;European Commission
+    Council of the European Union;E.U.;الاتحاد الأوروبي;Union européenne;UE;Европейский союз
+    Евросоюз;ЕС;欧盟;欧洲联盟;یورپی یونین
+UN|United Nations|UN;U.N.;United Nations;United Nations Organization;الأمم المتحدة
+    منظمة الأمم المتحدة;Nations unies;ONU;Organisation des Nations unies
+    Организация Объединённых Наций;ООН;联合国;اقوام متحدہ
+NATO|North Atlantic Treaty Organization|NATO;North Atlantic Treaty Organization
+    North Atlantic Treaty Organisation;حلف شمال الأطلسي;الناتو;حلف الناتو;OTAN;НАТО
+    北约;北大西洋公约组织
+    نیٹو
+SCO|Shanghai Cooperation Organisation|SCO;Shanghai Cooperation Organisation
+    Shanghai Cooperation Organization;منظمة شنغهاي للتعاون
+    Organisation de coopération de Shanghai;OCS;ШОС;Шанхайская организация сотрудничества;上合组织
+    上海合作组织;شنگھائی تعاون تنظیم
+ASEAN|Association of Southeast Asian Nations|ASEAN;Association of Southeast Asian Nations
+    Association of South-East Asian Nations;رابطة دول جنوب شرق آسيا;آسيان;ANASE;АСЕАН
+    东盟;东南亚国家联盟
+    آسیان
+AU|African Union|AU;African Union;الاتحاد الأفريقي;الاتحاد الإفريقي;Union africaine;UA
+    Африканский союз;非盟;非洲联盟;افریقی یونین
+GCC|Gulf Cooperation Council|GCC;Gulf Cooperation Council
+    Cooperation Council for the Arab States of the Gulf;مجلس التعاون الخليجي
+    مجلس التعاون لدول الخليج العربية;Conseil de coopération du Golfe;CCG;ССАГПЗ
+    Совет сотрудничества арабских государств Персидского залива;海合会;海湾阿拉伯国家合作委员会
+    خلیج تعاون کونسل
+OIC|Organisation of Islamic Cooperation|OIC;Organisation of Islamic Cooperation
+    Organization of Islamic Cooperation;Organisation of the Islamic Conference
+    منظمة التعاون الإسلامي;Organisation de la coopération islamique;OCI
+    Организация исламского сотрудничества;ОИС;伊斯兰合作组织;اسلامی تعاون تنظیم;او آئی سی
+OSCE|Organization for Security and Co-operation in Europe|OSCE
+    Organization for Security and Co-operation in Europe
+    Organisation for Security and Co-operation in Europe
+    Organization for Security and Cooperation in Europe;منظمة الأمن والتعاون في أوروبا
+    Organisation pour la sécurité et la coopération en Europe;ОБСЕ
+    Организация по безопасности и сотрудничеству в Европе;欧安组织;欧洲安全与合作组织
+BRICS|BRICS|BRICS;بريكس;مجموعة بريكس;БРИКС;金砖国家;برکس
+G7|Group of Seven|G7;G-7;G 7;Group of Seven;مجموعة السبع;Большая семёрка;七国集团
+G20|Group of Twenty|G20;G-20;G 20;Group of Twenty;مجموعة العشرين;Большая двадцатка;二十国集团
+CIS|Commonwealth of Independent States|CIS;Commonwealth of Independent States
+    رابطة الدول المستقلة;CEI;Communauté des États indépendants;СНГ
+    Содружество Независимых Государств;独联体;独立国家联合体
+CSTO|Collective Security Treaty Organization|CSTO;Collective Security Treaty Organization
+    Collective Security Treaty Organisation;منظمة معاهدة الأمن الجماعي;OTSC;ОДКБ
+    Организация Договора о коллективной безопасности;集安组织;集体安全条约组织
+SAARC|South Asian Association for Regional Cooperation|SAARC
+    South Asian Association for Regional Cooperation;رابطة جنوب آسيا للتعاون الإقليمي;سارك;СААРК
+    南盟;南亚区域合作联盟;سارک
+ECO|Economic Cooperation Organization|ECO;Economic Cooperation Organization
+    Economic Cooperation Organisation;منظمة التعاون الاقتصادي
+    Organisation de coopération économique;Организация экономического сотрудничества
+    ОЭС;经济合作组织
+    اقتصادی تعاون تنظیم
+IAEA|International Atomic Energy Agency|IAEA;International Atomic Energy Agency
+    الوكالة الدولية للطاقة الذرية;AIEA;Agence internationale de l'énergie atomique;МАГАТЭ
+    国际原子能机构;بین الاقوامی جوہری توانائی ایجنسی
+WTO|World Trade Organization|WTO;World Trade Organization;World Trade Organisation
+    منظمة التجارة العالمية;OMC;Organisation mondiale du commerce;ВТО
+    Всемирная торговая организация;世贸组织;世界贸易组织;عالمی تجارتی تنظیم
+IMF|International Monetary Fund|IMF;International Monetary Fund;صندوق النقد الدولي;FMI
+    Fonds monétaire international;МВФ;Международный валютный фонд;国际货币基金组织;آئی ایم ایف
+    بین الاقوامی مالیاتی فنڈ
+"""
+
+ORGANISATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    code: (name, tuple(aliases.split(";")))
+    for code, name, aliases in _table_rows(_ORGANISATION_TABLE)
+}
+
+#: Common English names where pycountry's differ ("Russian Federation" -> "Russia").
+# fmt: off
+SHORT_NAMES: dict[str, str] = {
+    "RUS": "Russia", "IRN": "Iran", "SYR": "Syria", "KOR": "South Korea", "PRK": "North Korea",
+    "GBR": "United Kingdom", "USA": "United States", "VNM": "Vietnam", "LAO": "Laos",
+    "MDA": "Moldova", "BOL": "Bolivia", "VEN": "Venezuela", "TZA": "Tanzania", "CZE": "Czechia",
+    "PSE": "Palestine", "XKX": "Kosovo", "TWN": "Taiwan", "BRN": "Brunei", "COD": "DR Congo",
+    "COG": "Republic of the Congo", "VAT": "Vatican City", "FSM": "Micronesia",
+    "CIV": "Côte d'Ivoire", "MKD": "North Macedonia", "SWZ": "Eswatini", "CPV": "Cabo Verde",
+    "TLS": "Timor-Leste",
+}
+# fmt: on
+
+#: alpha-3 | names pycountry lacks (short forms, demonyms, everyday names in other languages).
+_COUNTRY_ALIAS_TABLE = """
+RUS|Russia;Russian;Russians;روسيا;روس;Russie;Россия;РФ;俄罗斯;俄;российская федерация
+PAK|Pakistan;Pakistani;Pakistanis;باكستان;باکستان;Пакистан;巴基斯坦;巴方;پاکستان
+CHN|China;Chinese;PRC;الصين;Chine;Китай;中国;چین
+USA|US;U.S.;USA;U.S.A.;America;American;United States of America;أمريكا;أميركا;الولايات المتحدة
+    الولايات المتحدة الأمريكية;الولايات المتحدة الأميركية;États-Unis;Etats-Unis;США;Америка
+    Соединённые Штаты;美国;امریکہ;امریکا;ریاستہائے متحدہ
+GBR|UK;U.K.;Britain;Great Britain;British;بريطانيا;المملكة المتحدة;Royaume-Uni;Великобритания
+    Британия;英国;برطانیہ
+IND|India;Indian;الهند;Inde;Индия;印度;بھارت;ہندوستان
+AFG|Afghanistan;Afghan;أفغانستان;Афганистан;阿富汗;افغانستان;أفغاني
+IRN|Iran;Iranian;إيران;Iran;Иран;伊朗;ایران
+SYR|Syria;Syrian;سوريا;سورية;Syrie;Сирия;叙利亚;شام
+TUR|Turkey;Türkiye;Turkiye;Turkish;تركيا;Turquie;Турция;土耳其;ترکی
+KOR|South Korea;South Korean;كوريا الجنوبية;Corée du Sud;Южная Корея;韩国
+PRK|North Korea;North Korean;DPRK;كوريا الشمالية;Corée du Nord;Северная Корея;КНДР;朝鲜
+ARE|UAE;U.A.E.;Emirates;Emirati;الإمارات;ОАЭ;阿联酋
+SAU|Saudi Arabia;Saudi;KSA;السعودية;المملكة العربية السعودية;Arabie saoudite;Саудовская Аравия
+    沙特;沙特阿拉伯;سعودی عرب
+VNM|Vietnam;Vietnamese;فيتنام;Вьетнам;越南
+LAO|Laos;Lao
+MDA|Moldova
+BOL|Bolivia
+VEN|Venezuela
+TZA|Tanzania
+CZE|Czechia;Czech Republic;Czech
+PSE|Palestine;State of Palestine;Palestinian;فلسطين;Палестина;فلسطین
+XKX|Kosovo;Kosovar;كوسوفو;Косово;科索沃
+TWN|Taiwan;Taiwanese
+BRN|Brunei
+CIV|Ivory Coast
+COD|DR Congo;DRC;Democratic Republic of the Congo
+COG|Republic of the Congo;Congo-Brazzaville
+VAT|Vatican;Vatican City;Holy See
+MKD|Macedonia;North Macedonia
+MMR|Burma;Myanmar
+NLD|Netherlands;Holland;Dutch
+FRA|France;French;فرنسا;Франция;法国;فرانس
+DEU|Germany;German;ألمانيا;Allemagne;Германия;德国;جرمنی
+JPN|Japan;Japanese;اليابان;Япония;日本;جاپان
+BEL|Belgium;Belgian;بلجيكا;Бельгия;比利时;بیلجیم
+ITA|Italy;Italian;إيطاليا;Италия;意大利
+ESP|Spain;Spanish;إسبانيا;Испания;西班牙
+POL|Poland;Polish
+UKR|Ukraine;Ukrainian;أوكرانيا;Украина;乌克兰;یوکرین
+BLR|Belarus;Belarusian
+KAZ|Kazakhstan;Kazakh;كازاخستان;Казахстан;哈萨克斯坦;قازقستان
+UZB|Uzbekistan;Uzbek;أوزبكستان;Узбекистан;乌兹别克斯坦;ازبکستان
+KGZ|Kyrgyzstan;Kyrgyz;Киргизия;Кыргызстан
+TJK|Tajikistan;Tajik;طاجيكستان;Таджикистан;塔吉克斯坦;تاجکستان
+TKM|Turkmenistan;Turkmen
+AZE|Azerbaijan;Azerbaijani;Azeri
+GEO|Georgia;Georgian
+ARM|Armenia;Armenian
+EGY|Egypt;Egyptian;مصر;Египет;埃及
+ISR|Israel;Israeli;إسرائيل;Израиль;以色列;اسرائیل
+QAT|Qatar;Qatari;قطر;Катар;卡塔尔
+OMN|Oman;Omani
+KWT|Kuwait;Kuwaiti
+BHR|Bahrain;Bahraini
+YEM|Yemen;Yemeni
+JOR|Jordan;Jordanian
+LBN|Lebanon;Lebanese
+IRQ|Iraq;Iraqi;العراق;Ирак;伊拉克;عراق
+LBY|Libya;Libyan
+SDN|Sudan;Sudanese
+MAR|Morocco;Moroccan
+DZA|Algeria;Algerian
+TUN|Tunisia;Tunisian
+BGD|Bangladesh;Bangladeshi;بنغلاديش;Бангладеш;孟加拉国;بنگلہ دیش
+LKA|Sri Lanka;Sri Lankan;سری لنکا
+NPL|Nepal;Nepali;Nepalese;نیپال
+IDN|Indonesia;Indonesian
+MYS|Malaysia;Malaysian
+THA|Thailand;Thai
+PHL|Philippines;the Philippines;Filipino;Philippine
+SGP|Singapore;Singaporean
+AUS|Australia;Australian
+NZL|New Zealand
+CAN|Canada;Canadian
+MEX|Mexico;Mexican
+BRA|Brazil;Brazilian
+ARG|Argentina;Argentine;Argentinian
+ZAF|South Africa;South African
+NGA|Nigeria;Nigerian
+KEN|Kenya;Kenyan
+ETH|Ethiopia;Ethiopian
+SWE|Sweden;Swedish
+NOR|Norway;Norwegian
+DNK|Denmark;Danish
+FIN|Finland;Finnish
+CHE|Switzerland;Swiss
+AUT|Austria;Austrian
+GRC|Greece;Greek
+PRT|Portugal;Portuguese
+IRL|Ireland;Irish
+HUN|Hungary;Hungarian
+ROU|Romania;Romanian
+"""
+
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    code: tuple(aliases.split(";")) for code, aliases in _table_rows(_COUNTRY_ALIAS_TABLE)
+}
+
+_GETTEXT_LANGUAGES = ("ar", "fr", "ru", "zh_CN", "ur")
+
+
+def _country_names(country: Any) -> list[str]:
+    return [
+        str(getattr(country, attr))
+        for attr in ("name", "official_name", "common_name")
+        if getattr(country, attr, None)
+    ]
+
+
+def _comma_forms(name: str) -> tuple[str, str] | None:
+    """The reordered and the leading part of an inverted name ("Russie, Fédération de")."""
+    parts = re.split(r"\s*[,،]\s*", name, maxsplit=1)
+    if len(parts) != 2 or not parts[1]:
+        return None
+    return f"{parts[1]} {parts[0]}", parts[0]
+
+
+def _translators() -> list[gettext.NullTranslations]:
+    out: list[gettext.NullTranslations] = [gettext.NullTranslations()]
+    for language in _GETTEXT_LANGUAGES:
+        try:
+            out.append(
+                gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+            )
+        except OSError:
+            continue
+    return out
+
+
+def _index_keys(name: str) -> list[str]:
+    """The keys a name is indexed under: itself, and without the Arabic article ال."""
+    key = _strip_article(_key(name))
+    if not key:
+        return []
+    if _is_arabic_script(key) and key.startswith("ال") and len(key) > 4:
+        return [key, key[2:]]
+    return [key]
+
+
+def _add(index: dict[str, set[str]], name: str, code: str) -> None:
+    for key in _index_keys(name):
+        index.setdefault(key, set()).add(code)
+
+
+def _unique(index: dict[str, set[str]]) -> dict[str, str]:
+    return {key: next(iter(codes)) for key, codes in index.items() if len(codes) == 1}
+
+
+@lru_cache(maxsize=1)
+def _party_index() -> tuple[dict[str, str], tuple[str, ...]]:
+    """Key -> code, and the Latin keys fuzzy matching may use."""
+    primary: dict[str, set[str]] = {}
+    derived: dict[str, set[str]] = {}
+    for translator in _translators():
+        for country in pycountry.countries:
+            for name in _country_names(country):
+                translated = translator.gettext(name)
+                _add(primary, translated, country.alpha_3)
+                forms = _comma_forms(translated)
+                if forms:
+                    _add(primary, forms[0], country.alpha_3)
+                    _add(derived, forms[1], country.alpha_3)
+    index = _unique(derived)
+    index.update(_unique(primary))
+    manual = [(c, n) for c, names in COUNTRY_ALIASES.items() for n in names]
+    manual += [(c, n) for c, (_, names) in ORGANISATIONS.items() for n in names]
+    for code, name in manual:
+        for key in _index_keys(name):
+            index[key] = code
+    fuzzy_keys = tuple(k for k in index if len(k) >= 6 and k.isascii())
+    return index, fuzzy_keys
+
+
+def _alpha3(name: str) -> str | None:
+    stripped = name.strip()
+    if re.fullmatch(r"[A-Z]{2,5}\d{0,2}", stripped):
+        if stripped in ORGANISATIONS or stripped == "XKX":
+            return stripped
+        if len(stripped) == 3 and pycountry.countries.get(alpha_3=stripped) is not None:
+            return stripped
+    return None
+
+
+def _lookup_party(name: str, *, fuzzy: bool) -> str | None:
+    code = _alpha3(name)
+    if code:
+        return code
+    index, fuzzy_keys = _party_index()
+    candidates = _candidates(name)
+    for key in candidates:
+        if key in index:
+            return index[key]
+    if fuzzy and candidates and len(candidates[0]) >= 6 and candidates[0].isascii():
+        best = process.extractOne(candidates[0], fuzzy_keys, scorer=fuzz.ratio, score_cutoff=90)
+        if best is not None:
+            return index[best[0]]
+    return None
+
+
+def party_code(name: str) -> str | None:
+    """ISO 3166-1 alpha-3 for a country, or an acronym for an organisation (EU, UN, SCO...)."""
+    if not name or not name.strip():
+        return None
+    code = _lookup_party(_PAREN.sub(" ", name), fuzzy=True)
+    if code is None:
+        for inner in _PAREN.findall(name):
+            code = _lookup_party(inner, fuzzy=False)
+            if code:
+                break
+    return code
+
+
+def party_name(code: str) -> str:
+    """Canonical English name for a party code ("RUS" -> "Russia", "EU" -> "European Union")."""
+    upper = code.strip().upper()
+    if upper in ORGANISATIONS:
+        return ORGANISATIONS[upper][0]
+    if upper in SHORT_NAMES:
+        return SHORT_NAMES[upper]
+    country = pycountry.countries.get(alpha_3=upper)
+    if country is None:
+        return code
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+# ---- cities -------------------------------------------------------------------------------
+
+#: English name | alpha-3 (or "" when disputed) | other names (Arabic, French, Russian, Chinese,
+#: Urdu, other spellings), separated by ";". One line per city, so a review reads it as a table.
+_CITY_TABLE = """
+Brussels|BEL|Bruxelles;Brussel;بروكسل;Брюссель;布鲁塞尔;برسلز
+Geneva|CHE|Genève;Genf;جنيف;Женева;日内瓦;جنیوا
+New York|USA|New York City;NYC;نيويورك;Нью-Йорк;纽约;نیویارک
+Vienna|AUT|Wien;Vienne;فيينا;Вена;维也纳;ویانا
+Strasbourg|FRA|Straßburg;ستراسبورغ;Страсбург;斯特拉斯堡
+Islamabad|PAK|إسلام آباد;اسلام آباد;Исламабад;伊斯兰堡
+Karachi|PAK|كراتشي;Карачи;卡拉奇;کراچی
+Lahore|PAK|لاهور;Лахор;拉合尔;لاہور
+Rawalpindi|PAK|راولبندي;Равалпинди;拉瓦尔品第;راولپنڈی
+Peshawar|PAK|بيشاور;Пешавар;白沙瓦;پشاور
+Quetta|PAK|كويتا;Кветта;奎达;کوئٹہ
+Kabul|AFG|كابل;Кабул;喀布尔;کابل
+Tehran|IRN|Teheran;Téhéran;طهران;Тегеран;德黑兰;تہران
+Doha|QAT|الدوحة;Доха;多哈;دوحہ
+Riyadh|SAU|Riyad;الرياض;Эр-Рияд;利雅得;ریاض
+Jeddah|SAU|Jidda;Djeddah;جدة;Джидда;吉达;جدہ
+Abu Dhabi|ARE|أبوظبي;أبو ظبي;Абу-Даби;阿布扎比;ابوظہبی
+Dubai|ARE|Dubaï;دبي;Дубай;迪拜;دبئی
+Muscat|OMN|Mascate;مسقط;Маскат;马斯喀特
+Kuwait City|KWT|مدينة الكويت;Эль-Кувейт;科威特城
+Manama|BHR|المنامة;Манама;麦纳麦
+Sanaa|YEM|Sana'a;صنعاء;Сана;萨那
+Ankara|TUR|أنقرة;Анкара;安卡拉;انقرہ
+Istanbul|TUR|İstanbul;إسطنبول;Стамбул;伊斯坦布尔;استنبول
+Moscow|RUS|Moscou;Moskau;موسكو;Москва;莫斯科;ماسکو
+St Petersburg|RUS|Saint Petersburg;St. Petersburg;Saint-Pétersbourg;سانت بطرسبرغ
+    Санкт-Петербург;圣彼得堡
+Sochi|RUS|سوتشي;Сочи;索契
+Kazan|RUS|قازان;Казань;喀山
+Beijing|CHN|Peking;Pékin;بكين;Пекин;北京;بیجنگ
+Shanghai|CHN|شنغهاي;Шанхай;上海;شنگھائی
+Tianjin|CHN|تيانجين;Тяньцзинь;天津
+Tashkent|UZB|Tachkent;طشقند;Ташкент;塔什干;تاشقند
+Samarkand|UZB|سمرقند;Самарканд;撒马尔罕
+Astana|KAZ|Nur-Sultan;أستانا;Астана;阿斯塔纳;آستانہ
+Almaty|KAZ|ألماتي;Алматы;阿拉木图
+Bishkek|KGZ|بيشكيك;Бишкек;比什凯克
+Dushanbe|TJK|دوشنبه;Душанбе;杜尚别;دوشنبے
+Ashgabat|TKM|Ashkhabad;عشق آباد;Ашхабад;阿什哈巴德
+Baku|AZE|Bakou;باكو;Баку;巴库;باکو
+Tbilisi|GEO|Tbilissi;تبليسي;Тбилиси;第比利斯
+Yerevan|ARM|Erevan;يريفان;Ереван;埃里温
+Minsk|BLR|مينسك;Минск;明斯克
+Kyiv|UKR|Kiev;كييف;Киев;Київ;基辅;کیف
+Warsaw|POL|Varsovie;Warszawa;وارسو;Варшава;华沙
+Berlin|DEU|برلين;Берлин;柏林;برلن
+Munich|DEU|München;ميونخ;Мюнхен;慕尼黑
+Paris|FRA|باريس;Париж;巴黎;پیرس
+London|GBR|Londres;لندن;Лондон;伦敦
+Rome|ITA|Roma;روما;Рим;罗马
+Madrid|ESP|مدريد;Мадрид;马德里
+Lisbon|PRT|Lisboa;Lisbonne;لشبونة;Лиссабон;里斯本
+The Hague|NLD|Hague;Den Haag;La Haye;لاهاي;Гаага;海牙
+Amsterdam|NLD|أمستردام;Амстердам;阿姆斯特丹
+Bern|CHE|Berne;برن;Берн;伯尔尼
+Davos|CHE|دافوس;Давос;达沃斯
+Stockholm|SWE|ستوكهولم;Стокгольм;斯德哥尔摩
+Oslo|NOR|أوسلو;Осло;奥斯陆
+Copenhagen|DNK|Copenhague;København;كوبنهاغن;Копенгаген;哥本哈根
+Helsinki|FIN|هلسنكي;Хельсинки;赫尔辛基
+Athens|GRC|Athènes;أثينا;Афины;雅典
+Budapest|HUN|بودابست;Будапешт;布达佩斯
+Prague|CZE|Praha;براغ;Прага;布拉格
+Bucharest|ROU|Bucarest;بوخارست;Бухарест;布加勒斯特
+Dublin|IRL|دبلن;Дублин;都柏林
+Tokyo|JPN|طوكيو;Токио;东京;ٹوکیو
+Seoul|KOR|Séoul;سيول;Сеул;首尔
+New Delhi|IND|Delhi;نيودلهي;نيو دلهي;Нью-Дели;新德里;نئی دہلی
+Mumbai|IND|Bombay;مومباي;Мумбаи;孟买;ممبئی
+Dhaka|BGD|Dacca;دكا;Дакка;达卡;ڈھاکہ
+Colombo|LKA|كولومبو;Коломбо;科伦坡;کولمبو
+Kathmandu|NPL|كاتماندو;Катманду;加德满都;کٹھمنڈو
+Bangkok|THA|بانكوك;Бангкок;曼谷;بنکاک
+Jakarta|IDN|جاكرتا;Джакарта;雅加达
+Kuala Lumpur|MYS|كوالالمبور;Куала-Лумпур;吉隆坡;کوالالمپور
+Singapore|SGP|Singapour;سنغافورة;Сингапур;新加坡;سنگاپور
+Manila|PHL|مانيلا;Манила;马尼拉
+Hanoi|VNM|Hà Nội;هانوي;Ханой;河内
+Canberra|AUS|كانبرا;Канберра;堪培拉
+Wellington|NZL|ويلينغتون;Веллингтон;惠灵顿
+Ottawa|CAN|أوتاوا;Оттава;渥太华
+Washington|USA|Washington DC;Washington D.C.;واشنطن;Вашингтон;华盛顿;واشنگٹن
+Mexico City|MEX|Ciudad de México;مكسيكو سيتي;Мехико;墨西哥城
+Brasilia|BRA|Brasília;برازيليا;Бразилиа;巴西利亚
+Buenos Aires|ARG|بوينس آيرس;Буэнос-Айрес;布宜诺斯艾利斯
+Pretoria|ZAF|بريتوريا;Претория;比勒陀利亚
+Johannesburg|ZAF|جوهانسبرغ;Йоханнесбург;约翰内斯堡
+Nairobi|KEN|نيروبي;Найроби;内罗毕
+Addis Ababa|ETH|Addis-Abeba;أديس أبابا;Аддис-Абеба;亚的斯亚贝巴
+Cairo|EGY|Le Caire;القاهرة;Каир;开罗;قاہرہ
+Sharm el-Sheikh|EGY|Sharm El Sheikh;شرم الشيخ;Шарм-эш-Шейх;沙姆沙伊赫
+Rabat|MAR|الرباط;Рабат;拉巴特
+Algiers|DZA|Alger;الجزائر العاصمة;阿尔及尔
+Tunis|TUN|
+Amman|JOR|Амман;安曼
+Beirut|LBN|Beyrouth;بيروت;Бейрут;贝鲁特;بیروت
+Damascus|SYR|Damas;دمشق;Дамаск;大马士革
+Baghdad|IRQ|بغداد;Багдад;巴格达
+Tripoli|LBY|طرابلس;Триполи;的黎波里
+Khartoum|SDN|الخرطوم;Хартум;喀土穆
+Jerusalem||القدس;Иерусалим;耶路撒冷;یروشلم
+Tel Aviv|ISR|تل أبيب;Тель-Авив;特拉维夫
+Ramallah|PSE|رام الله;Рамалла;拉姆安拉
+"""
+
+
+@lru_cache(maxsize=1)
+def _city_index() -> dict[str, tuple[str, str | None]]:
+    index: dict[str, tuple[str, str | None]] = {}
+    for english, code, others in _table_rows(_CITY_TABLE):
+        entry = (english, code or None)
+        for name in [english, *filter(None, others.split(";"))]:
+            for key in _index_keys(name):
+                index.setdefault(key, entry)
+    return index
+
+
+_CITY_PREFIX = re.compile(r"^(?:in|at|à|في|в|во)\s+")
+_CITY_SUFFIX = re.compile(r"\s+(?:میں|city)$")
+
+
+def city_info(name: str) -> tuple[str, str | None] | None:
+    """(English city name, alpha-3 country) for a city named in any supported language."""
+    if not name or not name.strip():
+        return None
+    index = _city_index()
+    raw = _strip_article(_key(name))
+    key = _CITY_SUFFIX.sub("", _CITY_PREFIX.sub("", raw))
+    for candidate in [raw, key, *_candidates(key)]:
+        if candidate in index:
+            return index[candidate]
+    if len(key) >= 6 and key.isascii():
+        latin = [k for k in index if k.isascii()]
+        best = process.extractOne(key, latin, scorer=fuzz.ratio, score_cutoff=90)
+        if best is not None:
+            return index[best[0]]
+    return None
+
+
+# ---- dates -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NormalizedDate:
+    value: str | None
+    precision: Precision
+    resolved_from: str | None  # "text" | "published" | None
+
+
+_UNKNOWN = NormalizedDate(None, "unknown", None)
+_PROBE_BASES = (datetime.datetime(2003, 3, 15), datetime.datetime(2017, 10, 9))
+
+#: Weekday names (Monday = 0), matched on normalised text.
+# fmt: off
+_WEEKDAYS: dict[int, tuple[str, ...]] = {
+    0: ("monday", "الاثنين", "الإثنين", "lundi", "понедельник", "星期一", "周一", "礼拜一", "پیر"),
+    1: ("tuesday", "الثلاثاء", "mardi", "вторник", "星期二", "周二", "礼拜二", "منگل"),
+    2: ("wednesday", "الأربعاء", "mercredi", "среда", "среду", "星期三", "周三", "礼拜三", "بدھ"),
+    3: ("thursday", "الخميس", "jeudi", "четверг", "星期四", "周四", "礼拜四", "جمعرات"),
+    4: ("friday", "الجمعة", "vendredi", "пятница", "пятницу", "星期五", "周五", "礼拜五", "جمعہ"),
+    5: ("saturday", "السبت", "samedi", "суббота", "субботу", "星期六", "周六", "礼拜六"),
+    6: ("sunday", "الأحد", "dimanche", "воскресенье", "星期日", "星期天", "周日", "礼拜天",
+        "اتوار"),
+}
+# fmt: on
+
+#: Arabic relative years dateparser does not read: phrase -> offset from the published year.
+# fmt: off
+_ARABIC_YEARS = {
+    "العام المقبل": 1, "العام القادم": 1, "السنة المقبلة": 1, "السنة القادمة": 1,
+    "العام الماضي": -1, "السنة الماضية": -1, "هذا العام": 0, "العام الحالي": 0,
+    "العام الجاري": 0,
+}
+# fmt: on
+
+
+@lru_cache(maxsize=1)
+def _weekday_patterns() -> list[tuple[re.Pattern[str], int]]:
+    out = []
+    for day, names in _WEEKDAYS.items():
+        words = [normalize_text(n) for n in names if not _script_counts(n)["cjk"]]
+        cjk = [n for n in names if _script_counts(n)["cjk"]]
+        bounded = rf"(?<!\w)[وب]?(?:{_alternation(words)})(?!\w)"
+        out.append((re.compile(f"{bounded}|{_alternation(cjk)}"), day))
+    return out
+
+
+def _weekday(text: str) -> int | None:
+    norm = normalize_text(text)
+    for pattern, day in _weekday_patterns():
+        if pattern.search(norm):
+            return day
+    return None
+
+
+def _format(value: datetime.datetime, period: str) -> tuple[str, Precision] | None:
+    if period in ("day", "time"):
+        return value.date().isoformat(), "day"
+    if period == "month":
+        return f"{value.year:04d}-{value.month:02d}", "month"
+    if period == "year":
+        return f"{value.year:04d}", "year"
+    if period == "week":
+        monday = value.date() - datetime.timedelta(days=value.weekday())
+        sunday = monday + datetime.timedelta(days=6)
+        if (monday.year, monday.month) == (sunday.year, sunday.month):
+            return f"{monday.year:04d}-{monday.month:02d}", "month"
+        if monday.year == sunday.year:
+            return f"{monday.year:04d}", "year"
+    return None
+
+
+def _languages(language: str | None) -> list[str] | None:
+    if not language:
+        return None
+    return list(dict.fromkeys([language.split("-")[0].lower(), "en"]))
+
+
+@lru_cache(maxsize=64)
+def _date_parser(languages: tuple[str, ...], base: datetime.datetime) -> DateDataParser:
+    settings: Any = {
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "RELATIVE_BASE": base,
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    try:
+        return DateDataParser(languages=list(languages), settings=settings)
+    except ValueError:  # a language dateparser does not know
+        return DateDataParser(languages=["en"], settings=settings)
+
+
+def _parse(
+    text: str, base: datetime.datetime, languages: list[str]
+) -> tuple[str, Precision] | None:
+    data = _date_parser(tuple(languages), base).get_date_data(text)
+    if data.date_obj is None or data.period is None:
+        return None
+    return _format(data.date_obj, data.period)
+
+
+_LEADING_WORDS = re.compile(r"^(?:on|in|at|since|le|en|يوم|في|в|во)\s+", re.IGNORECASE)
+_DIGIT_TABLE = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def _clean_date_text(text: str) -> str:
+    cleaned = text.translate(_DIGIT_TABLE).strip().strip(".,;:()")
+    return _LEADING_WORDS.sub("", cleaned).strip()
+
+
+def _from_text(text: str, languages: list[str]) -> NormalizedDate | None:
+    """A date the text states on its own (the same whatever 'today' is)."""
+    results = {_parse(text, base, languages) for base in _PROBE_BASES}
+    if len(results) == 1:
+        only = results.pop()
+        if only is not None:
+            return NormalizedDate(only[0], only[1], "text")
+    return None
+
+
+def _resolve_weekday(day: int, published: datetime.date) -> NormalizedDate:
+    back = (published.weekday() - day) % 7
+    value = published - datetime.timedelta(days=back)
+    return NormalizedDate(value.isoformat(), "day", "published")
+
+
+def _arabic_relative_year(text: str, published: datetime.date) -> NormalizedDate | None:
+    norm = normalize_text(text)
+    for phrase, offset in _ARABIC_YEARS.items():
+        if normalize_text(phrase) in norm:
+            return NormalizedDate(f"{published.year + offset:04d}", "year", "published")
+    return None
+
+
+def _script_languages(text: str) -> list[str]:
+    """Languages to try for a text of unknown language, from its script alone."""
+    counts = _script_counts(text)
+    if counts["arabic"]:
+        return ["ar", "ur", "en"]
+    if counts["cyrillic"]:
+        return ["ru", "en"]
+    if counts["cjk"]:
+        return ["zh", "en"]
+    return ["en", "fr"]
+
+
+def _search(text: str, languages: list[str]) -> str | None:
+    """The first date-like substring of a longer text, for a second attempt."""
+    try:
+        found = search_dates(text, languages=languages, settings={"PREFER_DATES_FROM": "past"})
+    except ValueError:
+        return None
+    return found[0][0] if found else None
+
+
+def normalize_date(
+    text: str | None,
+    *,
+    published: datetime.date | None = None,
+    language: str | None = None,
+) -> NormalizedDate:
+    """ISO value and precision for a date as written, resolving relative dates if possible."""
+    if text is None or not text.strip():
+        return _UNKNOWN
+    cleaned = _clean_date_text(text)
+    languages = _languages(language) or _script_languages(cleaned)
+    found = _from_text(cleaned, languages)
+    if found is None and published is not None:
+        found = _relative(cleaned, published, languages)
+    if found is not None:
+        return found
+    inner = _search(cleaned, languages)
+    if inner is None or inner == cleaned or not re.search(r"\d{4}", inner):
+        return _UNKNOWN  # only a stated year makes a date inside a longer phrase clear
+    return normalize_date(inner, published=published, language=language)
+
+
+def _relative(text: str, published: datetime.date, languages: list[str]) -> NormalizedDate | None:
+    """A weekday or relative date resolved against the publication date."""
+    day = _weekday(text)
+    if day is not None and not re.search(r"\d", text):
+        return _resolve_weekday(day, published)
+    base = datetime.datetime.combine(published, datetime.time())
+    parsed = _parse(text, base, languages)
+    if parsed is None:
+        return _arabic_relative_year(text, published)
+    return NormalizedDate(parsed[0], parsed[1], "published")
+
+
+_HEADER_LINES = 6
+_HEADER_LINE_MAX = 80
+
+
+def detect_published(text: str) -> datetime.date | None:
+    """A publication date alone in the article's header (first short lines), or None."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:_HEADER_LINES]
+    language = detect_language(text)
+    languages = _languages(language)
+    settings: Any = {
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DATES_FROM": "past",
+    }
+    for line in lines:
+        if len(line) >= _HEADER_LINE_MAX:
+            continue
+        try:
+            found = search_dates(
+                line.translate(_DIGIT_TABLE), languages=languages, settings=settings
+            )
+        except ValueError:
+            continue
+        for matched, value in found or []:
+            if re.search(r"\d{4}", matched.translate(_DIGIT_TABLE)):
+                return value.date()
+    return None
+
+
+# ---- language ------------------------------------------------------------------------------
+
+_URDU_ONLY = set("ٹڈڑںےۓ")
+_URDU_OR_PERSIAN = set("یکگپچژہھ")
+_ARABIC_ONLY = set("يكةى")
+
+
+def _script_counts(text: str) -> dict[str, int]:
+    counts = {"arabic": 0, "cyrillic": 0, "cjk": 0, "latin": 0}
+    for ch in text:
+        if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f":
+            counts["arabic"] += 1
+        elif "\u0400" <= ch <= "\u04ff":
+            counts["cyrillic"] += 1
+        elif "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+            counts["cjk"] += 1
+        elif ch.isalpha() and ch.isascii():
+            counts["latin"] += 1
+    return counts
+
+
+def _arabic_script_language(text: str) -> str:
+    urdu_only = sum(ch in _URDU_ONLY for ch in text)
+    shared = sum(ch in _URDU_OR_PERSIAN for ch in text)
+    arabic = sum(ch in _ARABIC_ONLY for ch in text)
+    if urdu_only and urdu_only + shared > arabic:
+        return "ur"
+    if shared > arabic:
+        return "fa"
+    return "ar"
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language: script first, then langdetect, else "en"."""
+    counts = _script_counts(text)
+    script, count = max(counts.items(), key=lambda item: item[1])
+    if count == 0:
+        return "en"
+    if script == "arabic":
+        return _arabic_script_language(text)
+    if script == "cyrillic":
+        return "ru"
+    if script == "cjk":
+        return "zh"
+    DetectorFactory.seed = 0
+    try:
+        return str(detect(text)).split("-")[0]
+    except LangDetectException:
+        return "en"
+
+
+# ---- people --------------------------------------------------------------------------------
+
+_APOSTROPHES = re.compile(r"['`ʼʻ’‘ʾʿ]")
+_SMALL_NAME_WORDS = {"al", "el", "bin", "ibn", "van", "von", "de", "der", "da", "di", "du", "la"}
+
+
+def _title_word(word: str) -> str:
+    if word in _SMALL_NAME_WORDS:
+        return word
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
+def _is_latin(text: str) -> bool:
+    return all(not ch.isalpha() or ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff" for ch in text)
+
+
+def _latinize_cjk(name: str) -> str:
+    compact = name.replace(" ", "").replace("·", " ")
+    parts = [p for p in compact.split(" ") if p]
+    if len(parts) > 1:  # a transliterated foreign name written with a middle dot
+        return " ".join(anyascii(p).capitalize() for p in parts)
+    surname, given = anyascii(compact[0]), anyascii(compact[1:])
+    return f"{surname.capitalize()} {given.lower().capitalize()}".strip()
+
+
+def latinize(name: str) -> str:
+    """Latin-script form of a person's name (unchanged if it already is Latin)."""
+    collapsed = _SPACES.sub(" ", name).strip()
+    if _is_latin(collapsed):
+        return collapsed
+    if _script_counts(collapsed)["cjk"]:
+        return _latinize_cjk(collapsed)
+    text = re.sub(r"ة(?=\s|$)", "a", collapsed)
+    text = re.sub(r"ى(?=\s|$)", "a", text)
+    text = re.sub(r"(?<!\w)[اأآ]", "a", re.sub(r"(?<!\w)إ", "i", text))
+    ascii_form = _APOSTROPHES.sub("", anyascii(text))
+    ascii_form = _SPACES.sub(" ", re.sub(r"[^\w\s.-]", " ", ascii_form)).strip()
+    return " ".join(_title_word(w.lower()) for w in ascii_form.split(" "))
+
+
+# fmt: off
+_HONORIFICS = {
+    "dr", "mr", "mrs", "ms", "miss", "h e",
+    "his excellency", "her excellency", "excellency", "ambassador",
+    "amb", "gen", "general", "lt", "lt gen",
+    "lieutenant general", "maj", "major general", "maj gen",
+    "brig", "brigadier", "col", "colonel", "adm", "admiral",
+    "prof", "professor", "sir", "dame", "sheikh", "shaikh",
+    "sen", "senator", "hon", "honourable", "honorable",
+    "field marshal", "marshal", "madam", "mme", "الدكتور",
+    "الدكتوره", "السفير", "السفيره", "الجنرال", "المارشال",
+    "السيد", "السيده", "الشيخ", "فخامه", "معالي", "сэр",
+    "господин", "г-н", "госпожа",
+}
+# fmt: on
+_HONORIFIC_KEYS = frozenset(_key(h) for h in _HONORIFICS)
+
+
+def _strip_honorifics(name: str) -> str:
+    """Drop leading titles ("H.E. Ambassador", "Dr.", "الدكتورة"); never the whole name."""
+    words = re.sub(r"[.,]", " ", name).split()
+    while len(words) > 1:
+        for size in (3, 2, 1):
+            if len(words) > size and _key(" ".join(words[:size])) in _HONORIFIC_KEYS:
+                words = words[size:]
+                break
+        else:
+            break
+    return " ".join(words)
+
+
+def canonical_person(name: str) -> str:
+    """One spelling of a person's name for comparison: Latin, no honorifics or middle initials."""
+    bare = _strip_honorifics(_PAREN.sub(" ", name))
+    words = latinize(bare).replace(".", " ").split()
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+    return " ".join(_title_word(w.lower()) for w in words)
+
+
+def _fold(text: str) -> str:
+    return anyascii(text).casefold()
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two spellings name the same person (tolerant of initials, titles, small typos).
+
+    A one-word name matches a longer one whose surname it equals ("Skoog", "Olof Skoog").
+    """
+    ca, cb = _fold(canonical_person(a)), _fold(canonical_person(b))
+    if not ca or not cb:
+        return False
+    if ca == cb:
+        return True
+    wa, wb = ca.split(), cb.split()
+    if len(wa) == 1 or len(wb) == 1:
+        return wa[-1] == wb[-1]
+    if fuzz.token_set_ratio(ca, cb) >= 85 and _share_a_word(wa, wb):
+        return True
+    return wa[-1] == wb[-1] and wa[0][0] == wb[0][0]
+
+
+def _share_a_word(wa: list[str], wb: list[str]) -> bool:
+    return any(fuzz.ratio(x, y) >= 80 for x in wa for y in wb)
+
+
+# ---- series and ordinals ---------------------------------------------------------------------
+
+# fmt: off
+_EN_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19,
+}
+# fmt: on
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+_EN_TENTHS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60}
+# fmt: off
+_FR = {
+    "premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
+    "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9,
+    "dixième": 10, "onzième": 11, "douzième": 12, "treizième": 13, "quatorzième": 14,
+    "quinzième": 15, "seizième": 16, "dix-septième": 17, "dix-huitième": 18, "dix-neuvième": 19,
+    "vingtième": 20,
+}
+# fmt: on
+# fmt: off
+_RU_STEMS = {
+    "перв": 1, "втор": 2, "трет": 3, "четвёрт": 4, "четверт": 4, "пят": 5, "шест": 6,
+    "седьм": 7, "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12,
+    "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15, "шестнадцат": 16, "семнадцат": 17,
+    "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20, "тридцат": 30,
+}
+# fmt: on
+_RU_ENDS = "ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ом|ем|ую|юю|ые|ие|ых|их|ья|ье|ьего|ьей|ьему|ью"
+_RU_TENS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50}
+# fmt: off
+_AR_UNITS = {
+    "اول": 1, "اولى": 1, "حادي": 1, "حاديه": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3,
+    "رابع": 4, "رابعه": 4, "خامس": 5, "خامسه": 5, "سادس": 6, "سادسه": 6, "سابع": 7, "سابعه": 7,
+    "ثامن": 8, "ثامنه": 8, "تاسع": 9, "تاسعه": 9, "عاشر": 10, "عاشره": 10,
+}
+# fmt: on
+_AR_UNITS_NORM = {normalize_text(w): v for w, v in _AR_UNITS.items()}
+_AR_TENS = {"عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40}
+# fmt: off
+_UR = {
+    "پہلا": 1, "پہلی": 1, "پہلے": 1, "دوسرا": 2, "دوسری": 2, "تیسرا": 3, "تیسری": 3, "تیسرے": 3,
+    "چوتھا": 4, "چوتھی": 4, "چوتھے": 4, "پانچواں": 5, "پانچویں": 5, "چھٹا": 6, "چھٹی": 6,
+    "چھٹے": 6, "ساتواں": 7, "ساتویں": 7, "آٹھواں": 8, "آٹھویں": 8, "نواں": 9, "نویں": 9,
+    "دسواں": 10, "دسویں": 10, "گیارہواں": 11, "گیارہویں": 11, "بارہواں": 12, "بارہویں": 12,
+}
+# fmt: on
+_ZH_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}  # fmt: skip
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _chinese_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return _ZH_DIGITS.get(text) if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    tens_value = _ZH_DIGITS.get(tens, 0) if tens else 1
+    units_value = _ZH_DIGITS.get(units, 0) if units else 0
+    return tens_value * 10 + units_value
+
+
+def _arabic_ordinal(match: re.Match[str]) -> int:
+    unit = _AR_UNITS_NORM[match.group("unit")]
+    if match.group("teen"):
+        return unit + 10 if unit < 10 else unit
+    if match.group("tens"):
+        return unit + _AR_TENS[match.group("tens")]
+    return unit
+
+
+def _ordinal_rules() -> list[tuple[re.Pattern[str], Any]]:
+    b, e = r"(?<!\w)", r"(?!\w)"
+    ar_units = _alternation(_AR_UNITS_NORM)
+    ur_words = {normalize_text(w): v for w, v in _UR.items()}
+    return [
+        (re.compile(rf"{b}(\d{{1,3}})\s*(?:st|nd|rd|th){e}"), lambda m: int(m.group(1))),
+        (re.compile(rf"{b}(\d{{1,3}})(?:e|er|re|ère|ème|eme){e}"), lambda m: int(m.group(1))),
+        (re.compile(rf"{b}(\d{{1,3}})\s*-\s*(?:й|я|е|го|му|м|ю|х){e}"), lambda m: int(m.group(1))),
+        (
+            re.compile(rf"{b}(?:({_alternation(_EN_TENS)})[- ]?)?({_alternation(_EN_UNITS)}){e}"),
+            lambda m: _EN_TENS.get(m.group(1) or "", 0) + _EN_UNITS[m.group(2)],
+        ),
+        (re.compile(rf"{b}({_alternation(_EN_TENTHS)}){e}"), lambda m: _EN_TENTHS[m.group(1)]),
+        (re.compile(rf"{b}({_alternation(_FR)}){e}"), lambda m: _FR[m.group(1)]),
+        (
+            re.compile(
+                rf"{b}(?:({_alternation(_RU_TENS)})\s+)?({_alternation(_RU_STEMS)})(?:{_RU_ENDS}){e}"
+            ),
+            lambda m: _RU_TENS.get(m.group(1) or "", 0) + _RU_STEMS[m.group(2)],
+        ),
+        (
+            re.compile(
+                rf"{b}[وبل]?(?:ال)?(?P<unit>{ar_units})"
+                rf"(?:\s+(?P<teen>عشر|عشره)|\s+و(?:ال)?(?P<tens>{_alternation(_AR_TENS)}))?{e}"
+            ),
+            _arabic_ordinal,
+        ),
+        (re.compile(rf"{b}({_alternation(ur_words)}){e}"), lambda m: ur_words[m.group(1)]),
+        (
+            re.compile(r"第\s*([0-9零〇一二两三四五六七八九十]+)"),
+            lambda m: _chinese_number(m.group(1)),
+        ),
+    ]
+
+
+_ORDINAL_RULES = _ordinal_rules()
+
+
+def _ordinal_matches(norm: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, value) of every ordinal in normalised text."""
+    for pattern, convert in _ORDINAL_RULES:
+        for match in pattern.finditer(norm):
+            value = convert(match)
+            if value:
+                yield match.start(), match.end(), int(value)
+
+
+def ordinal_value(text: str) -> int | None:
+    """The first ordinal number in ``text`` ("ninth", "9th", "العاشرة", "第九"), or None."""
+    found = sorted(_ordinal_matches(normalize_text(text)))
+    return found[0][2] if found else None
+
+
+# fmt: off
+_SMALL_TITLE_WORDS = {
+    "a", "an", "and", "as", "at", "but", "by",
+    "for", "from", "in", "into", "of", "on", "or",
+    "over", "per", "the", "to", "under", "via", "vs",
+    "with",
+}
+# fmt: on
+_SERIES_NOISE = re.compile(
+    r"(?<!\w)(?:round|session|edition|meeting)\s+of(?!\w)|(?<!\w)(?:round|session|edition)(?!\w)",
+    re.IGNORECASE,
+)
+_QUOTE_CHARS = "\"'“”‘’«»„″ "
+
+
+_EN_ORDINAL = re.compile(
+    rf"(?i)(?<!\w)(?:\d{{1,3}}(?:st|nd|rd|th)|(?:(?:{_alternation(_EN_TENS)})[- ]?)?"
+    rf"(?:{_alternation(_EN_UNITS)})|{_alternation(_EN_TENTHS)})(?!\w)"
+)
+
+
+def _remove_ordinals(text: str) -> str:
+    """Drop English ordinals ("9th", "ninth", "twenty-first"): a series name is English."""
+    return _EN_ORDINAL.sub(" ", text)
+
+
+def _title_case(text: str) -> str:
+    if text.isupper():
+        text = text.lower()
+    words = text.split()
+    out = []
+    for i, word in enumerate(words):
+        if i and word.lower() in _SMALL_TITLE_WORDS:
+            out.append(word.lower())
+        elif any(ch.isupper() for ch in word[1:]) or (word.isupper() and len(word) > 1):
+            out.append(word)
+        else:
+            out.append("-".join(p[:1].upper() + p[1:] for p in word.split("-")))
+    return " ".join(out)
+
+
+def _strict_party(words: list[str]) -> int:
+    """How many leading words name parties ("Pakistan-EU", "Pakistan and the EU")."""
+    for size in range(min(4, len(words)), 0, -1):
+        phrase = " ".join(words[:size])
+        parts = [p for p in re.split(r"[-–/]", phrase) if p]
+        if parts and all(_lookup_party(p, fuzzy=False) for p in parts):
+            return size
+    return 0
+
+
+def _strip_party_prefix(text: str) -> str:
+    words = text.split()
+    consumed = 0
+    while consumed < len(words):
+        size = _strict_party(words[consumed:])
+        if size == 0:
+            if words[consumed].lower() in {"and", "&", "the"} and consumed:
+                consumed += 1
+                continue
+            break
+        consumed += size
+    rest = words[consumed:]
+    while rest and rest[0].lower() in {"and", "&"}:
+        rest = rest[1:]
+    return " ".join(rest) if rest else text
+
+
+def canonical_series(series: str) -> str:
+    """English name of the mechanism without ordinal, round words, quotes or party prefixes."""
+    text = series.strip().strip(_QUOTE_CHARS).rstrip(".…").strip().strip(_QUOTE_CHARS)
+    text = _SERIES_NOISE.sub(" ", _remove_ordinals(text))
+    text = _SPACES.sub(" ", text).strip()
+    if text.lower().startswith("the "):
+        text = text[4:]
+    text = _strip_party_prefix(text)
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return _title_case(text.strip(_QUOTE_CHARS + ".,:;-"))
+
+
+# fmt: off
+_SPELLINGS = {
+    "defence": "defense", "combatting": "combating", "programme": "program",
+    "organisation": "organization", "centre": "center", "dialog": "dialogue",
+    "counterterrorism": "counter terrorism", "antiterrorism": "anti terrorism",
+    "labour": "labor",
+}
+# fmt: on
+_JOINED_PREFIXES = re.compile(r"\b(counter|anti|co|non|multi|inter) (?=\w)")
+
+
+def series_key(series: str) -> str:
+    """A key under which spellings of one series are equal (hyphens, -ise/-ize, defence...)."""
+    text = canonical_series(series).casefold()
+    text = _SPACES.sub(" ", re.sub(r"[-–—/_,.:;'\"]", " ", text)).strip()
+    text = " ".join(_SPELLINGS.get(word, word) for word in text.split())
+    return _JOINED_PREFIXES.sub(r"\1", text)

@@ -1,0 +1,587 @@
+"""One article to one ArticleBrief: read -> propose (model) -> ground + normalise (code) -> brief.
+
+"The model proposes, code verifies": every fact the model proposes is looked up in the
+article; a fact whose support is not found is dropped and listed in `rejected`, unless the
+caller asked to keep ungrounded facts (they are then kept, marked by empty evidence).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import normalize
+from .config import Settings
+from .errors import ArticleTooLongError
+from .extract import ArticleFacts, MeetingProposal, propose, translate
+from .grounding import find_any, find_span
+from .llm import ModelClient, Usage
+from .prompt_files import prompt_versions
+from .reading import Article
+from .records import (
+    SCHEMA_VERSION,
+    ArticleBrief,
+    Delegation,
+    Framework,
+    Location,
+    MeetingDate,
+    MeetingRecord,
+    NextMeeting,
+    Outcome,
+    Party,
+    Person,
+    Quote,
+    Rejected,
+    RunInfo,
+    SourceInfo,
+    Span,
+    Topic,
+)
+
+#: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
+PROMPT_OVERHEAD_TOKENS = 1600
+OPENAI_CONTEXT = 128_000
+_LATIN = re.compile(r"[A-Za-z]")
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F]")
+_QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "”": "”"}
+_QUOTE_OPEN = "".join(_QUOTE_PAIRS)
+_SENTENCE_END = re.compile(r"[.!?؟。]\s|\n")
+
+
+# ---- size ----------------------------------------------------------------------------------
+
+
+def estimate_tokens(text: str) -> int:
+    """A conservative token estimate: ~4 chars/token for Latin text, ~1.6 for other scripts."""
+    latin = sum(1 for ch in text if ch.isascii())
+    return int(latin / 3.5 + (len(text) - latin) / 1.6) + 1
+
+
+def context_limit(settings: Settings) -> int:
+    if settings.provider == "local":
+        return settings.n_ctx - PROMPT_OVERHEAD_TOKENS - settings.max_tokens
+    return OPENAI_CONTEXT - PROMPT_OVERHEAD_TOKENS - settings.max_tokens
+
+
+def check_fits(article: Article, settings: Settings) -> None:
+    tokens = estimate_tokens(article.text)
+    limit = context_limit(settings)
+    if tokens > limit:
+        raise ArticleTooLongError(path=article.label, tokens=tokens, limit=limit)
+
+
+def cache_key(article: Article, client: ModelClient, settings: Settings) -> str:
+    """Identity of a result: same article, prompts, model and output-relevant settings."""
+    basis = {
+        "sha256": article.sha256,
+        "published": article.published,
+        "prompts": prompt_versions(),
+        "provider": client.provider,
+        "model": client.model,
+        "max_tokens": settings.max_tokens,
+        "temperature": settings.temperature,
+        "keep_ungrounded": settings.keep_ungrounded,
+        "schema": SCHEMA_VERSION,
+    }
+    return hashlib.sha256(json.dumps(basis, sort_keys=True).encode()).hexdigest()
+
+
+# ---- grounding helpers -------------------------------------------------------------------
+
+
+@dataclass
+class Grounder:
+    """Grounds phrases in one article and collects what failed."""
+
+    text: str
+    keep_ungrounded: bool = False
+    threshold: float = 0.8
+    rejected: list[Rejected] = field(default_factory=list)
+
+    def span(self, *phrases: str | None, near: int | None = None) -> Span | None:
+        candidates = [p for p in phrases if p and p.strip()]
+        if not candidates:
+            return None
+        return find_any(self.text, candidates, threshold=self.threshold, near=near)
+
+    def reject(self, where: str, value: object, reason: str, evidence: str | None = None) -> None:
+        self.rejected.append(
+            Rejected(
+                field=where,
+                value=None if value is None else str(value),
+                reason=reason,
+                proposed_evidence=evidence,
+            )
+        )
+
+    def expand_sentence(self, span: Span) -> Span:
+        """Widen a span to the end of its sentence (outcomes are stated by sentences)."""
+        match = _SENTENCE_END.search(self.text, span.end)
+        end = match.start() + 1 if match else len(self.text)
+        end = min(end, span.start + 600)
+        while end > span.end and self.text[end - 1].isspace():
+            end -= 1
+        return span.model_copy(update={"end": end, "text": self.text[span.start : end]})
+
+    def expand_quotation(self, span: Span) -> Span | None:
+        """The whole quotation the span starts in, or None if it is not inside quote marks."""
+        start = span.start
+        while start < span.end and self.text[start] in _QUOTE_OPEN:
+            start += 1
+        before = self.text[max(0, start - 3) : start]
+        opener = next((ch for ch in reversed(before) if ch in _QUOTE_OPEN), None)
+        if opener is None:
+            return None
+        close = self.text.find(_QUOTE_PAIRS[opener], max(span.end, start + 1))
+        if close == -1 or close - start > 1500:
+            return None
+        return span.model_copy(
+            update={"start": start, "end": close, "text": self.text[start:close]}
+        )
+
+
+def _is_latin(text: str) -> bool:
+    return not _NON_LATIN_LETTER.search(text)
+
+
+def ordinal_spans(text: str, value: int) -> list[Span]:
+    """Every place in the text where an ordinal equal to `value` is written."""
+    spans: list[Span] = []
+    for match in re.finditer(r"\S+(?:\s+\S+)?", text):
+        words = match.group(0)
+        first = words.split()[0]
+        for candidate, start in ((first, match.start()), (words, match.start())):
+            cleaned = candidate.strip(".,;:()“”\"'«»")
+            if cleaned and normalize.ordinal_value(cleaned) == value:
+                offset = start + candidate.find(cleaned)
+                spans.append(
+                    Span(start=offset, end=offset + len(cleaned), text=cleaned, alignment="exact")
+                )
+                break
+    return spans
+
+
+def nearest(spans: list[Span], near: int | None) -> Span | None:
+    if not spans:
+        return None
+    if near is None:
+        return spans[0]
+    return min(spans, key=lambda s: abs(s.start - near))
+
+
+def meeting_id(codes: list[str], series: str | None, round_: int | None, when: str | None) -> str:
+    """Stable for the same meeting across runs and articles: the date counts only if no round."""
+    key = normalize.series_key(series) if series else ""
+    basis = "|".join(["+".join(sorted(codes)), key, str(round_ or ""), "" if round_ else when or ""])
+    return "mtg_" + hashlib.sha256(basis.encode()).hexdigest()[:12]
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+# ---- building a meeting record -----------------------------------------------------------
+
+
+def build_meeting(
+    g: Grounder, p: MeetingProposal, index: int, published: date | None, language: str
+) -> MeetingRecord | None:
+    where = f"meetings[{index}]"
+    field_evidence: dict[str, list[Span]] = {}
+
+    # series (anchor for the round's position)
+    series: str | None = None
+    series_span = g.span(p.series_quote, p.series)
+    if p.series and series_span:
+        series = normalize.canonical_series(p.series) or p.series
+        field_evidence["series"] = [series_span]
+    elif p.series:
+        g.reject(f"{where}.series", p.series, "series name not found in the article", p.series_quote)
+        if g.keep_ungrounded:
+            series = normalize.canonical_series(p.series)
+    anchor = series_span.start if series_span else None
+
+    # round: the ordinal must be written in the article
+    round_: int | None = None
+    if p.round is not None:
+        found = nearest(ordinal_spans(g.text, p.round), anchor)
+        if found:
+            round_ = p.round
+            field_evidence["round"] = [found]
+        else:
+            g.reject(f"{where}.round", p.round, f"no ordinal {p.round} in the article")
+            round_ = p.round if g.keep_ungrounded else None
+
+    # parties
+    parties: list[Party] = []
+    for i, party in enumerate(p.parties):
+        code = normalize.party_code(party.name) or normalize.party_code(party.quote)
+        span = g.span(party.quote, party.name, near=anchor)
+        if span is None:
+            g.reject(f"{where}.parties[{i}]", party.name, "party not named in the article")
+            if not g.keep_ungrounded:
+                continue
+        if code and any(existing.code == code for existing in parties):
+            continue
+        name = normalize.party_name(code) if code else party.name
+        parties.append(Party(name=name, code=code, evidence=[span] if span else []))
+
+    # date
+    date_text = p.date_text
+    meeting_date = MeetingDate(value=None, precision="unknown", text=None)
+    if date_text:
+        span = g.span(date_text)
+        if span is None:
+            g.reject(f"{where}.date", date_text, "date not found in the article")
+        else:
+            nd = normalize.normalize_date(span.text, published=published, language=language)
+            if (
+                nd.value
+                and published
+                and p.status == "held"
+                and len(nd.value) == 10
+                and nd.value > published.isoformat()
+            ):
+                g.reject(
+                    f"{where}.date",
+                    nd.value,
+                    f"a held meeting dated after publication ({published.isoformat()})",
+                    span.text,
+                )
+            else:
+                meeting_date = MeetingDate(
+                    value=nd.value,
+                    precision=nd.precision,
+                    text=span.text,
+                    resolved_from=nd.resolved_from,
+                    evidence=[span],
+                )
+
+    # place
+    location = Location(city=None, country=None)
+    if p.city or p.city_quote:
+        info = normalize.city_info(p.city or "") or normalize.city_info(p.city_quote or "")
+        span = g.span(p.city_quote, p.city, info[0] if info else None)
+        if span is None:
+            g.reject(f"{where}.location.city", p.city, "city not found in the article")
+        else:
+            city = info[0] if info else (p.city or span.text)
+            location = Location(city=city, country=info[1] if info else None, evidence=[span])
+
+    # delegations
+    delegations: list[Delegation] = []
+    for i, head in enumerate(p.heads):
+        span = g.span(head.name_as_written, head.name)
+        if span is None:
+            g.reject(
+                f"{where}.delegations[{i}].head.name",
+                head.name,
+                "person not named in the article",
+            )
+            if not g.keep_ungrounded:
+                continue
+        name = head.name if _is_latin(head.name) else normalize.latinize(head.name)
+        if any(normalize.same_person(name, d.head.name) for d in delegations):
+            continue
+        code = normalize.party_code(head.party)
+        if code and code not in [pt.code for pt in parties]:
+            code = code  # kept: a head may represent a body of a party (e.g. EEAS for EU)
+        delegations.append(
+            Delegation(
+                party=code,
+                head=Person(
+                    name=name,
+                    title=head.title or None,
+                    name_as_written=span.text if span else head.name_as_written,
+                ),
+                role="head",
+                evidence=[span] if span else [],
+            )
+        )
+
+    # topics
+    topics: list[Topic] = []
+    for i, topic in enumerate(p.topics):
+        span = g.span(topic.quote, topic.label)
+        if span is None:
+            g.reject(f"{where}.topics[{i}]", topic.label, "topic not found in the article")
+            if not g.keep_ungrounded:
+                continue
+        if any(t.label.casefold() == topic.label.casefold() for t in topics):
+            continue
+        topics.append(Topic(label=topic.label, evidence=[span] if span else []))
+
+    # outcomes
+    outcomes: list[Outcome] = []
+    for i, outcome in enumerate(p.outcomes):
+        span = g.span(outcome.quote, outcome.text)
+        if span is None:
+            g.reject(f"{where}.outcomes[{i}]", outcome.text, "outcome not stated in the article")
+            if not g.keep_ungrounded:
+                continue
+        outcomes.append(
+            Outcome(
+                kind=outcome.kind,
+                text=outcome.text,
+                evidence=[g.expand_sentence(span)] if span else [],
+            )
+        )
+
+    # quotes: the model gives the first words, code recovers the whole quotation
+    quotes: list[Quote] = []
+    for i, quote in enumerate(p.quotes):
+        span = g.span(quote.start)
+        whole = g.expand_quotation(span) if span else None
+        if whole is None:
+            g.reject(
+                f"{where}.quotes[{i}]",
+                quote.start,
+                "not a quotation in the article" if span else "quotation not found",
+            )
+            continue
+        if any(q.text == whole.text for q in quotes):
+            continue
+        quotes.append(Quote(speaker=quote.speaker or None, text=whole.text, evidence=[whole]))
+
+    # next meeting
+    next_meeting: NextMeeting | None = None
+    if p.next_meeting is not None:
+        nm = p.next_meeting
+        span = g.span(nm.quote, nm.when)
+        if span is None:
+            g.reject(f"{where}.next_meeting", nm.quote, "next meeting not found in the article")
+        else:
+            nd = (
+                normalize.normalize_date(nm.when, published=published, language=language)
+                if nm.when
+                else None
+            )
+            when_span = g.span(nm.when) if nm.when else None
+            info = normalize.city_info(nm.city) if nm.city else None
+            city_span = g.span(nm.city, info[0] if info else None) if nm.city else None
+            next_meeting = NextMeeting(
+                date=MeetingDate(
+                    value=nd.value,
+                    precision=nd.precision,
+                    text=when_span.text,
+                    resolved_from=nd.resolved_from,
+                    evidence=[when_span],
+                )
+                if nd and when_span
+                else None,
+                location=Location(
+                    city=info[0] if info else nm.city,
+                    country=info[1] if info else None,
+                    evidence=[city_span],
+                )
+                if city_span
+                else None,
+                text=span.text,
+                evidence=[span],
+            )
+
+    # framework (never a party's name)
+    refs: list[Framework] = []
+    for i, name in enumerate(p.framework):
+        if normalize.party_code(name):
+            g.reject(f"{where}.framework[{i}]", name, "a party's name, not an agreement or plan")
+            continue
+        span = g.span(name)
+        if span is None:
+            g.reject(f"{where}.framework[{i}]", name, "not found in the article")
+            continue
+        refs.append(Framework(name=name, evidence=[span]))
+
+    if not parties and series is None:
+        g.reject(where, p.series or p.kind, "meeting with no grounded parties or series")
+        return None
+
+    codes = [pt.code or pt.name for pt in parties]
+    names = "–".join(pt.name for pt in parties)
+    title = " ".join(
+        x for x in [ordinal(round_) if round_ else None, names, series or p.kind.replace("_", " ")] if x
+    )
+    return MeetingRecord(
+        id=meeting_id(codes, series, round_, meeting_date.value),
+        status=p.status,
+        primary=False,
+        kind=p.kind,
+        series=series,
+        round=round_,
+        title=title,
+        parties=parties,
+        date=meeting_date,
+        location=location,
+        delegations=delegations,
+        topics=topics,
+        outcomes=outcomes,
+        quotes=quotes,
+        next_meeting=next_meeting,
+        framework=[r.name for r in refs],
+        framework_refs=refs,
+        field_evidence=field_evidence,
+    )
+
+
+# ---- English for non-English articles ---------------------------------------------------
+
+
+def englishify(
+    facts: ArticleFacts, client: ModelClient, *, language: str, max_tokens: int
+) -> tuple[ArticleFacts, Usage]:
+    """Translate values the model left in the article's script (one short extra call)."""
+    slots: list[tuple[object, str]] = []
+
+    def want(obj: object, attr: str) -> None:
+        value = getattr(obj, attr)
+        if isinstance(value, str) and value and not _is_latin(value):
+            slots.append((obj, attr))
+
+    want(facts, "headline")
+    for m in facts.meetings:
+        want(m, "series")
+        want(m, "city")
+        for party in m.parties:
+            want(party, "name")
+        for head in m.heads:
+            want(head, "name")
+            want(head, "title")
+            want(head, "party")
+        for topic in m.topics:
+            want(topic, "label")
+        for outcome in m.outcomes:
+            want(outcome, "text")
+        for quote in m.quotes:
+            want(quote, "speaker")
+        if m.next_meeting:
+            want(m.next_meeting, "city")
+    if not slots:
+        return facts, Usage()
+    items = [str(getattr(obj, attr)) for obj, attr in slots]
+    english, usage = translate(items, client, language=language, max_tokens=max_tokens)
+    for (obj, attr), value in zip(slots, english, strict=True):
+        if value and _is_latin(value):
+            setattr(obj, attr, value)
+    return facts, usage
+
+
+# ---- the brief -----------------------------------------------------------------------------
+
+
+def write_summary(meetings: list[MeetingRecord], headline: str) -> str:
+    """2-4 English sentences written by code from the grounded record (no free text)."""
+    if not meetings:
+        return f"{headline.rstrip('.')}. The article reports no diplomatic meeting."
+    m = meetings[0]
+    parties = " and ".join(p.name for p in m.parties) or "The parties"
+    verb = {"held": "held", "announced": "will hold", "mentioned": "held"}[m.status]
+    what = m.series or m.kind.replace("_", " ")
+    if m.round:
+        what = f"the {ordinal(m.round)} round of the {what}"
+    elif m.series:
+        what = f"the {what}"
+    else:
+        what = f"a {what}"
+    place = f" in {m.location.city}" if m.location.city else ""
+    when = f" on {m.date.value}" if m.date.value and m.date.precision == "day" else ""
+    if m.date.value and m.date.precision in ("month", "year"):
+        when = f" in {m.date.value}"
+    sentences = [f"{parties} {verb} {what}{place}{when}."]
+    heads = [
+        f"{d.head.name}" + (f" ({d.head.title})" if d.head.title else "") for d in m.delegations
+    ]
+    if heads:
+        sentences.append("The delegations were led by " + " and ".join(heads) + ".")
+    if m.topics:
+        labels = [t.label for t in m.topics[:4]]
+        sentences.append("Topics included " + ", ".join(labels) + ".")
+    if len(meetings) > 1:
+        sentences.append(f"The article also refers to {len(meetings) - 1} other meeting(s).")
+    return " ".join(sentences[:4])
+
+
+def build_brief(
+    article: Article,
+    facts: ArticleFacts,
+    *,
+    language: str,
+    published: date | None,
+    settings: Settings,
+    run: RunInfo,
+) -> ArticleBrief:
+    g = Grounder(article.text, keep_ungrounded=settings.keep_ungrounded,
+                 threshold=settings.fuzzy_threshold)
+    meetings: list[MeetingRecord] = []
+    for i, proposal in enumerate(facts.meetings):
+        record = build_meeting(g, proposal, i, published, language)
+        if record is None:
+            continue
+        if any(existing.id == record.id for existing in meetings):
+            continue
+        meetings.append(record)
+    if meetings:
+        held = next((i for i, m in enumerate(meetings) if m.status == "held"), 0)
+        meetings.insert(0, meetings.pop(held))
+        meetings[0] = meetings[0].model_copy(update={"primary": True})
+    headline = facts.headline.strip() if _is_latin(facts.headline) else (
+        meetings[0].title if meetings else "Article with no diplomatic meeting"
+    )
+    return ArticleBrief(
+        source=SourceInfo(
+            path=article.path,
+            url=article.url,
+            sha256=article.sha256,
+            outlet=article.outlet,
+            published=published.isoformat() if published else None,
+            language=language,
+            chars=article.chars,
+        ),
+        headline=headline,
+        summary=write_summary(meetings, headline),
+        meetings=meetings,
+        rejected=g.rejected,
+        run=run,
+    )
+
+
+def publication_date(article: Article) -> date | None:
+    if article.published:
+        return date.fromisoformat(article.published)
+    return normalize.detect_published(article.text)
+
+
+def summarize(article: Article, client: ModelClient, settings: Settings) -> ArticleBrief:
+    """Summarize one article into a grounded ArticleBrief."""
+    started = time.perf_counter()
+    check_fits(article, settings)
+    language = normalize.detect_language(article.text)
+    published = publication_date(article)
+    facts, usage = propose(
+        article,
+        client,
+        language=language,
+        published=published.isoformat() if published else None,
+        max_tokens=settings.max_tokens,
+    )
+    if language != "en":
+        facts, extra = englishify(facts, client, language=language, max_tokens=400)
+        usage.add(extra)
+    run = RunInfo(
+        model=client.model,
+        provider=client.provider,
+        prompt_versions=prompt_versions(),
+        calls=usage.calls,
+        tokens_in=usage.tokens_in,
+        tokens_out=usage.tokens_out,
+        seconds=0.0,
+    )
+    brief = build_brief(
+        article, facts, language=language, published=published, settings=settings, run=run
+    )
+    brief.run.seconds = round(time.perf_counter() - started, 3)
+    return brief

@@ -1,0 +1,342 @@
+"""Normalisation: party codes, cities, dates, languages, person names, series and ordinals."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from summarizer.normalize import (
+    ORGANISATIONS,
+    NormalizedDate,
+    canonical_person,
+    canonical_series,
+    city_info,
+    detect_language,
+    detect_published,
+    latinize,
+    normalize_date,
+    ordinal_value,
+    party_code,
+    party_name,
+    same_person,
+    series_key,
+)
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def _seed(prefix: str) -> str:
+    paths = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    if not paths:
+        pytest.skip(f"seed {prefix} not available at {SEEDS}")
+    return paths[0].read_text(encoding="utf-8")
+
+
+# ---- parties --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Pakistan", "PAK"),
+        ("Pakistani", "PAK"),
+        ("Islamic Republic of Pakistan", "PAK"),
+        ("باكستان", "PAK"),
+        ("لباكستان", "PAK"),
+        ("الباكستانية", "PAK"),
+        ("پاکستان", "PAK"),
+        ("EU", "EU"),
+        ("European Union", "EU"),
+        ("the European Union (EU)", "EU"),
+        ("EEAS", "EU"),
+        ("الاتحاد الأوروبي", "EU"),
+        ("والاتحاد الاوروبي", "EU"),
+        ("l'Union européenne", "EU"),
+        ("Европейский союз", "EU"),
+        ("欧盟", "EU"),
+        ("یورپی یونین", "EU"),
+        ("Russia", "RUS"),
+        ("Russian Federation", "RUS"),
+        ("Russian", "RUS"),
+        ("روسيا", "RUS"),
+        ("الروسية", "RUS"),
+        ("России", "RUS"),
+        ("Fédération de Russie", "RUS"),
+        ("俄罗斯", "RUS"),
+        ("UK", "GBR"),
+        ("U.S.", "USA"),
+        ("الولايات المتحدة", "USA"),
+        ("Türkiye", "TUR"),
+        ("Turkey", "TUR"),
+        ("Kosovo", "XKX"),
+        ("South Korea", "KOR"),
+        ("North Korea", "PRK"),
+        ("Afghan", "AFG"),
+        ("Shanghai Cooperation Organisation", "SCO"),
+        ("ШОС", "SCO"),
+        ("United Nations", "UN"),
+        ("الأمم المتحدة", "UN"),
+        ("Pakistn", "PAK"),
+        ("Nigeria", "NGA"),
+        ("Niger", "NER"),
+    ],
+)
+def test_party_code(name: str, code: str) -> None:
+    assert party_code(name) == code
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["", "Joint", "Counter-Terrorism", "Foreign Office", "Kashmir", "Korea", "Corée", "Austr"],
+)
+def test_party_code_refuses_what_is_not_one_party(name: str) -> None:
+    assert party_code(name) is None
+
+
+def test_party_name_is_the_common_english_name() -> None:
+    assert party_name("PAK") == "Pakistan"
+    assert party_name("RUS") == "Russia"
+    assert party_name("EU") == "European Union"
+    assert party_name("GBR") == "United Kingdom"
+    assert party_name("XKX") == "Kosovo"
+    assert party_name("BEL") == "Belgium"
+
+
+def test_every_organisation_round_trips() -> None:
+    for code, (name, aliases) in ORGANISATIONS.items():
+        assert party_code(code) == code
+        assert party_code(name) == code, name
+        for alias in aliases:
+            assert party_code(alias) == code, alias
+
+
+# ---- cities ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Brussels", ("Brussels", "BEL")),
+        ("بروكسل", ("Brussels", "BEL")),
+        ("في بروكسل", ("Brussels", "BEL")),
+        ("Bruxelles", ("Brussels", "BEL")),
+        ("Moscow", ("Moscow", "RUS")),
+        ("в Москве", ("Moscow", "RUS")),
+        ("ISLAMABAD", ("Islamabad", "PAK")),
+        ("إسلام آباد", ("Islamabad", "PAK")),
+        ("Washington, D.C.", ("Washington", "USA")),
+        ("St. Petersburg", ("St Petersburg", "RUS")),
+        ("布鲁塞尔", ("Brussels", "BEL")),
+        ("Jerusalem", ("Jerusalem", None)),
+        ("Brusels", ("Brussels", "BEL")),
+    ],
+)
+def test_city_info(name: str, expected: tuple[str, str | None]) -> None:
+    assert city_info(name) == expected
+
+
+def test_city_info_refuses_non_cities() -> None:
+    assert city_info("Pakistan") is None
+    assert city_info("the Middle East") is None
+    assert city_info("") is None
+
+
+def test_gazetteer_covers_the_g20_capitals_and_venues() -> None:
+    for city in [
+        "Buenos Aires", "Canberra", "Brasilia", "Ottawa", "Beijing", "Paris", "Berlin",
+        "New Delhi", "Jakarta", "Rome", "Tokyo", "Mexico City", "Moscow", "Riyadh",
+        "Pretoria", "Seoul", "Ankara", "London", "Washington", "Geneva", "New York",
+        "Vienna", "Strasbourg", "Tashkent", "Astana", "Doha", "The Hague", "Addis Ababa",
+    ]:  # fmt: skip
+        found = city_info(city)
+        assert found is not None and found[0] == city and found[1], city
+
+
+# ---- dates -----------------------------------------------------------------------------
+
+
+def test_a_full_date_in_the_text() -> None:
+    assert normalize_date("On February 20, 2025") == NormalizedDate("2025-02-20", "day", "text")
+    assert normalize_date("17 يوليو 2025", language="ar").value == "2025-07-17"
+
+
+def test_month_and_year_precision() -> None:
+    assert normalize_date("July 2025") == NormalizedDate("2025-07", "month", "text")
+    assert normalize_date("2026") == NormalizedDate("2026", "year", "text")
+    assert normalize_date("later in 2025").precision == "year"
+
+
+def test_weekday_resolved_against_the_publication_date() -> None:
+    seed3 = normalize_date("on Monday", published=datetime.date(2021, 11, 23))
+    assert seed3 == NormalizedDate("2021-11-22", "day", "published")
+    seed4 = normalize_date("يوم الخميس", published=datetime.date(2025, 7, 18), language="ar")
+    assert seed4 == NormalizedDate("2025-07-17", "day", "published")
+
+
+def test_weekday_on_the_publication_day_is_that_day() -> None:
+    thursday = datetime.date(2025, 7, 17)
+    assert normalize_date("Thursday", published=thursday).value == "2025-07-17"
+
+
+def test_resolved_weekdays_never_follow_publication() -> None:
+    published = datetime.date(2025, 7, 18)
+    for text in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]:
+        result = normalize_date(f"on {text}", published=published)
+        assert result.value is not None
+        day = datetime.date.fromisoformat(result.value)
+        assert published - datetime.timedelta(days=6) <= day <= published
+        assert day.strftime("%A") == text
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    published = datetime.date(2025, 7, 18)
+    assert normalize_date("next year", published=published) == NormalizedDate(
+        "2026", "year", "published"
+    )
+    assert normalize_date("العام المقبل", published=published, language="ar").value == "2026"
+    assert normalize_date("yesterday", published=published).value == "2025-07-17"
+    unknown = NormalizedDate(None, "unknown", None)
+    assert normalize_date("on Monday") == unknown
+    assert normalize_date("next year") == unknown
+    assert normalize_date(None) == unknown
+    assert normalize_date("the 9th meeting", published=published) == unknown
+
+
+def test_detect_published_reads_only_the_header() -> None:
+    assert detect_published(_seed("002")) == datetime.date(2025, 7, 18)
+    assert detect_published(_seed("003")) == datetime.date(2021, 11, 23)
+    assert detect_published(_seed("000")) is None  # its date is in a long sentence
+    assert detect_published(_seed("001")) is None
+
+
+# ---- language ---------------------------------------------------------------------------
+
+
+def test_detect_language_on_the_seeds() -> None:
+    assert [detect_language(_seed(f"00{i}")) for i in range(5)] == ["en", "en", "en", "en", "ar"]
+
+
+def test_detect_language_by_script() -> None:
+    assert (
+        detect_language("پاکستان اور یورپی یونین نے دہشت گردی کے خلاف تعاون بڑھانے پر اتفاق کیا")
+        == "ur"
+    )
+    assert detect_language("Россия и Пакистан провели девятое заседание рабочей группы") == "ru"
+    assert detect_language("巴基斯坦与欧盟举行第九轮反恐对话") == "zh"
+    assert (
+        detect_language("Le Pakistan et l'Union européenne ont tenu leur dialogue à Bruxelles")
+        == "fr"
+    )
+    assert detect_language("") == "en"
+
+
+# ---- people -----------------------------------------------------------------------------
+
+
+def test_latinize() -> None:
+    amna = latinize("آمنة بلوش")
+    assert amna and all(ch.isascii() for ch in amna)
+    assert amna.split()[0] == "Amna"
+    assert latinize("Олег Сыромолотов") == "Oleg Syromolotov"
+    assert latinize("王毅") == "Wang Yi"
+    assert latinize("Maciej  Stadejek") == "Maciej Stadejek"
+    assert latinize("Zoë Müller") == "Zoë Müller"
+
+
+def test_canonical_person() -> None:
+    assert canonical_person("Oleg V Syromolotov") == "Oleg Syromolotov"
+    assert canonical_person("H.E. Ambassador Olof Skoog") == "Olof Skoog"
+    assert canonical_person("Dr. riina KIONKA") == "Riina Kionka"
+    assert canonical_person("الدكتورة رينا كيونا") == latinize("رينا كيونا")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Oleg V Syromolotov", "Oleg Syromolotov", True),
+        ("Oleg V. Syromolotov", "Syromolotov", True),
+        ("Ambassador Olof Skoog", "Olof Skoog", True),
+        ("Abdul Hameed", "Abdul Hamid", True),
+        ("A. Hameed", "Abdul Hameed", True),
+        ("Asif Munir", "Nabeel Munir", False),
+        ("Olof Skoog", "Maciej Stadejek", False),
+        ("", "Olof Skoog", False),
+    ],
+)
+def test_same_person(a: str, b: str, same: bool) -> None:
+    assert same_person(a, b) is same
+    assert same_person(b, a) is same
+
+
+# ---- series and ordinals ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ninth", 9),
+        ("the 9th Counter-Terrorism Dialogue", 9),
+        ("10th", 10),
+        ("tenth", 10),
+        ("twenty-first", 21),
+        ("1st", 1),
+        ("9e dialogue", 9),
+        ("neuvième", 9),
+        ("девятый", 9),
+        ("девятая", 9),
+        ("9-й", 9),
+        ("العاشرة", 10),
+        ("التاسع", 9),
+        ("الجولة العاشرة من الحوار السياسي", 10),
+        ("الجولة الثالثة", 3),
+        ("الحادية عشرة", 11),
+        ("第九", 9),
+        ("第十一轮", 11),
+        ("نویں", 9),
+        ("Counter-Terrorism Dialogue", None),
+        ("the 2019 Strategic Engagement Plan", None),
+        ("الحوار الثنائي", None),
+        ("в пятницу", None),
+    ],
+)
+def test_ordinal_value(text: str, value: int | None) -> None:
+    assert ordinal_value(text) == value
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [
+        ("ninth counter-terrorism dialogue", "Counter-Terrorism Dialogue"),
+        ("the 10th Political Dialogue", "Political Dialogue"),
+        ("Pakistan-EU Political Dialogue", "Political Dialogue"),
+        ("7th round of the Strategic Dialogue", "Strategic Dialogue"),
+        ("third session of the Joint Commission", "Joint Commission"),
+        (
+            "“Russia-Pakistan Joint Working Group on Combatting International Terrorism and "
+            "Other Challenges to Security”",
+            "Joint Working Group on Combatting International Terrorism and Other Challenges "
+            "to Security",
+        ),
+        (
+            "Comprehensive Dialogue on Migration and Mobility",
+            "Comprehensive Dialogue on Migration and Mobility",
+        ),
+    ],
+)
+def test_canonical_series(raw: str, canonical: str) -> None:
+    assert canonical_series(raw) == canonical
+
+
+def test_series_key_unifies_spellings() -> None:
+    key = series_key("counter-terrorism dialogue")
+    assert key == series_key("Counter Terrorism Dialogue")
+    assert key == series_key("the 9th Pakistan-EU Counterterrorism Dialogue")
+    assert series_key("Security and Defence Dialogue") == series_key(
+        "security and defense dialogue"
+    )
+    assert series_key(
+        "Russia-Pakistan Joint Working Group on Combatting International Terrorism"
+    ) == series_key("Joint Working Group on Combating International Terrorism")
+    assert key != series_key("Political Dialogue")
