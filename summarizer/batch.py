@@ -222,7 +222,7 @@ def batch_id_for(items: Sequence[InputItem], out_dir: Path, settings: Settings) 
 # ---- results --------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class ItemResult:
     """What happened to one item in this run (small: the brief itself stays on disk)."""
 
@@ -326,11 +326,14 @@ def run_batch(
     progress: bool | None = None,
     compare: bool = True,
     command: Sequence[str] | None = None,
+    quiet: bool = False,
 ) -> BatchResult:
     """Summarize every input into ``out_dir``; see the module docstring for the rules.
 
-    ``command`` is recorded in the store (default: ``sys.argv``). Must not be called from a
-    running event loop (it runs its own).
+    ``progress`` shows a live bar on stderr (None: only when stderr is a terminal); the closing
+    table is printed to stderr unless ``quiet``. ``compare`` writes comparison.json/.md over
+    every brief. ``command`` is recorded in the store (default: ``sys.argv``). Must not be
+    called from a running event loop (it runs its own).
     """
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
@@ -358,7 +361,7 @@ def run_batch(
         started = time.perf_counter()
         status: Literal["ok", "failed", "interrupted"] = "failed"
         try:
-            show = console.is_terminal if progress is None else progress
+            show = not quiet and (console.is_terminal if progress is None else progress)
             results = _run_with_progress(items, ctx, concurrency, result, console, show)
             result.wall_seconds = round(time.perf_counter() - started, 3)
             result.meetings = write_index(out_dir, results)
@@ -372,7 +375,8 @@ def run_batch(
         finally:
             result.wall_seconds = round(time.perf_counter() - started, 3)
             store.finish_run(run_id, status=status, counts=result.counts())
-    print_closing_table(console, result)
+    if not quiet:
+        print_closing_table(console, result)
     return result
 
 

@@ -8,7 +8,7 @@ Lists are capped (`max_length`) so greedy decoding cannot loop until max_tokens.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
@@ -31,14 +31,18 @@ LANGUAGE_NAMES = {
 
 
 def capped(limit: int, description: str) -> Any:
-    """A string field whose JSON Schema says maxLength (a grammar bound on the local server).
+    """A string field with a length hint in its description.
 
-    Pydantic does not enforce it, so a provider without grammars is not re-asked over length.
+    No `maxLength` in the schema: llama.cpp turns it into deeply nested optional grammar
+    rules and generation slows to a crawl (measured). The prompt asks for short phrases and
+    code recovers whole quotations and sentences from their first words.
     """
-    return Field(description=description, json_schema_extra={"maxLength": limit})
+    return Field(description=f"{description} (at most {limit} characters)")
 
 
-Short = Annotated[str, capped(60, "as written")]
+Short = str
+Text40 = str
+Text80 = str
 
 
 def _article_has(phrase: str) -> bool:
@@ -86,20 +90,20 @@ class QuoteProposal(BaseModel):
 
 
 class NextMeetingProposal(BaseModel):
-    when: str | None = Field(description="date as written")
-    city: str | None = Field(description="English")
+    when: Text40 | None = Field(description="date as written")
+    city: Text40 | None = Field(description="English")
     quote: str = capped(60, "short phrase as written")
 
 
 class MeetingProposal(BaseModel):
     status: Literal["held", "announced", "mentioned"]
     kind: Literal["dialogue", "working_group", "summit", "consultations", "visit", "call", "other"]
-    series: str | None = capped(80, "English, no ordinal, no parties")
-    series_quote: str | None = capped(80, "as written")
+    series: Text80 | None = Field(description="English, no ordinal, no parties")
+    series_quote: Text80 | None = Field(description="as written")
     round: int | None
-    date_text: str | None = capped(40, "as written")
-    city: str | None = Field(description="English")
-    city_quote: str | None = capped(40, "as written")
+    date_text: Text40 | None = Field(description="as written")
+    city: Text40 | None = Field(description="English")
+    city_quote: Text40 | None = Field(description="as written")
     parties: list[PartyProposal] = Field(max_length=4)
     heads: list[HeadProposal] = Field(max_length=4)
     topics: list[TopicProposal] = Field(max_length=4)

@@ -21,7 +21,6 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-import httpx
 import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
@@ -92,7 +91,7 @@ class _CallCounter:
     def __init__(self) -> None:
         self._local = threading.local()
 
-    def hook(self, request: httpx.Request) -> None:
+    def hook(self, request: object) -> None:
         self._local.count = getattr(self._local, "count", 0) + 1
 
     def reset(self) -> None:
@@ -126,9 +125,11 @@ class LLMClient:
         self.temperature = temperature
         self.seed = seed
         self._counter = _CallCounter()
-        http = httpx.Client(
-            timeout=httpx.Timeout(timeout, connect=10.0),
+        # trust_env=False: a proxy variable must not capture requests to 127.0.0.1.
+        local = bool(base_url and ("127.0.0.1" in base_url or "localhost" in base_url))
+        http = openai.DefaultHttpxClient(
             event_hooks={"request": [self._counter.hook]},
+            trust_env=not local,
         )
         self._openai = openai.OpenAI(
             api_key=api_key,
@@ -205,9 +206,11 @@ class LLMClient:
                 last_text = calls[0].function.arguments if calls else msg.content
         except (AttributeError, IndexError):
             last_text = None
+        failures = getattr(exc, "failed_attempts", None) or []
+        reason = str(failures[-1].exception) if failures else str(exc)
         return ExtractionError(
             f"{self.provider}/{self.model}: output still invalid after "
-            f"{exc.n_attempts} attempts: {str(exc).splitlines()[0][:300]}",
+            f"{exc.n_attempts} attempts: {' '.join(reason.split())[:300]}",
             provider=self.provider,
             model=self.model,
             original=exc,

@@ -321,6 +321,12 @@ def default_command(settings: Settings, model: ModelInfo) -> list[str]:
         str(settings.n_threads),
         "--n_batch",
         "512",
+        # Prompt-lookup speculative decoding: extraction copies phrases from the article,
+        # so drafts from the prompt are often accepted (measured about 2x faster here).
+        "--draft_model",
+        "prompt-lookup-decoding",
+        "--draft_model_num_pred_tokens",
+        "4",
     ]
 
 
@@ -537,6 +543,7 @@ class LocalServer:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
                 env=env,
+                preexec_fn=_die_with_parent,
             )
         except OSError as exc:
             self._log_handle.close()
@@ -566,6 +573,17 @@ class LocalServer:
             message += "\n--- last lines of the server log ---\n" + tail
         fix = "read the server log; try a smaller --n-ctx, or another --model-path"
         return LocalModelError(message, fix=fix, log_path=str(self.log_path))
+
+
+def _die_with_parent() -> None:
+    """In the child: be killed when the tool dies, even by SIGKILL (Linux prctl)."""
+    if sys.platform != "linux":
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def _terminate_group(process: subprocess.Popen[bytes]) -> None:

@@ -149,19 +149,32 @@ def _is_latin(text: str) -> bool:
 
 
 def ordinal_spans(text: str, value: int) -> list[Span]:
-    """Every place in the text where an ordinal equal to `value` is written."""
+    """Every place in the text where an ordinal equal to `value` is written.
+
+    One word first ("9th", "ninth", "العاشرة"); two words only when neither word alone is the
+    ordinal ("twenty first", "第 九").
+    """
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", text)]
+    strip = ".,;:()“”\"'«»،"
     spans: list[Span] = []
-    for match in re.finditer(r"\S+(?:\s+\S+)?", text):
-        words = match.group(0)
-        first = words.split()[0]
-        for candidate, start in ((first, match.start()), (words, match.start())):
-            cleaned = candidate.strip(".,;:()“”\"'«»")
-            if cleaned and normalize.ordinal_value(cleaned) == value:
-                offset = start + candidate.find(cleaned)
-                spans.append(
-                    Span(start=offset, end=offset + len(cleaned), text=cleaned, alignment="exact")
-                )
-                break
+
+    def value_of(fragment: str) -> int | None:
+        cleaned = fragment.strip(strip)
+        return normalize.ordinal_value(cleaned) if cleaned else None
+
+    def add(start: int, fragment: str) -> None:
+        cleaned = fragment.strip(strip)
+        offset = start + fragment.find(cleaned)
+        spans.append(Span(start=offset, end=offset + len(cleaned), text=cleaned))
+
+    for i, (start, word) in enumerate(words):
+        if value_of(word) == value:
+            add(start, word)
+        elif i + 1 < len(words) and value_of(words[i + 1][1]) is None:
+            nxt_start, nxt = words[i + 1]
+            pair = text[start : nxt_start + len(nxt)]
+            if value_of(word) is None and value_of(pair) == value:
+                add(start, pair)
     return spans
 
 
@@ -356,7 +369,7 @@ def build_meeting(
         if span is None:
             g.reject(f"{where}.next_meeting", nm.quote, "next meeting not found in the article")
         else:
-            nd = (
+            next_nd = (
                 normalize.normalize_date(nm.when, published=published, language=language)
                 if nm.when
                 else None
@@ -366,13 +379,13 @@ def build_meeting(
             city_span = g.span(nm.city, info[0] if info else None) if nm.city else None
             next_meeting = NextMeeting(
                 date=MeetingDate(
-                    value=nd.value,
-                    precision=nd.precision,
+                    value=next_nd.value,
+                    precision=next_nd.precision,
                     text=when_span.text,
-                    resolved_from=nd.resolved_from,
+                    resolved_from=next_nd.resolved_from,
                     evidence=[when_span],
                 )
-                if nd and when_span
+                if next_nd and when_span
                 else None,
                 location=Location(
                     city=info[0] if info else nm.city,

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -167,6 +168,37 @@ def test_batch_id_follows_inputs_out_dir_and_settings(tmp_path: Path) -> None:
     assert batch_id_for(items, tmp_path / "out", settings.with_(model="m2")) != same
     # the server's address does not change what the batch produces
     assert batch_id_for(items, tmp_path / "out", settings.with_(base_url="http://b")) == same
+
+
+def test_local_provider_starts_one_endpoint_for_the_whole_batch(
+    tmp_path: Path, server: FaultServer, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarizer import local_model
+
+    started: list[Settings] = []
+
+    @contextmanager
+    def fake_endpoint(settings: Settings) -> Iterator[tuple[str, None]]:
+        started.append(settings)
+        yield server.url, None
+
+    monkeypatch.setattr(local_model, "local_endpoint", fake_endpoint)
+    write_articles(tmp_path / "in", 3)
+    settings = settings_for(server, provider="local", base_url=None)
+    result = batch(server, [tmp_path / "in"], tmp_path / "out", store, settings=settings)
+    assert result.done == 3 and len(started) == 1
+    assert server.requests == 3
+    assert {row[0] for row in query(store.path, "SELECT provider FROM calls")} == {"local"}
+
+
+def test_quiet_prints_nothing(
+    tmp_path: Path, server: FaultServer, store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_articles(tmp_path / "in", 1)
+    batch(server, [tmp_path / "in"], tmp_path / "out", store, quiet=True)
+    assert capsys.readouterr().err == ""
+    batch(server, [tmp_path / "in"], tmp_path / "out", store)
+    assert "articles" in capsys.readouterr().err
 
 
 # ---- outputs ----------------------------------------------------------------------------------

@@ -1,0 +1,240 @@
+"""The pipeline's code side (grounding, normalising, rejecting) with a fake model."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer.config import Settings
+from summarizer.errors import ArticleTooLongError
+from summarizer.extract import ArticleFacts, Translations
+from summarizer.grounding import check_spans
+from summarizer.pipeline import (
+    check_fits,
+    estimate_tokens,
+    meeting_id,
+    ordinal_spans,
+    summarize,
+)
+from summarizer.reading import read_article
+from summarizer.testing import FakeClient
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+
+ARTICLE = """Recorder Report 23 Nov 2021
+
+ISLAMABAD: Pakistan and Russia on Monday held the 9th meeting of the Joint Working Group on
+Counter-Terrorism in Moscow. The meeting was co-chaired by Deputy Foreign Minister Oleg
+Syromolotov and Additional Secretary Nabeel Munir.
+“Both sides reaffirmed their commitment to continue dialogue on countering financing of
+terrorism,” the statement said. The sides agreed to meet again in Islamabad in 2022.
+"""
+
+MEETING: dict[str, Any] = {
+    "status": "held",
+    "kind": "working_group",
+    "series": "Joint Working Group on Counter-Terrorism",
+    "series_quote": "Joint Working Group on Counter-Terrorism",
+    "round": 9,
+    "date_text": "Monday",
+    "city": "Moscow",
+    "city_quote": "Moscow",
+    "parties": [{"name": "Pakistan", "quote": "Pakistan"}, {"name": "Russia", "quote": "Russia"}],
+    "heads": [
+        {"name_as_written": "Oleg Syromolotov", "name": "Oleg Syromolotov",
+         "title": "Deputy Foreign Minister", "party": "Russia"},
+        {"name_as_written": "Nabeel Munir", "name": "Nabeel Munir",
+         "title": "Additional Secretary", "party": "Pakistan"},
+    ],
+    "topics": [
+        {"label": "terrorism financing", "quote": "countering financing of terrorism"},
+        {"label": "space cooperation", "quote": "joint missions to the Moon"},
+    ],
+    "outcomes": [
+        {"kind": "commitment", "text": "Continue dialogue on terrorism financing.",
+         "quote": "Both sides reaffirmed their commitment"},
+    ],
+    "quotes": [{"speaker": "the statement", "start": "Both sides reaffirmed"}],
+    "next_meeting": {"when": "2022", "city": "Islamabad", "quote": "meet again in Islamabad"},
+    "framework": ["Pakistan"],
+}
+
+
+def facts(**meeting_changes: Any) -> dict[str, Any]:
+    meeting = copy.deepcopy(MEETING)
+    meeting.update(meeting_changes)
+    return {"headline": "Pakistan and Russia hold counter-terrorism talks", "meetings": [meeting]}
+
+
+def run(facts_dict: dict[str, Any], text: str = ARTICLE, **settings: Any) -> Any:
+    client = FakeClient([facts_dict])
+    article = read_article(text=text)
+    return summarize(article, client, Settings(provider="fake", **settings)), client
+
+
+def test_grounded_facts_are_kept_with_exact_offsets() -> None:
+    brief, _ = run(facts())
+    m = brief.meetings[0]
+    assert m.primary and m.round == 9 and m.location.city == "Moscow"
+    assert m.location.country == "RUS"
+    assert {p.code for p in m.parties} == {"PAK", "RUS"}
+    assert m.date.value == "2021-11-22" and m.date.resolved_from == "published"
+    assert brief.source.published == "2021-11-23"
+    spans = [s for p in m.parties for s in p.evidence] + m.date.evidence + m.field_evidence["round"]
+    assert check_spans(ARTICLE, spans) == []
+    assert m.field_evidence["round"][0].text == "9th"
+
+
+def test_ungrounded_topic_and_party_as_framework_are_rejected() -> None:
+    brief, _ = run(facts())
+    m = brief.meetings[0]
+    assert [t.label for t in m.topics] == ["terrorism financing"]
+    reasons = {r.field: r.reason for r in brief.rejected}
+    assert "meetings[0].topics[1]" in reasons
+    assert "meetings[0].framework[0]" in reasons and m.framework == []
+
+
+def test_keep_ungrounded_keeps_them_without_evidence() -> None:
+    brief, _ = run(facts(), keep_ungrounded=True)
+    labels = {t.label: t.evidence for t in brief.meetings[0].topics}
+    assert labels["space cooperation"] == []
+    assert any(r.field == "meetings[0].topics[1]" for r in brief.rejected)
+
+
+def test_quote_is_recovered_whole_from_its_first_words() -> None:
+    brief, _ = run(facts())
+    quote = brief.meetings[0].quotes[0]
+    assert quote.text.startswith("Both sides reaffirmed")
+    assert quote.text.endswith("terrorism,")
+    assert ARTICLE[quote.evidence[0].start : quote.evidence[0].end] == quote.text
+
+
+def test_text_outside_quotation_marks_is_not_a_quote() -> None:
+    brief, _ = run(facts(quotes=[{"speaker": "x", "start": "The sides agreed"}]))
+    assert brief.meetings[0].quotes == []
+    assert any("quotation" in r.reason for r in brief.rejected)
+
+
+def test_round_not_written_in_article_is_rejected() -> None:
+    brief, _ = run(facts(round=7))
+    assert brief.meetings[0].round is None
+    assert any(r.field == "meetings[0].round" for r in brief.rejected)
+
+
+def test_held_meeting_dated_after_publication_is_rejected() -> None:
+    text = ARTICLE.replace("on Monday", "on 30 November 2021")
+    # the model's own validator re-asks first; the fake answers the same, so it fails
+    # in validation: the fake client raises ExtractionError like the real one
+    from summarizer.errors import ExtractionError
+
+    with pytest.raises(ExtractionError):
+        run(facts(date_text="30 November 2021"), text=text)
+
+
+def test_no_meeting_is_a_valid_empty_result() -> None:
+    brief, _ = run({"headline": "Trade figures rise", "meetings": []},
+                   text="Exports of rice rose by 4 percent in the third quarter, officials said.")
+    assert brief.meetings == []
+    assert "no diplomatic meeting" in brief.summary
+
+
+def test_meeting_without_parties_or_series_is_dropped() -> None:
+    brief, _ = run(facts(parties=[{"name": "Atlantis", "quote": "Atlantis"}], series=None,
+                         series_quote=None))
+    assert brief.meetings == []
+    assert any(r.field == "meetings[0]" for r in brief.rejected)
+
+
+def test_person_not_in_article_fails_validation() -> None:
+    heads = [{"name_as_written": "John Smith", "name": "John Smith", "title": "Envoy",
+              "party": "Russia"}]
+    from summarizer.errors import ExtractionError
+
+    with pytest.raises(ExtractionError, match="not named in the article"):
+        run(facts(heads=heads))
+
+
+def test_run_records_prompt_versions_model_and_cost() -> None:
+    brief, client = run(facts())
+    assert brief.run.prompt_versions["extract"] == "v1"
+    assert brief.run.model == "fake-model" and brief.run.calls == 1
+    # the article is passed delimited in the user message, never in the system prompt
+    messages = client.requests[0][1]
+    assert "<article>" in messages[1]["content"] and "ISLAMABAD" not in messages[0]["content"]
+
+
+def test_article_with_template_syntax_is_passed_verbatim() -> None:
+    text = ARTICLE + "\nA reader wrote {{ ignore }} and {published} here.\n"
+    brief, client = run(facts(), text=text)
+    assert "{{ ignore }} and {published}" in client.requests[0][1][1]["content"]
+    assert brief.meetings
+
+
+def test_non_latin_values_are_translated_by_a_second_call() -> None:
+    text = "اتفقت باكستان وروسيا في موسكو على تعزيز التعاون خلال الجولة التاسعة من الحوار."
+    meeting = {
+        "status": "held", "kind": "dialogue", "series": "الحوار", "series_quote": "الحوار",
+        "round": 9, "date_text": None, "city": "Moscow", "city_quote": "موسكو",
+        "parties": [{"name": "Pakistan", "quote": "باكستان"}, {"name": "Russia", "quote": "روسيا"}],
+        "heads": [], "topics": [{"label": "تعزيز التعاون", "quote": "تعزيز التعاون"}],
+        "outcomes": [], "quotes": [], "next_meeting": None, "framework": [],
+    }
+    client = FakeClient([
+        {"headline": "Pakistan and Russia agree", "meetings": [meeting]},
+        Translations.model_validate({"items": [{"english": "Dialogue"},
+                                               {"english": "strengthening cooperation"}]}),
+    ])
+    brief = summarize(read_article(text=text), client, Settings(provider="fake"))
+    assert client.requests[1][0] is Translations
+    m = brief.meetings[0]
+    assert brief.source.language == "ar"
+    assert m.series == "Dialogue" and m.round == 9 and m.location.city == "Moscow"
+    assert m.topics[0].label == "strengthening cooperation"
+    assert m.topics[0].evidence[0].text == "تعزيز التعاون"
+    assert m.field_evidence["round"][0].text == "التاسعة"
+    assert brief.run.calls == 2
+
+
+def test_too_long_article_is_refused_with_sizes() -> None:
+    article = read_article(text="word " * 40_000)
+    with pytest.raises(ArticleTooLongError) as info:
+        check_fits(article, Settings(n_ctx=8192))
+    assert info.value.tokens > info.value.limit
+    assert "refused" in info.value.message
+
+
+def test_estimate_tokens_counts_non_latin_denser() -> None:
+    assert estimate_tokens("ب" * 1000) > estimate_tokens("b" * 1000)
+
+
+def test_meeting_id_is_stable_across_reports_of_one_round() -> None:
+    a = meeting_id(["PAK", "EU"], "Counter-Terrorism Dialogue", 9, "2025-02-20")
+    b = meeting_id(["EU", "PAK"], "counter terrorism dialogue", 9, None)
+    c = meeting_id(["EU", "PAK"], "Counter-Terrorism Dialogue", 10, None)
+    assert a == b and a != c
+
+
+def test_ordinal_spans_find_words_and_digits() -> None:
+    text = "the ninth round, not the 10th; الجولة العاشرة"
+    assert [s.text for s in ordinal_spans(text, 9)] == ["ninth"]
+    assert [s.text for s in ordinal_spans(text, 10)] == ["10th", "العاشرة"]
+
+
+@needs_seeds
+def test_seed_publication_and_language_detection() -> None:
+    brief, _ = run({"headline": "x", "meetings": []},
+                   text=(SEEDS / "002_685be4a34f0c20a6.txt").read_text(encoding="utf-8"))
+    assert brief.source.published == "2025-07-18" and brief.source.language == "en"
+
+
+def test_facts_model_caps_lists() -> None:
+    schema = ArticleFacts.model_json_schema()
+    meeting = schema["$defs"]["MeetingProposal"]["properties"]
+    assert meeting["topics"]["maxItems"] == 4 and meeting["heads"]["maxItems"] == 4
+    # no maxLength: llama.cpp grammars for it are pathologically slow
+    assert "maxLength" not in json.dumps(schema)
