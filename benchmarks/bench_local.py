@@ -101,14 +101,19 @@ def main(argv: list[str] | None = None) -> int:
     secs = [r[1] for r in rows]
     print()
     print(f"model        {info.name} ({info.size / 2**30:.2f} GiB, source: {info.source})")
-    print(f"settings     n_ctx={settings.n_ctx} threads={settings.n_threads} "
-          f"max_tokens={settings.max_tokens}")
+    print(
+        f"settings     n_ctx={settings.n_ctx} threads={settings.n_threads} "
+        f"max_tokens={settings.max_tokens}"
+    )
     print(f"resolve      {t_resolve:.2f} s")
     print(f"server start {t_start:.2f} s (spawn to /v1/models answering)")
-    print(f"per article  median {statistics.median(secs):.1f} s, max {max(secs):.1f} s, "
-          f"n={len(secs)}")
-    print(f"tokens in    median {statistics.median(r[2].run.tokens_in for r in rows):.0f}, "
-          f"tokens out median {statistics.median(r[2].run.tokens_out for r in rows):.0f}")
+    print(
+        f"per article  median {statistics.median(secs):.1f} s, max {max(secs):.1f} s, n={len(secs)}"
+    )
+    print(
+        f"tokens in    median {statistics.median(r[2].run.tokens_in for r in rows):.0f}, "
+        f"tokens out median {statistics.median(r[2].run.tokens_out for r in rows):.0f}"
+    )
     print(f"calls        {sum(r[2].run.calls for r in rows)} for {len(rows)} articles")
     kept = sum(
         len(m.parties) + len(m.delegations) + len(m.topics) + len(m.outcomes) + len(m.quotes)
@@ -117,8 +122,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     rejected = sum(len(r[2].rejected) for r in rows)
     print(f"grounding    {rejected} proposed facts rejected, {kept} list facts kept")
-    print(f"peak RSS     server {peak.peak / 2**30:.2f} GiB, "
-          f"client {psutil.Process().memory_info().rss / 2**30:.2f} GiB")
+    print(
+        f"peak RSS     server {peak.peak / 2**30:.2f} GiB, "
+        f"client {psutil.Process().memory_info().rss / 2**30:.2f} GiB"
+    )
     return 0
 
 

@@ -74,6 +74,7 @@ class Context:
     ui: Ui
     argv: list[str]
     client: ModelClient | None = None  # injected (tests, library callers); else built
+    no_cache: bool = False  # --no-cache: neither read nor write the result cache
 
 
 Handler = Callable[[argparse.Namespace, Context], int]
@@ -146,8 +147,8 @@ def model_client(settings: Settings, ctx: Context) -> Iterator[ModelClient]:
         from .local_model import local_endpoint
 
         ctx.ui.status("starting local model…")
-        with local_endpoint(settings) as (base_url, info):
-            local = make_client(settings.with_(model=info.name), base_url)
+        with local_endpoint(settings) as (base_url, _info):
+            local = make_client(settings, base_url)
             try:
                 yield local
             finally:
@@ -167,22 +168,59 @@ def summarize_all(
 
     With ``keep_going``, an article that fails is reported and skipped.
     """
-    from .pipeline import check_fits, summarize
+    from .pipeline import cache_key_for, check_fits, summarize
 
     for article in articles:
         check_fits(article, settings)
     briefs: dict[int, ArticleBrief] = {}
     if not articles:
         return briefs
-    with model_client(settings, ctx) as client:
+    store = None
+    if not ctx.no_cache:
+        from .store import Store, default_store_path
+
+        store = Store(default_store_path())
+    try:
+        pending = []
         for index, article in enumerate(articles):
-            ctx.ui.status(f"extracting {article.label}…")
-            try:
-                briefs[index] = summarize(article, client, settings)
-            except (ProviderError, InputError) as exc:
-                if not keep_going:
-                    raise
-                ctx.ui.warn(f"{article.label}: {exc.message} (scored as no brief)")
+            key = cache_key_for(article, settings.provider, settings.model_name, settings)
+            cached = store.get_cached(key) if store else None
+            if cached is not None:
+                ctx.ui.status(f"{article.label}: cached result (no model call)")
+                cached.run.cached = True
+                briefs[index] = cached
+            else:
+                pending.append((index, article, key))
+        if not pending:
+            return briefs
+        with model_client(settings, ctx) as client:
+            for index, article, key in pending:
+                ctx.ui.status(f"extracting {article.label}…")
+                try:
+                    brief = summarize(article, client, settings)
+                except (ProviderError, InputError) as exc:
+                    if not keep_going:
+                        raise
+                    ctx.ui.warn(f"{article.label}: {exc.message} (scored as no brief)")
+                    continue
+                briefs[index] = brief
+                if store is not None and client.model == settings.model_name:
+                    store.put_result(key, brief)
+                    store.record_call(
+                        article_sha256=article.sha256,
+                        cache_key=key,
+                        prompt_versions=brief.run.prompt_versions,
+                        model=brief.run.model,
+                        provider=brief.run.provider,
+                        outcome="ok",
+                        requests=brief.run.calls,
+                        tokens_in=brief.run.tokens_in,
+                        tokens_out=brief.run.tokens_out,
+                        latency_s=brief.run.seconds,
+                    )
+    finally:
+        if store is not None:
+            store.close()
     return briefs
 
 
@@ -556,6 +594,12 @@ def add_provider_flags(parser: argparse.ArgumentParser) -> None:
         "--max-tokens", type=positive_int, metavar="N", help="output token limit per call"
     )
     group.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="always call the model (by default a result already made for the same article, "
+        "prompts, model and settings is reused from the store)",
+    )
+    group.add_argument(
         "--keep-ungrounded",
         action="store_true",
         help="keep facts whose evidence is not found (marked by empty evidence) instead of "
@@ -770,7 +814,13 @@ def main(argv: list[str] | None = None, *, client: ModelClient | None = None) ->
         args = build_parser().parse_args(args_list)
     except SystemExit as exc:  # --help, or a usage error already printed by argparse
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-    ctx = Context(ui=Ui(quiet=args.quiet), argv=args_list, client=client)
+    ctx = Context(
+        ui=Ui(quiet=args.quiet),
+        argv=args_list,
+        client=client,
+        # an injected client is not the configured model: never mix its results into the cache
+        no_cache=bool(getattr(args, "no_cache", False)) or client is not None,
+    )
     handler: Handler = args.handler
     try:
         return handler(args, ctx)

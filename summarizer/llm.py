@@ -73,6 +73,8 @@ class ModelClient(Protocol):
         published: str | None = None,
     ) -> tuple[T, Usage]: ...
 
+    def complete(self, messages: Sequence[Message], *, max_tokens: int) -> tuple[str, Usage]: ...
+
 
 @contextmanager
 def article_context(article: str | None, published: str | None) -> Iterator[None]:
@@ -190,6 +192,29 @@ class LLMClient:
             usage.tokens_out = int(getattr(total, "completion_tokens", 0) or 0)
         return result, usage
 
+    def complete(self, messages: Sequence[Message], *, max_tokens: int) -> tuple[str, Usage]:
+        """A plain-text completion (no schema): used for translation."""
+        self._counter.reset()
+        started = time.perf_counter()
+        kwargs: dict[str, Any] = {
+            "model": self.model,
+            "messages": [dict(m) for m in messages],
+            "max_tokens": max_tokens,
+            "temperature": self.temperature,
+        }
+        if self.seed is not None:
+            kwargs["seed"] = self.seed
+        try:
+            completion = self._openai.chat.completions.create(**kwargs)
+        except openai.APIError as exc:
+            raise self._api_error(exc) from exc
+        text = completion.choices[0].message.content or ""
+        usage = Usage(calls=self._counter.count, seconds=time.perf_counter() - started)
+        if completion.usage is not None:
+            usage.tokens_in = int(completion.usage.prompt_tokens or 0)
+            usage.tokens_out = int(completion.usage.completion_tokens or 0)
+        return text, usage
+
     def _retry_error(self, exc: InstructorRetryException, started: float) -> ProviderError:
         cause = exc.__cause__ or exc.__context__
         while isinstance(cause, InstructorRetryException):
@@ -214,7 +239,7 @@ class LLMClient:
             provider=self.provider,
             model=self.model,
             original=exc,
-            attempts=int(exc.n_attempts or 0),
+            attempts=max(self._counter.count, int(exc.n_attempts or 0)),
             last_output=last_text,
             tokens_in=int(getattr(usage, "prompt_tokens", 0) or 0),
             tokens_out=int(getattr(usage, "completion_tokens", 0) or 0),

@@ -18,10 +18,17 @@ from . import normalize
 from .config import Settings
 from .errors import ArticleTooLongError
 from .extract import ArticleFacts, MeetingProposal, propose, translate
-from .grounding import find_any, find_span
+from .grounding import find_any
 from .llm import ModelClient, Usage
 from .prompt_files import prompt_versions
 from .reading import Article
+from .translation import (
+    Translation,
+    english_article,
+    map_evidence,
+    original_quotation,
+    translate_article,
+)
 from .records import (
     SCHEMA_VERSION,
     ArticleBrief,
@@ -76,12 +83,16 @@ def check_fits(article: Article, settings: Settings) -> None:
 
 def cache_key(article: Article, client: ModelClient, settings: Settings) -> str:
     """Identity of a result: same article, prompts, model and output-relevant settings."""
+    return cache_key_for(article, client.provider, client.model, settings)
+
+
+def cache_key_for(article: Article, provider: str, model: str, settings: Settings) -> str:
     basis = {
         "sha256": article.sha256,
         "published": article.published,
         "prompts": prompt_versions(),
-        "provider": client.provider,
-        "model": client.model,
+        "provider": provider,
+        "model": model,
         "max_tokens": settings.max_tokens,
         "temperature": settings.temperature,
         "keep_ungrounded": settings.keep_ungrounded,
@@ -189,7 +200,9 @@ def nearest(spans: list[Span], near: int | None) -> Span | None:
 def meeting_id(codes: list[str], series: str | None, round_: int | None, when: str | None) -> str:
     """Stable for the same meeting across runs and articles: the date counts only if no round."""
     key = normalize.series_key(series) if series else ""
-    basis = "|".join(["+".join(sorted(codes)), key, str(round_ or ""), "" if round_ else when or ""])
+    basis = "|".join(
+        ["+".join(sorted(codes)), key, str(round_ or ""), "" if round_ else when or ""]
+    )
     return "mtg_" + hashlib.sha256(basis.encode()).hexdigest()[:12]
 
 
@@ -214,7 +227,9 @@ def build_meeting(
         series = normalize.canonical_series(p.series) or p.series
         field_evidence["series"] = [series_span]
     elif p.series:
-        g.reject(f"{where}.series", p.series, "series name not found in the article", p.series_quote)
+        g.reject(
+            f"{where}.series", p.series, "series name not found in the article", p.series_quote
+        )
         if g.keep_ungrounded:
             series = normalize.canonical_series(p.series)
     anchor = series_span.start if series_span else None
@@ -417,7 +432,9 @@ def build_meeting(
     codes = [pt.code or pt.name for pt in parties]
     names = "–".join(pt.name for pt in parties)
     title = " ".join(
-        x for x in [ordinal(round_) if round_ else None, names, series or p.kind.replace("_", " ")] if x
+        x
+        for x in [ordinal(round_) if round_ else None, names, series or p.kind.replace("_", " ")]
+        if x
     )
     return MeetingRecord(
         id=meeting_id(codes, series, round_, meeting_date.value),
@@ -527,8 +544,9 @@ def build_brief(
     settings: Settings,
     run: RunInfo,
 ) -> ArticleBrief:
-    g = Grounder(article.text, keep_ungrounded=settings.keep_ungrounded,
-                 threshold=settings.fuzzy_threshold)
+    g = Grounder(
+        article.text, keep_ungrounded=settings.keep_ungrounded, threshold=settings.fuzzy_threshold
+    )
     meetings: list[MeetingRecord] = []
     for i, proposal in enumerate(facts.meetings):
         record = build_meeting(g, proposal, i, published, language)
@@ -541,8 +559,10 @@ def build_brief(
         held = next((i for i, m in enumerate(meetings) if m.status == "held"), 0)
         meetings.insert(0, meetings.pop(held))
         meetings[0] = meetings[0].model_copy(update={"primary": True})
-    headline = facts.headline.strip() if _is_latin(facts.headline) else (
-        meetings[0].title if meetings else "Article with no diplomatic meeting"
+    headline = (
+        facts.headline.strip()
+        if _is_latin(facts.headline)
+        else (meetings[0].title if meetings else "Article with no diplomatic meeting")
     )
     return ArticleBrief(
         source=SourceInfo(
@@ -568,22 +588,88 @@ def publication_date(article: Article) -> date | None:
     return normalize.detect_published(article.text)
 
 
+def translation_budget(article: Article, settings: Settings) -> int:
+    """Output tokens for translating the article: about its own size, within the context."""
+    tokens = estimate_tokens(article.text)
+    room = (settings.n_ctx if settings.provider == "local" else OPENAI_CONTEXT) - tokens - 400
+    return max(512, min(int(tokens * 1.1) + 200, room))
+
+
+def back_to_original(
+    brief: ArticleBrief, translation: Translation, article: Article, language: str
+) -> ArticleBrief:
+    """Point every span of a brief made from the translation into the original article."""
+    data = brief.model_dump(mode="json")
+    meetings = [
+        MeetingRecord.model_validate(m) for m in map_evidence(data["meetings"], translation)
+    ]
+    rejected = list(brief.rejected)
+    if translation.missing:
+        rejected.append(
+            Rejected(
+                field="translation",
+                value=", ".join(str(n) for n in translation.missing),
+                reason="these paragraphs were not translated; facts in them were not read",
+            )
+        )
+    for i, m in enumerate(meetings):
+        if m.round is not None and "round" in m.field_evidence:
+            para = m.field_evidence["round"][0]
+            exact = ordinal_spans(article.text, m.round)
+            inside = [s for s in exact if para.start <= s.start < para.end]
+            if inside or exact:
+                m.field_evidence["round"] = [(inside or exact)[0]]
+        kept: list[Quote] = []
+        for j, quote in enumerate(m.quotes):
+            ev = quote.evidence[0] if quote.evidence else None
+            found = original_quotation(article.text[ev.start : ev.end]) if ev else None
+            if ev is None or found is None:
+                rejected.append(
+                    Rejected(
+                        field=f"meetings[{i}].quotes[{j}]",
+                        value=quote.text,
+                        reason="no quotation in the original paragraph",
+                    )
+                )
+                continue
+            offset, text = found
+            start = ev.start + offset
+            span = Span(start=start, end=start + len(text), text=text)
+            kept.append(quote.model_copy(update={"text": text, "evidence": [span]}))
+        m.quotes = kept
+        for d in m.delegations:
+            d.head.name_as_written = None
+    source = brief.source.model_copy(
+        update={"sha256": article.sha256, "chars": article.chars, "language": language}
+    )
+    return brief.model_copy(update={"meetings": meetings, "rejected": rejected, "source": source})
+
+
 def summarize(article: Article, client: ModelClient, settings: Settings) -> ArticleBrief:
     """Summarize one article into a grounded ArticleBrief."""
     started = time.perf_counter()
     check_fits(article, settings)
     language = normalize.detect_language(article.text)
     published = publication_date(article)
-    facts, usage = propose(
+    usage = Usage()
+    translation: Translation | None = None
+    source_article = article
+    if language != "en":
+        translation, t_usage = translate_article(
+            article, client, language=language, max_tokens=translation_budget(article, settings)
+        )
+        usage.add(t_usage)
+        article = english_article(article, translation)
+    facts, e_usage = propose(
         article,
         client,
-        language=language,
+        language="en",
         published=published.isoformat() if published else None,
         max_tokens=settings.max_tokens,
     )
-    if language != "en":
-        facts, extra = englishify(facts, client, language=language, max_tokens=400)
-        usage.add(extra)
+    usage.add(e_usage)
+    facts, extra = englishify(facts, client, language=language, max_tokens=400)
+    usage.add(extra)
     run = RunInfo(
         model=client.model,
         provider=client.provider,
@@ -596,5 +682,7 @@ def summarize(article: Article, client: ModelClient, settings: Settings) -> Arti
     brief = build_brief(
         article, facts, language=language, published=published, settings=settings, run=run
     )
+    if translation is not None:
+        brief = back_to_original(brief, translation, source_article, language)
     brief.run.seconds = round(time.perf_counter() - started, 3)
     return brief

@@ -20,7 +20,7 @@ MeetingKind = Literal[
 ]
 OutcomeKind = Literal["commitment", "agreement", "condemnation", "plan", "statement"]
 DatePrecision = Literal["day", "month", "year", "unknown"]
-Alignment = Literal["exact", "normalized", "fuzzy"]
+Alignment = Literal["exact", "normalized", "fuzzy", "translated"]
 
 
 class Model(BaseModel):

@@ -32,7 +32,7 @@ from .llm import Message, Usage, article_context
 T = TypeVar("T", bound=BaseModel)
 
 Responder = Callable[[type[BaseModel], list[Message]], BaseModel | Mapping[str, Any]]
-Response = BaseModel | Mapping[str, Any] | Responder | BaseException
+Response = BaseModel | Mapping[str, Any] | Responder | BaseException | str
 
 #: Characters per token in the fake token counts (a rough rule of thumb for English).
 CHARS_PER_TOKEN = 4
@@ -94,6 +94,29 @@ class FakeClient:
         )
         return result, usage
 
+    def complete(self, messages: Sequence[Message], *, max_tokens: int) -> tuple[str, Usage]:
+        """Plain text: a queued `str` (or a callable returning one) answers."""
+        copied = [dict(m) for m in messages]
+        with self._lock:
+            self.requests.append((str, copied))  # type: ignore[arg-type]
+            response = self._queue.popleft() if self._queue else self.default
+        if isinstance(response, BaseException):
+            raise response
+        if callable(response):
+            response = response(str, copied)  # type: ignore[arg-type]
+        if not isinstance(response, str):
+            raise ProviderError(
+                f"FakeClient: plain-text request {len(self.requests)} needs a queued str",
+                provider=self.provider,
+                model=self.model,
+            )
+        usage = Usage(
+            calls=1,
+            tokens_in=sum(len(m.get("content", "")) for m in copied) // CHARS_PER_TOKEN,
+            tokens_out=len(response) // CHARS_PER_TOKEN,
+        )
+        return response, usage
+
     def _answer(
         self,
         response: Response,
@@ -108,6 +131,12 @@ class FakeClient:
             response = response(response_model, messages)
         if isinstance(response, response_model):
             return response
+        if isinstance(response, str):
+            raise ProviderError(
+                f"FakeClient: a str was queued but {response_model.__name__} was requested",
+                provider=self.provider,
+                model=self.model,
+            )
         data = response.model_dump() if isinstance(response, BaseModel) else dict(response)
         try:
             with article_context(article, published):

@@ -18,8 +18,15 @@ ROOT = Path(__file__).resolve().parents[1]
 CASSETTES = ROOT / "cassettes"
 SEEDS = ROOT.parent / "shared" / "seeds"
 _LOCAL = re.compile(r"^http://127\.0\.0\.1:\d+")
-SECRET_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "cookie",
-                  "set-cookie", "openai-project"]
+SECRET_HEADERS = [
+    "authorization",
+    "api-key",
+    "x-api-key",
+    "openai-organization",
+    "cookie",
+    "set-cookie",
+    "openai-project",
+]
 
 
 def _scrub_request(request: Any) -> Any:

@@ -431,11 +431,6 @@ def test_transport_retries_are_counted_as_requests(
     assert query(store.path, "SELECT attempt, outcome, requests FROM calls") == [(1, "ok", 3)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="llm.py: ExtractionError.attempts is instructor's n_attempts, not the HTTP requests "
-    "(a transport retry inside a re-ask is not counted)",
-)
 def test_requests_behind_invalid_output_are_all_counted(
     tmp_path: Path, server: FaultServer, store: Store
 ) -> None:

@@ -46,18 +46,29 @@ MEETING: dict[str, Any] = {
     "city_quote": "Moscow",
     "parties": [{"name": "Pakistan", "quote": "Pakistan"}, {"name": "Russia", "quote": "Russia"}],
     "heads": [
-        {"name_as_written": "Oleg Syromolotov", "name": "Oleg Syromolotov",
-         "title": "Deputy Foreign Minister", "party": "Russia"},
-        {"name_as_written": "Nabeel Munir", "name": "Nabeel Munir",
-         "title": "Additional Secretary", "party": "Pakistan"},
+        {
+            "name_as_written": "Oleg Syromolotov",
+            "name": "Oleg Syromolotov",
+            "title": "Deputy Foreign Minister",
+            "party": "Russia",
+        },
+        {
+            "name_as_written": "Nabeel Munir",
+            "name": "Nabeel Munir",
+            "title": "Additional Secretary",
+            "party": "Pakistan",
+        },
     ],
     "topics": [
         {"label": "terrorism financing", "quote": "countering financing of terrorism"},
         {"label": "space cooperation", "quote": "joint missions to the Moon"},
     ],
     "outcomes": [
-        {"kind": "commitment", "text": "Continue dialogue on terrorism financing.",
-         "quote": "Both sides reaffirmed their commitment"},
+        {
+            "kind": "commitment",
+            "text": "Continue dialogue on terrorism financing.",
+            "quote": "Both sides reaffirmed their commitment",
+        },
     ],
     "quotes": [{"speaker": "the statement", "start": "Both sides reaffirmed"}],
     "next_meeting": {"when": "2022", "city": "Islamabad", "quote": "meet again in Islamabad"},
@@ -137,22 +148,26 @@ def test_held_meeting_dated_after_publication_is_rejected() -> None:
 
 
 def test_no_meeting_is_a_valid_empty_result() -> None:
-    brief, _ = run({"headline": "Trade figures rise", "meetings": []},
-                   text="Exports of rice rose by 4 percent in the third quarter, officials said.")
+    brief, _ = run(
+        {"headline": "Trade figures rise", "meetings": []},
+        text="Exports of rice rose by 4 percent in the third quarter, officials said.",
+    )
     assert brief.meetings == []
     assert "no diplomatic meeting" in brief.summary
 
 
 def test_meeting_without_parties_or_series_is_dropped() -> None:
-    brief, _ = run(facts(parties=[{"name": "Atlantis", "quote": "Atlantis"}], series=None,
-                         series_quote=None))
+    brief, _ = run(
+        facts(parties=[{"name": "Atlantis", "quote": "Atlantis"}], series=None, series_quote=None)
+    )
     assert brief.meetings == []
     assert any(r.field == "meetings[0]" for r in brief.rejected)
 
 
 def test_person_not_in_article_fails_validation() -> None:
-    heads = [{"name_as_written": "John Smith", "name": "John Smith", "title": "Envoy",
-              "party": "Russia"}]
+    heads = [
+        {"name_as_written": "John Smith", "name": "John Smith", "title": "Envoy", "party": "Russia"}
+    ]
     from summarizer.errors import ExtractionError
 
     with pytest.raises(ExtractionError, match="not named in the article"):
@@ -175,29 +190,66 @@ def test_article_with_template_syntax_is_passed_verbatim() -> None:
     assert brief.meetings
 
 
-def test_non_latin_values_are_translated_by_a_second_call() -> None:
-    text = "اتفقت باكستان وروسيا في موسكو على تعزيز التعاون خلال الجولة التاسعة من الحوار."
+def test_non_english_article_is_translated_then_mapped_back() -> None:
+    text = (
+        "اتفقت باكستان وروسيا في موسكو على تعزيز التعاون خلال الجولة التاسعة من الحوار.\n\n"
+        "وقال البيان: “نحن ملتزمون بالسلام”.\n"
+    )
+    translated = (
+        "[1] Pakistan and Russia agreed in Moscow to strengthen cooperation during the ninth "
+        "round of the dialogue.\n\n[2] The statement said: “We are committed to peace”."
+    )
     meeting = {
-        "status": "held", "kind": "dialogue", "series": "الحوار", "series_quote": "الحوار",
-        "round": 9, "date_text": None, "city": "Moscow", "city_quote": "موسكو",
-        "parties": [{"name": "Pakistan", "quote": "باكستان"}, {"name": "Russia", "quote": "روسيا"}],
-        "heads": [], "topics": [{"label": "تعزيز التعاون", "quote": "تعزيز التعاون"}],
-        "outcomes": [], "quotes": [], "next_meeting": None, "framework": [],
+        "status": "held",
+        "kind": "dialogue",
+        "series": "Dialogue",
+        "series_quote": "dialogue",
+        "round": 9,
+        "date_text": None,
+        "city": "Moscow",
+        "city_quote": "Moscow",
+        "parties": [
+            {"name": "Pakistan", "quote": "Pakistan"},
+            {"name": "Russia", "quote": "Russia"},
+        ],
+        "heads": [],
+        "topics": [{"label": "cooperation", "quote": "strengthen cooperation"}],
+        "outcomes": [],
+        "quotes": [{"speaker": "the statement", "start": "We are committed"}],
+        "next_meeting": None,
+        "framework": [],
     }
-    client = FakeClient([
-        {"headline": "Pakistan and Russia agree", "meetings": [meeting]},
-        Translations.model_validate({"items": [{"english": "Dialogue"},
-                                               {"english": "strengthening cooperation"}]}),
-    ])
+    client = FakeClient(
+        [translated, {"headline": "Pakistan and Russia agree", "meetings": [meeting]}]
+    )
     brief = summarize(read_article(text=text), client, Settings(provider="fake"))
-    assert client.requests[1][0] is Translations
+    assert client.requests[0][0] is str and client.requests[1][0] is ArticleFacts
+    assert "[1] اتفقت" in client.requests[0][1][1]["content"]
     m = brief.meetings[0]
-    assert brief.source.language == "ar"
+    assert brief.source.language == "ar" and brief.source.chars == len(text)
     assert m.series == "Dialogue" and m.round == 9 and m.location.city == "Moscow"
-    assert m.topics[0].label == "strengthening cooperation"
-    assert m.topics[0].evidence[0].text == "تعزيز التعاون"
+    # evidence points into the ORIGINAL Arabic text
+    spans = [*m.location.evidence, *m.topics[0].evidence, *m.field_evidence["round"]]
+    assert check_spans(text, spans) == []
+    assert m.location.evidence[0].alignment == "translated"
+    assert m.location.evidence[0].text.startswith("اتفقت")
     assert m.field_evidence["round"][0].text == "التاسعة"
+    # the quotation is given verbatim in the original language
+    assert m.quotes[0].text == "نحن ملتزمون بالسلام"
+    assert text[m.quotes[0].evidence[0].start : m.quotes[0].evidence[0].end] == m.quotes[0].text
     assert brief.run.calls == 2
+
+
+def test_paragraphs_the_translation_skipped_are_reported() -> None:
+    text = "اتفقت باكستان وروسيا على التعاون.\n\nفقرة ثانية عن الطقس في المدينة."
+    client = FakeClient(
+        [
+            "[1] Pakistan and Russia agreed to cooperate.",
+            {"headline": "Pakistan and Russia agree", "meetings": []},
+        ]
+    )
+    brief = summarize(read_article(text=text), client, Settings(provider="fake"))
+    assert any(r.field == "translation" and r.value == "2" for r in brief.rejected)
 
 
 def test_too_long_article_is_refused_with_sizes() -> None:
@@ -227,8 +279,10 @@ def test_ordinal_spans_find_words_and_digits() -> None:
 
 @needs_seeds
 def test_seed_publication_and_language_detection() -> None:
-    brief, _ = run({"headline": "x", "meetings": []},
-                   text=(SEEDS / "002_685be4a34f0c20a6.txt").read_text(encoding="utf-8"))
+    brief, _ = run(
+        {"headline": "x", "meetings": []},
+        text=(SEEDS / "002_685be4a34f0c20a6.txt").read_text(encoding="utf-8"),
+    )
     assert brief.source.published == "2025-07-18" and brief.source.language == "en"
 
 
