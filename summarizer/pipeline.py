@@ -22,13 +22,6 @@ from .grounding import find_any
 from .llm import ModelClient, Usage
 from .prompt_files import prompt_versions
 from .reading import Article
-from .translation import (
-    Translation,
-    english_article,
-    map_evidence,
-    original_quotation,
-    translate_article,
-)
 from .records import (
     SCHEMA_VERSION,
     ArticleBrief,
@@ -47,6 +40,13 @@ from .records import (
     SourceInfo,
     Span,
     Topic,
+)
+from .translation import (
+    Translation,
+    english_article,
+    map_evidence,
+    original_quotation,
+    translate_article,
 )
 
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).

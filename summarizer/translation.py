@@ -65,9 +65,41 @@ def paragraphs(text: str) -> list[Paragraph]:
     return found
 
 
+def glossary(text: str, *, limit: int = 12) -> list[tuple[str, str]]:
+    """Country, organisation and city names code recognises in the text: (as written, English).
+
+    Found with the multilingual gazetteer of normalize.py over runs of one to three words, so
+    the translator is told, e.g., that "باكستان" is Pakistan rather than left to guess.
+    """
+    from . import normalize
+
+    words = re.findall(r"[^\s،,.:;()“”\"«»]+", text)
+    found: dict[str, str] = {}
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            if phrase in found or any(phrase in longer for longer in found):
+                continue
+            code = normalize.party_code(phrase)
+            if code:
+                found[phrase] = normalize.party_name(code)
+                continue
+            city = normalize.city_info(phrase)
+            if city:
+                found[phrase] = city[0]
+            if len(found) >= limit:
+                break
+    return [(k, v) for k, v in found.items() if k != v]
+
+
 def translation_messages(article: Article, paras: list[Paragraph], language: str) -> list[Message]:
     prompt = load_prompt("translate_article")
     header = prompt.header(count=len(paras), language=LANGUAGE_NAMES.get(language, language))
+    names = glossary(article.text)
+    if names:
+        header += "\nNames in this article (use these English names): " + "; ".join(
+            f"{written} = {english}" for written, english in names
+        )
     numbered = "\n\n".join(
         f"[{i + 1}] {article.text[p.start : p.end]}" for i, p in enumerate(paras)
     )

@@ -11,7 +11,7 @@ import pytest
 
 from summarizer.config import Settings
 from summarizer.errors import ArticleTooLongError
-from summarizer.extract import ArticleFacts, Translations
+from summarizer.extract import ArticleFacts
 from summarizer.grounding import check_spans
 from summarizer.pipeline import (
     check_fits,
