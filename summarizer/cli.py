@@ -255,7 +255,19 @@ def briefs_and_articles(inputs: Sequence[str]) -> tuple[list[ArticleBrief | None
 
     found: list[ArticleBrief | None] = []
     articles: list[Article] = []
+    expanded: list[str] = []
     for raw in inputs:
+        if Path(raw).is_dir():  # a folder: its articles and briefs, sorted, recursively
+            expanded.extend(
+                str(p)
+                for p in sorted(Path(raw).rglob("*"))
+                if p.is_file()
+                and p.suffix.lower() in (".txt", ".md", ".html", ".htm", ".json")
+                and p.name not in ("summary.json", "comparison.json")
+            )
+        else:
+            expanded.append(raw)
+    for raw in expanded:
         brief = read_brief(Path(raw))
         found.append(brief)
         if brief is None:

@@ -783,6 +783,7 @@ _HEADER_LINES = 6
 _HEADER_LINE_MAX = 80
 
 
+@lru_cache(maxsize=256)
 def detect_published(text: str) -> datetime.date | None:
     """A publication date alone in the article's header (first short lines), or None."""
     lines = [line.strip() for line in text.splitlines() if line.strip()][:_HEADER_LINES]
@@ -840,6 +841,7 @@ def _arabic_script_language(text: str) -> str:
     return "ar"
 
 
+@lru_cache(maxsize=256)
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language: script first, then langdetect, else "en"."""
     counts = _script_counts(text)

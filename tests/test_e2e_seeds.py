@@ -14,12 +14,13 @@ import pytest
 
 from cassettes import CASSETTES, SEEDS, e2e_vcr
 from summarizer import normalize
+from summarizer.compare import compare_briefs
 from summarizer.config import DEFAULT_LOCAL_MODEL_NAME, Settings
 from summarizer.grounding import check_spans
 from summarizer.llm import make_client
 from summarizer.pipeline import summarize
 from summarizer.reading import read_article
-from summarizer.records import ArticleBrief, Span
+from summarizer.records import ArticleBrief, ComparativeSummary, Event, Span
 from summarizer.schema_files import validate_document
 
 RECORD = os.environ.get("SUMMARIZER_RECORD") == "1"
@@ -180,3 +181,52 @@ def test_arabic_article_values_are_english(briefs: dict[str, ArticleBrief]) -> N
     assert m.series and m.series.isascii()
     # evidence stays in the original Arabic text
     assert any(not s.text.isascii() for s in _all_spans(brief))
+
+
+# ---- comparison of the five seeds (issue: comparative summaries) ------------------------------
+
+
+@pytest.fixture(scope="module")
+def comparison(briefs: dict[str, ArticleBrief]) -> ComparativeSummary:
+    return compare_briefs([briefs[k] for k in sorted(briefs)])
+
+
+def _event_of(summary: ComparativeSummary, key: str) -> Event:
+    return next(e for e in summary.events if any(s.startswith(key) for s in e.sources))
+
+
+def test_counter_terrorism_reports_merge_with_date_from_001_and_gap_for_000(
+    comparison: ComparativeSummary,
+) -> None:
+    event = _event_of(comparison, "000")
+    assert sorted(s[:3] for s in event.sources) == ["000", "001"]
+    assert event.record.date.value == "2025-02-20"
+    assert [s[:3] for s in event.record.date.sources] == ["001"]
+    gaps = [d for d in event.discrepancies if d.kind == "gap" and d.field == "date"]
+    assert gaps and any(
+        v.value is None and [s[:3] for s in v.sources] == ["000"] for v in gaps[0].values
+    )
+
+
+def test_working_group_stands_alone(comparison: ComparativeSummary) -> None:
+    assert [s[:3] for s in _event_of(comparison, "003").sources] == ["003"]
+
+
+@ARABIC_MISS
+def test_political_dialogue_reports_merge_across_languages(
+    comparison: ComparativeSummary,
+) -> None:
+    event = _event_of(comparison, "002")
+    assert sorted(s[:3] for s in event.sources) == ["002", "004"]
+    assert any(
+        d.kind == "only_in_one_source" and any(v.sources == [event.sources[-1]] for v in d.values)
+        for d in event.discrepancies
+    )
+
+
+def test_comparison_validates_and_every_sentence_names_sources(
+    comparison: ComparativeSummary,
+) -> None:
+    assert validate_document(comparison.model_dump(mode="json"), "comparative_summary") == []
+    assert comparison.comparison.sentences
+    assert all(s.sources for s in comparison.comparison.sentences)
