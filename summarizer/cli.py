@@ -234,7 +234,7 @@ def read_brief(path: Path) -> ArticleBrief | None:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return None
-    if not isinstance(data, dict) or "meetings" not in data:
+    if not isinstance(data, dict) or not {"meetings", "source", "run"} <= data.keys():
         return None
     try:
         return ArticleBrief.model_validate(data)
@@ -488,6 +488,10 @@ def cmd_eval(args: argparse.Namespace, ctx: Context) -> int:
     if args.split:
         wanted = {resolved(str(root / g.article)) for g in gold}
         briefs = {path: b for path, b in briefs.items() if path in wanted}
+    if args.inputs:  # score only the gold articles that were given
+        given = {resolved(i) for i in inputs} | set(briefs)
+        gold = [g for g in gold if resolved(str(root / g.article)) in given]
+        briefs = {path: b for path, b in briefs.items() if path in given}
     report = score(gold, briefs, events_from_briefs(briefs), root=root)
     markdown = render_markdown(report)
     write_output(markdown, None, ctx.ui)

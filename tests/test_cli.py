@@ -332,3 +332,10 @@ def test_eval_scores_summarized_gold_articles(
     assert report["missing_briefs"] == []
     assert report["fields"]["round"]["tp"] == 1
     assert report["fields"]["city"]["fn"] == 1  # Brussels predicted, Paris in this gold
+
+
+def test_briefs_folder_skips_batch_summary_files(tmp_path: Path) -> None:
+    from summarizer.cli import briefs_in_folder
+
+    (tmp_path / "summary.json").write_text('{"articles": 5, "meetings": 5}', encoding="utf-8")
+    assert briefs_in_folder(tmp_path) == {}
