@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import gettext
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -854,11 +855,28 @@ def detect_language(text: str) -> str:
         return "ru"
     if script == "cjk":
         return "zh"
-    DetectorFactory.seed = 0
-    try:
-        return str(detect(text)).split("-")[0]
-    except LangDetectException:
+    if _looks_english(text):
         return "en"
+    # langdetect re-seeds Python's global `random` on every call: not thread-safe (a batch
+    # with concurrency once made an English article "pl"), so one call at a time.
+    with _LANGDETECT_LOCK:
+        DetectorFactory.seed = 0
+        try:
+            return str(detect(text)).split("-")[0]
+        except LangDetectException:
+            return "en"
+
+
+_LANGDETECT_LOCK = threading.Lock()
+_ENGLISH_WORDS = frozenset(["the", "and", "of", "to", "in", "on", "with", "for", "was", "were", "is", "are", "said", "has", "have"])
+
+
+def _looks_english(text: str) -> bool:
+    """Plain English prose: at least 12% of its words are common English function words."""
+    words = re.findall(r"[a-z]+", text.lower())
+    if len(words) < 20:
+        return False
+    return sum(w in _ENGLISH_WORDS for w in words) / len(words) >= 0.12
 
 
 # ---- people --------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from . import normalize
 from .config import Settings
 from .errors import ArticleTooLongError
 from .extract import ArticleFacts, MeetingProposal, propose, translate
-from .grounding import find_any
+from .grounding import find_any, find_span
 from .llm import ModelClient, Usage
 from .prompt_files import prompt_versions
 from .reading import Article
@@ -206,6 +206,23 @@ def meeting_id(codes: list[str], series: str | None, round_: int | None, when: s
     return "mtg_" + hashlib.sha256(basis.encode()).hexdigest()[:12]
 
 
+def person_name(text: str, name: str, as_written: str) -> str | None:
+    """The head's name in Latin script, preferring what the article itself writes.
+
+    The model sometimes swaps fields (the party in `name`, the person in `name_as_written`):
+    a party's name is never taken as a person's.
+    """
+    candidates = [c.strip() for c in (name, as_written) if c and c.strip()]
+    people = [c for c in candidates if not normalize.party_code(c)]
+    if not people:
+        return None
+    for candidate in people:
+        if _is_latin(candidate) and find_span(text, candidate) is not None:
+            return candidate
+    latin = next((c for c in people if _is_latin(c)), None)
+    return latin or normalize.latinize(people[0])
+
+
 def ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -313,8 +330,15 @@ def build_meeting(
             )
             if not g.keep_ungrounded:
                 continue
-        name = head.name if _is_latin(head.name) else normalize.latinize(head.name)
-        if any(normalize.same_person(name, d.head.name) for d in delegations):
+        head_name = person_name(g.text, head.name, head.name_as_written)
+        if head_name is None:
+            g.reject(
+                f"{where}.delegations[{i}].head.name",
+                head.name,
+                "a country or organisation, not a person",
+            )
+            continue
+        if any(normalize.same_person(head_name, d.head.name) for d in delegations):
             continue
         code = normalize.party_code(head.party)
         if code and code not in [pt.code for pt in parties]:
@@ -323,7 +347,7 @@ def build_meeting(
             Delegation(
                 party=code,
                 head=Person(
-                    name=name,
+                    name=head_name,
                     title=head.title or None,
                     name_as_written=span.text if span else head.name_as_written,
                 ),

@@ -340,3 +340,19 @@ def test_series_key_unifies_spellings() -> None:
         "Russia-Pakistan Joint Working Group on Combatting International Terrorism"
     ) == series_key("Joint Working Group on Combating International Terrorism")
     assert key != series_key("Political Dialogue")
+
+
+def test_detect_language_is_stable_under_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    french = (
+        "Les deux délégations se sont réunies à Dakar pour la quatrième session de la "
+        "commission mixte et ont examiné la coopération dans les domaines de la pêche, "
+        "de l'énergie et de la sécurité régionale, selon un communiqué conjoint publié jeudi."
+    )
+    from summarizer import normalize
+
+    detect = normalize.detect_language.__wrapped__  # bypass the cache: really detect each time
+    with ThreadPoolExecutor(8) as pool:
+        results = set(pool.map(lambda _: detect(french), range(64)))
+    assert results == {"fr"}

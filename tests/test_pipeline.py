@@ -292,3 +292,18 @@ def test_facts_model_caps_lists() -> None:
     assert meeting["topics"]["maxItems"] == 4 and meeting["heads"]["maxItems"] == 4
     # no maxLength: llama.cpp grammars for it are pathologically slow
     assert "maxLength" not in json.dumps(schema)
+
+
+def test_party_in_the_name_field_is_not_taken_for_the_person() -> None:
+    heads = [
+        {
+            "name_as_written": "Nabeel Munir",
+            "name": "Pakistan",
+            "title": "Additional Secretary",
+            "party": "Pakistan",
+        },
+        {"name_as_written": "Russia", "name": "Russia", "title": "Delegation", "party": "Russia"},
+    ]
+    brief, _ = run(facts(heads=heads))
+    assert [d.head.name for d in brief.meetings[0].delegations] == ["Nabeel Munir"]
+    assert any("not a person" in r.reason for r in brief.rejected)
