@@ -868,7 +868,25 @@ def detect_language(text: str) -> str:
 
 
 _LANGDETECT_LOCK = threading.Lock()
-_ENGLISH_WORDS = frozenset(["the", "and", "of", "to", "in", "on", "with", "for", "was", "were", "is", "are", "said", "has", "have"])
+_ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "on",
+        "with",
+        "for",
+        "was",
+        "were",
+        "is",
+        "are",
+        "said",
+        "has",
+        "have",
+    ]
+)
 
 
 def _looks_english(text: str) -> bool:
