@@ -49,6 +49,9 @@ from .translation import (
     translate_article,
 )
 
+#: Bump when grounding or normalisation changes what a brief contains: it is part of the
+#: cache key, so results made by older code are not served as current.
+PIPELINE_VERSION = "2"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -97,6 +100,7 @@ def cache_key_for(article: Article, provider: str, model: str, settings: Setting
         "temperature": settings.temperature,
         "keep_ungrounded": settings.keep_ungrounded,
         "schema": SCHEMA_VERSION,
+        "pipeline": PIPELINE_VERSION,
     }
     return hashlib.sha256(json.dumps(basis, sort_keys=True).encode()).hexdigest()
 

@@ -307,3 +307,17 @@ def test_party_in_the_name_field_is_not_taken_for_the_person() -> None:
     brief, _ = run(facts(heads=heads))
     assert [d.head.name for d in brief.meetings[0].delegations] == ["Nabeel Munir"]
     assert any("not a person" in r.reason for r in brief.rejected)
+
+
+def test_cache_key_changes_with_prompts_model_and_pipeline_version(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from summarizer import pipeline
+
+    article = read_article(text=ARTICLE)
+    settings = Settings()
+    base = pipeline.cache_key_for(article, "local", "m1", settings)
+    assert base == pipeline.cache_key_for(article, "local", "m1", settings)
+    assert base != pipeline.cache_key_for(article, "local", "m2", settings)
+    monkeypatch.setattr(pipeline, "PIPELINE_VERSION", "next")
+    assert base != pipeline.cache_key_for(article, "local", "m1", settings)
