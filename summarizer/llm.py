@@ -159,16 +159,9 @@ class LLMClient:
         """One structured extraction. Fresh message list per call (re-asks don't leak)."""
         self._counter.reset()
         started = time.perf_counter()
-        kwargs: dict[str, Any] = {
-            "model": self.model,
-            "messages": [dict(m) for m in messages],
-            "response_model": response_model,
-            "max_retries": self.validation_retries,
-            "max_tokens": max_tokens,
-            "temperature": self.temperature,
-        }
-        if self.seed is not None:
-            kwargs["seed"] = self.seed
+        kwargs = self._request(messages, max_tokens)
+        kwargs["response_model"] = response_model
+        kwargs["max_retries"] = self.validation_retries
         try:
             with article_context(article, published):
                 result, completion = self._client.chat.completions.create_with_completion(**kwargs)
@@ -192,10 +185,8 @@ class LLMClient:
             usage.tokens_out = int(getattr(total, "completion_tokens", 0) or 0)
         return result, usage
 
-    def complete(self, messages: Sequence[Message], *, max_tokens: int) -> tuple[str, Usage]:
-        """A plain-text completion (no schema): used for translation."""
-        self._counter.reset()
-        started = time.perf_counter()
+    def _request(self, messages: Sequence[Message], max_tokens: int) -> dict[str, Any]:
+        """The request fields both call paths share (a fresh message list every time)."""
         kwargs: dict[str, Any] = {
             "model": self.model,
             "messages": [dict(m) for m in messages],
@@ -204,6 +195,13 @@ class LLMClient:
         }
         if self.seed is not None:
             kwargs["seed"] = self.seed
+        return kwargs
+
+    def complete(self, messages: Sequence[Message], *, max_tokens: int) -> tuple[str, Usage]:
+        """A plain-text completion (no schema): used for translation."""
+        self._counter.reset()
+        started = time.perf_counter()
+        kwargs = self._request(messages, max_tokens)
         try:
             completion = self._openai.chat.completions.create(**kwargs)
         except openai.APIError as exc:

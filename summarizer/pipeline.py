@@ -344,9 +344,9 @@ def build_meeting(
             continue
         if any(normalize.same_person(head_name, d.head.name) for d in delegations):
             continue
+        # kept even when not among the meeting's parties: a head may represent a body of a
+        # party (the EEAS for the EU)
         code = normalize.party_code(head.party)
-        if code and code not in [pt.code for pt in parties]:
-            code = code  # kept: a head may represent a body of a party (e.g. EEAS for EU)
         delegations.append(
             Delegation(
                 party=code,
