@@ -40,11 +40,6 @@ def capped(limit: int, description: str) -> Any:
     return Field(description=f"{description} (at most {limit} characters)")
 
 
-Short = str
-Text40 = str
-Text80 = str
-
-
 def _article_has(phrase: str) -> bool:
     from .grounding import find_span
 
@@ -90,27 +85,27 @@ class QuoteProposal(BaseModel):
 
 
 class NextMeetingProposal(BaseModel):
-    when: Text40 | None = Field(description="date as written")
-    city: Text40 | None = Field(description="English")
+    when: str | None = Field(description="date as written")
+    city: str | None = Field(description="English")
     quote: str = capped(60, "short phrase as written")
 
 
 class MeetingProposal(BaseModel):
     status: Literal["held", "announced", "mentioned"]
     kind: Literal["dialogue", "working_group", "summit", "consultations", "visit", "call", "other"]
-    series: Text80 | None = Field(description="English, no ordinal, no parties")
-    series_quote: Text80 | None = Field(description="as written")
+    series: str | None = Field(description="English, no ordinal, no parties")
+    series_quote: str | None = Field(description="as written")
     round: int | None
-    date_text: Text40 | None = Field(description="as written")
-    city: Text40 | None = Field(description="English")
-    city_quote: Text40 | None = Field(description="as written")
+    date_text: str | None = Field(description="as written")
+    city: str | None = Field(description="English")
+    city_quote: str | None = Field(description="as written")
     parties: list[PartyProposal] = Field(max_length=4)
     heads: list[HeadProposal] = Field(max_length=4)
     topics: list[TopicProposal] = Field(max_length=4)
     outcomes: list[OutcomeProposal] = Field(max_length=3)
     quotes: list[QuoteProposal] = Field(max_length=2)
     next_meeting: NextMeetingProposal | None
-    framework: list[Short] = Field(max_length=2, description="agreements or plans")
+    framework: list[str] = Field(max_length=2, description="agreements or plans")
 
     @field_validator("round")
     @classmethod

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -289,6 +289,3 @@ def make_client(settings: Settings, base_url: str | None = None) -> LLMClient:
         validation_retries=settings.validation_retries,
         temperature=settings.temperature,
     )
-
-
-ClientFactory = Callable[[Settings, str | None], ModelClient]

@@ -55,7 +55,6 @@ PIPELINE_VERSION = "2"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
-_LATIN = re.compile(r"[A-Za-z]")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F]")
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "”": "”"}
 _QUOTE_OPEN = "".join(_QUOTE_PAIRS)

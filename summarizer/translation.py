@@ -11,7 +11,7 @@ and refined to the exact original phrase where code can find it (an ordinal, a q
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .extract import LANGUAGE_NAMES
@@ -142,14 +142,8 @@ def translate_article(
 
 
 def english_article(article: Article, translation: Translation) -> Article:
-    return Article(
-        text=translation.english,
-        sha256=sha256_text(translation.english),
-        path=article.path,
-        url=article.url,
-        outlet=article.outlet,
-        published=article.published,
-    )
+    """The same article (path, outlet, publication date) with the English text."""
+    return replace(article, text=translation.english, sha256=sha256_text(translation.english))
 
 
 def map_span(span: dict[str, Any], translation: Translation) -> dict[str, Any] | None:
