@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
+from .injection import for_model
 from .llm import ARTICLE_PUBLISHED, ARTICLE_TEXT, Message, ModelClient, Usage
 from .prompt_files import load_prompt
 from .reading import Article
@@ -47,20 +48,14 @@ def _article_has(phrase: str) -> bool:
     return article is None or find_span(article, phrase) is not None
 
 
-class PartyProposal(BaseModel):
-    name: str = Field(description="English name")
-    quote: str = capped(60, "as written")
-
-
 class HeadProposal(BaseModel):
-    name_as_written: str = capped(60, "as written")
-    name: str = capped(60, "Latin letters")
+    name: str = capped(60, "full name as written, Latin letters")
     title: str = capped(90, "English job title")
     party: str = Field(description="English name of the party")
 
     @model_validator(mode="after")
     def _named_in_article(self) -> HeadProposal:
-        if not (_article_has(self.name_as_written) or _article_has(self.name)):
+        if not _article_has(self.name):
             raise ValueError(
                 f"head of delegation {self.name!r} is not named in the article; "
                 "give only people the article names, copied exactly"
@@ -68,14 +63,8 @@ class HeadProposal(BaseModel):
         return self
 
 
-class TopicProposal(BaseModel):
-    label: str = capped(40, "2-4 English words")
-    quote: str = capped(60, "short phrase as written")
-
-
 class OutcomeProposal(BaseModel):
     kind: Literal["commitment", "agreement", "condemnation", "plan", "statement"]
-    text: str = capped(140, "one short English sentence")
     quote: str = capped(50, "first 3-6 words of the sentence stating it, as written")
 
 
@@ -94,14 +83,12 @@ class MeetingProposal(BaseModel):
     status: Literal["held", "announced", "mentioned"]
     kind: Literal["dialogue", "working_group", "summit", "consultations", "visit", "call", "other"]
     series: str | None = Field(description="English, no ordinal, no parties")
-    series_quote: str | None = Field(description="as written")
     round: int | None
     date_text: str | None = Field(description="as written")
     city: str | None = Field(description="English")
-    city_quote: str | None = Field(description="as written")
-    parties: list[PartyProposal] = Field(max_length=4)
+    parties: list[str] = Field(max_length=4, description="English names")
     heads: list[HeadProposal] = Field(max_length=4)
-    topics: list[TopicProposal] = Field(max_length=4)
+    topics: list[str] = Field(max_length=5, description="1-4 words each, as written")
     outcomes: list[OutcomeProposal] = Field(max_length=3)
     quotes: list[QuoteProposal] = Field(max_length=2)
     next_meeting: NextMeetingProposal | None
@@ -135,7 +122,6 @@ class MeetingProposal(BaseModel):
 class ArticleFacts(BaseModel):
     """Diplomatic meetings in one article."""
 
-    headline: str = capped(120, "one English line")
     meetings: list[MeetingProposal] = Field(max_length=3, description="main meeting first")
 
 
@@ -156,7 +142,7 @@ def extraction_messages(article: Article, *, language: str, published: str | Non
         language=LANGUAGE_NAMES.get(language, language), published=published or "unknown"
     )
     # The article is appended, never formatted into a template.
-    user = header + "\n\n<article>\n" + article.text + "\n</article>"
+    user = header + "\n\n<article>\n" + for_model(article.text) + "\n</article>"
     return [{"role": "system", "content": prompt.system}, {"role": "user", "content": user}]
 
 

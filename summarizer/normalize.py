@@ -968,6 +968,123 @@ def _strip_honorifics(name: str) -> str:
     return " ".join(words)
 
 
+_TITLE_WORDS = frozenset(
+    [
+        "minister",
+        "ministers",
+        "ministry",
+        "secretary",
+        "secretaries",
+        "general",
+        "undersecretary",
+        "under",
+        "deputy",
+        "vice",
+        "assistant",
+        "additional",
+        "special",
+        "state",
+        "foreign",
+        "affairs",
+        "external",
+        "interior",
+        "defence",
+        "defense",
+        "trade",
+        "economy",
+        "finance",
+        "president",
+        "vice-president",
+        "prime",
+        "premier",
+        "chancellor",
+        "ambassador",
+        "envoy",
+        "representative",
+        "permanent",
+        "director",
+        "director-general",
+        "head",
+        "chief",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "counsellor",
+        "counselor",
+        "adviser",
+        "advisor",
+        "senior",
+        "officer",
+        "official",
+        "officials",
+        "commissioner",
+        "high",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "co-chair",
+        "leader",
+        "king",
+        "queen",
+        "emir",
+        "crown",
+        "prince",
+        "sultan",
+        "governor",
+        "mayor",
+        "department",
+        "division",
+        "desk",
+        "bureau",
+        "office",
+        "service",
+        "council",
+        "commission",
+        "delegation",
+        "team",
+        "side",
+        "government",
+        "republic",
+        "federal",
+        "national",
+    ]
+)
+_FUNCTION_WORDS = frozenset(
+    ["of", "the", "for", "and", "to", "on", "at", "in", "du", "de", "la", "des", "le", "et"]
+)
+
+
+def looks_like_title(text: str) -> bool:
+    """True when a "name" is only a job title ("Chinese Vice Foreign Minister")."""
+    words = [w for w in re.split(r"[\s,]+", text.strip()) if w]
+    if not words:
+        return False
+    for word in words:
+        bare = word.strip(".,;:()'\"’").casefold()
+        if bare.endswith(("'s", "’s")):
+            bare = bare[:-2]
+        parts = [part for part in bare.split("-") if part]
+        if not parts:
+            continue
+        if all(p in _TITLE_WORDS or p in _FUNCTION_WORDS for p in parts):
+            continue
+        if party_code(word.strip(".,;:()")) is not None:
+            continue
+        return False
+    return any(part in _TITLE_WORDS for w in words for part in w.casefold().strip(".,").split("-"))
+
+
+def could_be_party(text: str) -> bool:
+    """A proposed party with no known code: kept only if it could name a country or body."""
+    words = text.split()
+    return 0 < len(words) <= 8 and not (
+        looks_like_title(text) or any(_key(w) in _TITLE_PERSON_HINTS for w in words)
+    )
+
+
+_TITLE_PERSON_HINTS = frozenset({"minister", "secretary", "ambassador", "president", "envoy"})
+
+
 def canonical_person(name: str) -> str:
     """One spelling of a person's name for comparison: Latin, no honorifics or middle initials."""
     bare = _strip_honorifics(_PAREN.sub(" ", name))

@@ -7,6 +7,7 @@ caller asked to keep ungrounded facts (they are then kept, marked by empty evide
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -14,11 +15,11 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import normalize
+from . import from_text, injection, normalize
 from .config import Settings
 from .errors import ArticleTooLongError
 from .extract import ArticleFacts, MeetingProposal, propose, translate
-from .grounding import find_any, find_span
+from .grounding import find_any
 from .llm import ModelClient, Usage
 from .prompt_files import prompt_versions
 from .reading import Article
@@ -51,7 +52,7 @@ from .translation import (
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -209,21 +210,30 @@ def meeting_id(codes: list[str], series: str | None, round_: int | None, when: s
     return "mtg_" + hashlib.sha256(basis.encode()).hexdigest()[:12]
 
 
-def person_name(text: str, name: str, as_written: str) -> str | None:
-    """The head's name in Latin script, preferring what the article itself writes.
+_NAME_AFTER_TITLE = re.compile(
+    r"[ ,]{0,3}((?:[A-Z][\w'’.-]+)(?:[ -](?:[A-Z][\w'’.-]+|al|bin|ibn|de|da|van|von|el)){1,3})"
+)
 
-    The model sometimes swaps fields (the party in `name`, the person in `name_as_written`):
-    a party's name is never taken as a person's.
+
+def person_name(text: str, name: str, span: Span | None) -> tuple[str, Span | None] | None:
+    """The head's name in Latin script and its span, or None if it names no person.
+
+    A party's name is never taken as a person's. When the model gives a job title instead of
+    a name ("Chinese Vice Foreign Minister"), the person is the name the article writes right
+    after that title ("... Minister Gao Mingyuan").
     """
-    candidates = [c.strip() for c in (name, as_written) if c and c.strip()]
-    people = [c for c in candidates if not normalize.party_code(c)]
-    if not people:
+    name = name.strip()
+    if not name or normalize.party_code(name):
         return None
-    for candidate in people:
-        if _is_latin(candidate) and find_span(text, candidate) is not None:
-            return candidate
-    latin = next((c for c in people if _is_latin(c)), None)
-    return latin or normalize.latinize(people[0])
+    if normalize.looks_like_title(name):
+        if span is None:
+            return None
+        match = _NAME_AFTER_TITLE.match(text, span.end)
+        if match is None or normalize.looks_like_title(match.group(1)):
+            return None
+        start, end = match.span(1)
+        return match.group(1), Span(start=start, end=end, text=text[start:end])
+    return (name if _is_latin(name) else normalize.latinize(name)), span
 
 
 def ordinal(n: int) -> str:
@@ -234,6 +244,35 @@ def ordinal(n: int) -> str:
 # ---- building a meeting record -----------------------------------------------------------
 
 
+def dated(
+    g: Grounder,
+    where: str,
+    span: Span,
+    status: str,
+    published: date | None,
+    language: str,
+) -> MeetingDate | None:
+    """The meeting date written at ``span``; None (and rejected) if a held meeting would be
+    dated after the article's publication."""
+    nd = normalize.normalize_date(span.text, published=published, language=language)
+    after = published and nd.value and len(nd.value) == 10 and nd.value > published.isoformat()
+    if after and status == "held":
+        g.reject(
+            f"{where}.date",
+            nd.value,
+            f"a held meeting dated after publication ({published})",
+            span.text,
+        )
+        return None
+    return MeetingDate(
+        value=nd.value,
+        precision=nd.precision,
+        text=span.text,
+        resolved_from=nd.resolved_from,
+        evidence=[span],
+    )
+
+
 def build_meeting(
     g: Grounder, p: MeetingProposal, index: int, published: date | None, language: str
 ) -> MeetingRecord | None:
@@ -242,14 +281,12 @@ def build_meeting(
 
     # series (anchor for the round's position)
     series: str | None = None
-    series_span = g.span(p.series_quote, p.series)
+    series_span = g.span(p.series)
     if p.series and series_span:
         series = normalize.canonical_series(p.series) or p.series
         field_evidence["series"] = [series_span]
     elif p.series:
-        g.reject(
-            f"{where}.series", p.series, "series name not found in the article", p.series_quote
-        )
+        g.reject(f"{where}.series", p.series, "series name not found in the article")
         if g.keep_ungrounded:
             series = normalize.canonical_series(p.series)
     anchor = series_span.start if series_span else None
@@ -267,64 +304,61 @@ def build_meeting(
 
     # parties
     parties: list[Party] = []
-    for i, party in enumerate(p.parties):
-        code = normalize.party_code(party.name) or normalize.party_code(party.quote)
-        span = g.span(party.quote, party.name, near=anchor)
+    for i, proposed in enumerate(p.parties):
+        code = normalize.party_code(proposed)
+        is_head = any(normalize.same_person(proposed, h.name) for h in p.heads)
+        if code is None and (is_head or not normalize.could_be_party(proposed)):
+            g.reject(f"{where}.parties[{i}]", proposed, "not a country or organisation")
+            continue
+        aliases = [proposed, normalize.party_name(code), code] if code else [proposed]
+        span = g.span(*aliases, near=anchor)
         if span is None:
-            g.reject(f"{where}.parties[{i}]", party.name, "party not named in the article")
+            g.reject(f"{where}.parties[{i}]", proposed, "party not named in the article")
             if not g.keep_ungrounded:
                 continue
         if code and any(existing.code == code for existing in parties):
             continue
-        name = normalize.party_name(code) if code else party.name
+        name = normalize.party_name(code) if code else proposed
         parties.append(Party(name=name, code=code, evidence=[span] if span else []))
 
     # date
-    date_text = p.date_text
     meeting_date = MeetingDate(value=None, precision="unknown", text=None)
-    if date_text:
-        span = g.span(date_text)
+    if p.date_text:
+        span = g.span(p.date_text)
         if span is None:
-            g.reject(f"{where}.date", date_text, "date not found in the article")
+            g.reject(f"{where}.date", p.date_text, "date not found in the article")
         else:
-            nd = normalize.normalize_date(span.text, published=published, language=language)
-            if (
-                nd.value
-                and published
-                and p.status == "held"
-                and len(nd.value) == 10
-                and nd.value > published.isoformat()
-            ):
-                g.reject(
-                    f"{where}.date",
-                    nd.value,
-                    f"a held meeting dated after publication ({published.isoformat()})",
-                    span.text,
-                )
-            else:
-                meeting_date = MeetingDate(
-                    value=nd.value,
-                    precision=nd.precision,
-                    text=span.text,
-                    resolved_from=nd.resolved_from,
-                    evidence=[span],
-                )
+            meeting_date = dated(g, where, span, p.status, published, language) or meeting_date
 
     # place
     location = Location(city=None, country=None)
-    if p.city or p.city_quote:
-        info = normalize.city_info(p.city or "") or normalize.city_info(p.city_quote or "")
-        span = g.span(p.city_quote, p.city, info[0] if info else None)
+    if p.city:
+        info = normalize.city_info(p.city)
+        span = g.span(p.city, info[0] if info else None)
         if span is None:
             g.reject(f"{where}.location.city", p.city, "city not found in the article")
         else:
             city = info[0] if info else (p.city or span.text)
             location = Location(city=city, country=info[1] if info else None, evidence=[span])
 
+    # what the model left out, read by code from the sentences that carry the meeting's
+    # grounded series or city (grounded by construction, and this meeting's own)
+    sentences = from_text.meeting_sentences(g.text, [series_span, *location.evidence])
+    if round_ is None:
+        found_round = from_text.round_in(g.text, sentences)
+        if found_round is not None:
+            round_ = found_round[0]
+            field_evidence["round"] = [found_round[1]]
+    if meeting_date.value is None:
+        near = series_span.start if series_span else None
+        date_span = from_text.date_in(g.text, sentences, near)
+        if date_span is not None:
+            meeting_date = dated(g, where, date_span, p.status, published, language) or meeting_date
+
     # delegations
     delegations: list[Delegation] = []
     for i, head in enumerate(p.heads):
-        span = g.span(head.name_as_written, head.name)
+        span = g.span(head.name)
         if span is None:
             g.reject(
                 f"{where}.delegations[{i}].head.name",
@@ -333,14 +367,15 @@ def build_meeting(
             )
             if not g.keep_ungrounded:
                 continue
-        head_name = person_name(g.text, head.name, head.name_as_written)
-        if head_name is None:
+        named = person_name(g.text, head.name, span)
+        if named is None:
             g.reject(
                 f"{where}.delegations[{i}].head.name",
                 head.name,
-                "a country or organisation, not a person",
+                "a country, organisation or job title, not a person",
             )
             continue
+        head_name, span = named
         if any(normalize.same_person(head_name, d.head.name) for d in delegations):
             continue
         # kept even when not among the meeting's parties: a head may represent a body of a
@@ -352,7 +387,7 @@ def build_meeting(
                 head=Person(
                     name=head_name,
                     title=head.title or None,
-                    name_as_written=span.text if span else head.name_as_written,
+                    name_as_written=span.text if span else None,
                 ),
                 role="head",
                 evidence=[span] if span else [],
@@ -361,31 +396,29 @@ def build_meeting(
 
     # topics
     topics: list[Topic] = []
-    for i, topic in enumerate(p.topics):
-        span = g.span(topic.quote, topic.label)
+    for i, label in enumerate(p.topics):
+        span = g.span(label)
         if span is None:
-            g.reject(f"{where}.topics[{i}]", topic.label, "topic not found in the article")
+            g.reject(f"{where}.topics[{i}]", label, "topic not found in the article")
             if not g.keep_ungrounded:
                 continue
-        if any(t.label.casefold() == topic.label.casefold() for t in topics):
+        if any(t.label.casefold() == label.casefold() for t in topics):
             continue
-        topics.append(Topic(label=topic.label, evidence=[span] if span else []))
+        topics.append(Topic(label=label, evidence=[span] if span else []))
 
     # outcomes
     outcomes: list[Outcome] = []
     for i, outcome in enumerate(p.outcomes):
-        span = g.span(outcome.quote, outcome.text)
+        # the model gives the sentence's first words; the outcome is that sentence
+        span = g.span(outcome.quote)
         if span is None:
-            g.reject(f"{where}.outcomes[{i}]", outcome.text, "outcome not stated in the article")
-            if not g.keep_ungrounded:
-                continue
-        outcomes.append(
-            Outcome(
-                kind=outcome.kind,
-                text=outcome.text,
-                evidence=[g.expand_sentence(span)] if span else [],
-            )
-        )
+            g.reject(f"{where}.outcomes[{i}]", outcome.quote, "outcome not stated in the article")
+            continue
+        sentence = g.expand_sentence(span)
+        text = " ".join(sentence.text.split())
+        if any(o.text == text for o in outcomes):
+            continue
+        outcomes.append(Outcome(kind=outcome.kind, text=text, evidence=[sentence]))
 
     # quotes: the model gives the first words, code recovers the whole quotation
     quotes: list[Quote] = []
@@ -499,20 +532,12 @@ def englishify(
         if isinstance(value, str) and value and not _is_latin(value):
             slots.append((obj, attr))
 
-    want(facts, "headline")
     for m in facts.meetings:
         want(m, "series")
         want(m, "city")
-        for party in m.parties:
-            want(party, "name")
         for head in m.heads:
-            want(head, "name")
             want(head, "title")
             want(head, "party")
-        for topic in m.topics:
-            want(topic, "label")
-        for outcome in m.outcomes:
-            want(outcome, "text")
         for quote in m.quotes:
             want(quote, "speaker")
         if m.next_meeting:
@@ -528,6 +553,20 @@ def englishify(
 
 
 # ---- the brief -----------------------------------------------------------------------------
+
+
+_MARKER = re.compile(r"^\[\d+\]\s*")
+
+
+def article_headline(text: str) -> str | None:
+    """The article's own title: its first line of 4 to 30 words, not all capitals, in Latin
+    script (for a translated article, the English translation's first line)."""
+    for line in text.splitlines()[:8]:
+        line = _MARKER.sub("", line).strip()
+        words = line.split()
+        if 4 <= len(words) <= 30 and not line.isupper() and _is_latin(line):
+            return line
+    return None
 
 
 def write_summary(meetings: list[MeetingRecord], headline: str) -> str:
@@ -586,10 +625,8 @@ def build_brief(
         held = next((i for i, m in enumerate(meetings) if m.status == "held"), 0)
         meetings.insert(0, meetings.pop(held))
         meetings[0] = meetings[0].model_copy(update={"primary": True})
-    headline = (
-        facts.headline.strip()
-        if _is_latin(facts.headline)
-        else (meetings[0].title if meetings else "Article with no diplomatic meeting")
+    headline = article_headline(article.text) or (
+        meetings[0].title if meetings else "Article with no diplomatic meeting"
     )
     return ArticleBrief(
         source=SourceInfo(
@@ -672,12 +709,24 @@ def back_to_original(
     return brief.model_copy(update={"meetings": meetings, "rejected": rejected, "source": source})
 
 
+def masked_article(article: Article) -> tuple[list[str], Article]:
+    """The paragraphs withheld as injection, and the article with them blanked out (same
+    length and sha256, so offsets and identity are the original's)."""
+    masked = injection.mask(article.text)
+    if not masked.spans:
+        return [], article
+    return masked.withheld(article.text), dataclasses.replace(article, text=masked.text)
+
+
 def summarize(article: Article, client: ModelClient, settings: Settings) -> ArticleBrief:
     """Summarize one article into a grounded ArticleBrief."""
     started = time.perf_counter()
     check_fits(article, settings)
     language = normalize.detect_language(article.text)
     published = publication_date(article)
+    # paragraphs that instruct the software are blanked (offsets kept) before anything reads
+    # the article; grounding then cannot find support in them either
+    withheld, article = masked_article(article)
     usage = Usage()
     translation: Translation | None = None
     source_article = article
@@ -686,7 +735,8 @@ def summarize(article: Article, client: ModelClient, settings: Settings) -> Arti
             article, client, language=language, max_tokens=translation_budget(article, settings)
         )
         usage.add(t_usage)
-        article = english_article(article, translation)
+        withheld_english, article = masked_article(english_article(article, translation))
+        withheld += withheld_english
     facts, e_usage = propose(
         article,
         client,
@@ -711,5 +761,14 @@ def summarize(article: Article, client: ModelClient, settings: Settings) -> Arti
     )
     if translation is not None:
         brief = back_to_original(brief, translation, source_article, language)
+    brief.rejected.extend(
+        Rejected(
+            field="article",
+            value=paragraph.strip()[:300],
+            reason="paragraph addresses the software reading the article (prompt injection); "
+            "masked, not read",
+        )
+        for paragraph in withheld
+    )
     brief.run.seconds = round(time.perf_counter() - started, 3)
     return brief

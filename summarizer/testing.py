@@ -2,7 +2,7 @@
 
 Shipped in the package so that users can test code built on ``summarizer`` without a network::
 
-    client = FakeClient([ArticleFacts(headline="...", meetings=[])])
+    client = FakeClient([ArticleFacts(meetings=[])])
     brief = pipeline.summarize(article, client, settings)
     assert client.requests[0][0] is ArticleFacts
 

@@ -439,32 +439,23 @@ def meeting_respond(request: dict[str, Any]) -> dict[str, Any]:
         return default_respond(request)
     found = _ARTICLE_RE.search(article_of(request))
     if found is None:
-        return {
-            "headline": "No meeting",
-            "summary": "The article reports no meeting.",
-            "meetings": [],
-        }
-    parties = [{"name": found[k], "quote": found[k]} for k in ("a", "b")]
+        return {"meetings": []}
+    parties = [found[k] for k in ("a", "b")]
     meeting = {
         "status": "held",
         "kind": "dialogue",
         "series": "Strategic Dialogue",
-        "series_quote": found["series"],
         "round": int(found["round"]),
-        "round_quote": found["ordinal"],
         "date_text": found["date"],
         "city": found["city"],
-        "city_quote": found["city"],
         "parties": parties,
         "heads": [],
-        "topics": [{"label": "Trade", "quote": "trade"}],
+        "topics": ["trade"],
         "outcomes": [],
         "quotes": [],
         "next_meeting": None,
         "framework": [],
     }
     return {
-        "headline": f"{found['a']} and {found['b']} hold strategic dialogue",
-        "summary": f"{found['a']} and {found['b']} met in {found['city']}.",
         "meetings": [meeting],
     }

@@ -1,0 +1,97 @@
+"""Facts code reads from the meeting's own sentences when the model left them out.
+
+A small model often names the mechanism and the city but leaves `round` or `date_text` null
+although the sentence that reports the meeting states them ("held the 12th meeting of the
+Intergovernmental Commission in Tashkent on Friday"). These functions look only in the
+sentences that carry the meeting's grounded series or city, so what they find is grounded by
+construction and belongs to that meeting, not to another one the article mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from . import normalize
+from .records import Span
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?؟。])\s+|\n")
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = re.compile(
+    rf"\b(?:{_DAY}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?"
+    rf"|(?:on\s+)?{_WEEKDAY}|\d{{4}}-\d{{2}}-\d{{2}})\b"
+)
+#: Nouns an ordinal counts when it numbers a meeting: "the 8th session", "twelfth round".
+_COUNTED = frozenset(
+    {
+        "round", "rounds", "session", "sessions", "meeting", "meetings", "edition",
+        "dialogue", "consultations", "commission", "committee", "council", "summit",
+        "forum", "talks", "conference", "sitting", "cycle",
+    }
+)  # fmt: skip
+_WORD = re.compile(r"[^\s,;:()“”\"«»]+")
+#: A dateline at the start of a paragraph: "TASHKENT, Aug 15 -"
+_DATELINE_END = re.compile(r"\s*[-–—:]")
+
+
+def sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding ``position``."""
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text, 0, position):
+        start = match.end()
+    after = _SENTENCE_BREAK.search(text, position)
+    return start, after.start() if after else len(text)
+
+
+def meeting_sentences(text: str, anchors: Iterable[Span | None]) -> list[tuple[int, int]]:
+    """The sentences holding the meeting's grounded series or city, in anchor order."""
+    found: list[tuple[int, int]] = []
+    for anchor in anchors:
+        if anchor is None:
+            continue
+        bounds = sentence_bounds(text, anchor.start)
+        if bounds not in found:
+            found.append(bounds)
+    return found
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def round_in(text: str, sentences: list[tuple[int, int]]) -> tuple[int, Span] | None:
+    """The ordinal that numbers a meeting in these sentences ("the 12th meeting of ...")."""
+    for start, end in sentences:
+        words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, start, end)]
+        for i, (w_start, w_end, word) in enumerate(words):
+            value = normalize.ordinal_value(word.strip(".'’"))
+            if value is None or not 0 < value < 200:
+                continue
+            following = {w.strip(".'’").casefold() for _, _, w in words[i + 1 : i + 6]}
+            if following & _COUNTED:
+                return value, _span(text, w_start, w_end)
+    return None
+
+
+def date_in(text: str, sentences: list[tuple[int, int]], near: int | None) -> Span | None:
+    """A date written in these sentences, the one closest to ``near``; a paragraph's dateline
+    ("TASHKENT, Aug 15 -") only when the sentence gives no other date."""
+    for start, end in sentences:
+        matches = list(_DATE.finditer(text, start, end))
+        body = [m for m in matches if not _is_dateline(text, m)]
+        chosen = body or matches
+        if chosen:
+            target = near if near is not None else start
+            best = min(chosen, key=lambda m: abs(m.start() - target))
+            return _span(text, best.start(), best.end())
+    return None
+
+
+def _is_dateline(text: str, match: re.Match[str]) -> bool:
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return match.start() - line_start < 40 and bool(_DATELINE_END.match(text, match.end()))
