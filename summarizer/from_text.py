@@ -95,3 +95,72 @@ def date_in(text: str, sentences: list[tuple[int, int]], near: int | None) -> Sp
 def _is_dateline(text: str, match: re.Match[str]) -> bool:
     line_start = text.rfind("\n", 0, match.start()) + 1
     return match.start() - line_start < 40 and bool(_DATELINE_END.match(text, match.end()))
+
+
+_LEAD_IN = re.compile(
+    r"\s*(?:(?:round|meeting|session|sitting|edition|cycle)s?\s+of\s+)?"
+    r"(?:(?:the|their|its|our)\s+)?",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[“\"«„]([^”\"»“\n]{3,160})[”\"»“]")
+_NAME_END = re.compile(r"[.!?؟。](?:\s|$)|\n\s*\n")
+_NAME_WORD = r"[\w'’+&.\-–]+"
+_MECHANISM_HEAD = (
+    r"(?:dialogue|working\s+group|consultations|commission|council|committee|summit|forum"
+    r"|talks|conference|meeting|session|round\s?table|mechanism)"
+)
+#: Up to six words ending in a mechanism's head noun, then its capitalised "on ..." part.
+_MECHANISM_NAME = re.compile(
+    rf"((?:{_NAME_WORD}\s+){{0,6}}?{_MECHANISM_HEAD})(?!\w)"
+    rf"((?-i:\s+(?:on|for)\s+(?!{_WEEKDAY}|{_MONTH})(?:[A-Z][\w'’\-]*)"
+    r"(?:\s+(?:(?:and|of|the|to|against)\s+)*[A-Z][\w'’\-]*)*)?)",
+    re.IGNORECASE,
+)
+
+
+def series_after(text: str, ordinal: Span) -> Span | None:
+    """The mechanism's name the ordinal numbers, as written right after it: "9th
+    Counter-Terrorism Dialogue", "the 9th meeting of the “Russia-Pakistan Joint Working
+    Group on ...”", "the fourth round of their Political Consultations"."""
+    # a hard-wrapped line does not end the sentence here: a full stop or a blank line does
+    boundary = _NAME_END.search(text, ordinal.end, ordinal.end + 400)
+    end = boundary.start() if boundary else min(len(text), ordinal.end + 400)
+    lead = _LEAD_IN.match(text, ordinal.end, end)
+    at = lead.end() if lead else ordinal.end
+    quoted = _QUOTED.match(text, at, end)
+    if quoted and normalize.is_mechanism(quoted.group(1)):
+        return _span(text, quoted.start(1), quoted.end(1))
+    name = _MECHANISM_NAME.match(text, at, end)
+    if name is None:
+        return None
+    stop = name.end(2) if name.group(2) else name.end(1)
+    # lowercase "on ..." belongs to the sentence ("dialogue on Tuesday"), not to the name
+    return _span(text, name.start(1), stop)
+
+
+_FUTURE = re.compile(
+    r"(?<!\w)(?:will|shall|is to be|are to be|to be held|is scheduled|are scheduled|"
+    r"scheduled for|upcoming|forthcoming|is expected to|are expected to|plans? to|"
+    r"is set to|are set to|ahead of)(?!\w)",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"(?<!\w)(?:held|had|convened|met|took place|was co-chaired|were co-chaired|co-chaired|"
+    r"chaired|was led|were led|was headed|were headed|headed|concluded|hosted|discussed|"
+    r"agreed|signed|reviewed|exchanged|reaffirmed|condemned|welcomed|was attended|"
+    r"(?:have|has) (?:\w+ed|met|held))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def tense_of(text: str, sentences: list[tuple[int, int]]) -> str | None:
+    """Return "past" or "future" when the meeting's sentences report it in one tense only, else
+    None ("agreed that the next round will be held" has both)."""
+    past = future = False
+    for start, end in sentences:
+        sentence = text[start:end]
+        past = past or bool(_PAST.search(sentence))
+        future = future or bool(_FUTURE.search(sentence))
+    if past == future:
+        return None
+    return "past" if past else "future"

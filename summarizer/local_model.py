@@ -306,7 +306,8 @@ def default_command(settings: Settings, model: ModelInfo) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "llama_cpp.server",
+        # llama-cpp-python's server with lean logits (see llama_server.py): same flags
+        "summarizer.llama_server",
         "--model",
         str(model.path),
         "--model_alias",

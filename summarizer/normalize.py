@@ -1054,6 +1054,50 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+_SERIES_KINDS = (
+    ("working group", "working_group"),
+    ("summit", "summit"),
+    ("consultations", "consultations"),
+    ("dialogue", "dialogue"),
+    ("commission", "other"),
+    ("council", "other"),
+    ("committee", "other"),
+)
+
+
+def kind_of_series(series: str | None) -> str | None:
+    """The meeting kind a mechanism's name states ("... Joint Working Group on X" ->
+    working_group, "... Intergovernmental Commission" -> other), or None."""
+    if not series:
+        return None
+    # the head noun ends the phrase before "on/for/of": "Working Group on Dialogue"
+    head = re.split(r"\s+(?:on|for|of)\s+", series.casefold())[0]
+    found = [(head.rfind(word), kind) for word, kind in _SERIES_KINDS if word in head]
+    return max(found)[1] if found else None
+
+
+#: Head nouns of the name of a meeting mechanism. A "series" without one ("2019 Strategic
+#: Engagement Plan") names an agreement or plan the meeting is held under, not the meeting.
+MECHANISM_NOUNS = (
+    "dialogue", "dialog", "working group", "group", "consultations", "consultation",
+    "commission", "council", "committee", "summit", "forum", "talks", "conference",
+    "meeting", "session", "round table", "roundtable", "mechanism", "format",
+)  # fmt: skip
+_MECHANISM = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in MECHANISM_NOUNS) + r")(?!\w)", re.IGNORECASE
+)
+
+
+def is_mechanism(series: str | None) -> bool:
+    """True when a series name has a meeting mechanism's head noun ("... Political Dialogue",
+    "Joint Working Group on ..."), False for a plan or agreement ("Strategic Engagement
+    Plan")."""
+    if not series:
+        return False
+    head = re.split(r"\s+(?:on|for|of)\s+", series.casefold())[0]
+    return bool(_MECHANISM.search(head))
+
+
 def looks_like_title(text: str) -> bool:
     """True when a "name" is only a job title ("Chinese Vice Foreign Minister")."""
     words = [w for w in re.split(r"[\s,]+", text.strip()) if w]
@@ -1307,7 +1351,10 @@ def _strict_party(words: list[str]) -> int:
     for size in range(min(4, len(words)), 0, -1):
         phrase = " ".join(words[:size])
         parts = [p for p in re.split(r"[-–/]", phrase) if p]
-        if parts and all(_lookup_party(p, fuzzy=False) for p in parts):
+        # a compound of demonyms counts too ("Russian-Mongolian", "Indian-Japanese")
+        if parts and all(
+            _lookup_party(p, fuzzy=False) or (len(parts) > 1 and party_code(p)) for p in parts
+        ):
             return size
     return 0
 

@@ -31,6 +31,7 @@ from .records import (
     Location,
     MeetingDate,
     MeetingRecord,
+    MeetingStatus,
     NextMeeting,
     Outcome,
     Party,
@@ -52,7 +53,7 @@ from .translation import (
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -236,12 +237,80 @@ def person_name(text: str, name: str, span: Span | None) -> tuple[str, Span | No
     return (name if _is_latin(name) else normalize.latinize(name)), span
 
 
+_SPEAKER_WINDOW = 250
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]{2,}")
+_SPEAKER_STOPWORDS = frozenset({"the", "and", "for", "said", "statement", "spokesperson"})
+
+
+def speaker_named_near(text: str, speaker: str, quotation: Span) -> bool:
+    """A quotation's speaker must be named (any name word, or their party or office) within a
+    few sentences of it ("..., Baloch said")."""
+    window = text[
+        max(0, quotation.start - _SPEAKER_WINDOW) : quotation.end + _SPEAKER_WINDOW
+    ].casefold()
+    words = [w.casefold() for w in _NAME_WORD.findall(speaker)]
+    words = [w for w in words if w not in _SPEAKER_STOPWORDS]
+    return any(re.search(rf"(?<!\w){re.escape(w)}", window) for w in words)
+
+
+def full_name(text: str, name: str, span: Span | None) -> tuple[str, Span | None]:
+    """A head given by surname only ("Baloch") gets the full name the article writes for
+    them ("Foreign Secretary Amna Baloch" -> "Amna Baloch"), with that span."""
+    if len(name.split()) != 1 or not _is_latin(name):
+        return name, span
+    pattern = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3})" + re.escape(name) + r"(?!\w)")
+    for match in pattern.finditer(text):
+        words = match.group(1).split()
+        while words and normalize.looks_like_title(words[0]):
+            words = words[1:]
+        while words and (normalize.party_code(words[0]) or words[0].casefold() in ("the", "and")):
+            words = words[1:]
+        if not words or any(normalize.looks_like_title(w) for w in words):
+            continue
+        start = match.start(1) + match.group(1).index(words[0])
+        end = match.end()
+        return " ".join(text[start:end].split()), Span(start=start, end=end, text=text[start:end])
+    return name, span
+
+
 def ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 
 # ---- building a meeting record -----------------------------------------------------------
+
+
+def verified_status(
+    g: Grounder,
+    where: str,
+    proposed: MeetingStatus,
+    sentences: list[tuple[int, int]],
+    when: MeetingDate,
+    published: date | None,
+) -> MeetingStatus:
+    """The model's held/announced, checked against the meeting's own sentences and date: a
+    meeting dated on or before publication, or reported only in the past tense, was held; one
+    reported only in the future tense is announced. "mentioned" is kept as proposed."""
+    if proposed == "mentioned":
+        return proposed
+    tense = from_text.tense_of(g.text, sentences)
+    status: MeetingStatus = proposed
+    dated_before = bool(
+        published and when.value and len(when.value) == 10 and when.value <= published.isoformat()
+    )
+    if proposed == "announced" and (dated_before or tense == "past"):
+        status = "held"
+    elif proposed == "held" and tense == "future" and not dated_before:
+        status = "announced"
+    if status != proposed:
+        reason = (
+            f"dated {when.value}, on or before publication"
+            if dated_before and status == "held"
+            else f"the meeting's own sentences report it in the {tense} tense"
+        )
+        g.reject(f"{where}.status", proposed, f"{reason}: {status}")
+    return status
 
 
 def dated(
@@ -279,10 +348,21 @@ def build_meeting(
     where = f"meetings[{index}]"
     field_evidence: dict[str, list[Span]] = {}
 
-    # series (anchor for the round's position)
+    # series (anchor for the round's position): the name of a mechanism, never of the plan
+    # or agreement the meeting is held under (that one belongs in `framework`)
     series: str | None = None
+    framework_names = list(p.framework)
     series_span = g.span(p.series)
-    if p.series and series_span:
+    if p.series and series_span and not normalize.is_mechanism(p.series):
+        g.reject(
+            f"{where}.series",
+            p.series,
+            "names a plan or agreement, not a meeting mechanism (kept under framework)",
+        )
+        if not any(normalize.series_key(f) == normalize.series_key(p.series) for f in p.framework):
+            framework_names.append(p.series)
+        series_span = None
+    elif p.series and series_span:
         series = normalize.canonical_series(p.series) or p.series
         field_evidence["series"] = [series_span]
     elif p.series:
@@ -354,6 +434,14 @@ def build_meeting(
         date_span = from_text.date_in(g.text, sentences, near)
         if date_span is not None:
             meeting_date = dated(g, where, date_span, p.status, published, language) or meeting_date
+    if series is None and "round" in field_evidence:
+        # the mechanism's name as written right after the ordinal that numbers the meeting
+        written = from_text.series_after(g.text, field_evidence["round"][0])
+        if written is not None:
+            series = normalize.canonical_series(written.text) or written.text
+            field_evidence["series"] = [written]
+            sentences += from_text.meeting_sentences(g.text, [written])
+    status = verified_status(g, where, p.status, sentences, meeting_date, published)
 
     # delegations
     delegations: list[Delegation] = []
@@ -375,7 +463,7 @@ def build_meeting(
                 "a country, organisation or job title, not a person",
             )
             continue
-        head_name, span = named
+        head_name, span = full_name(g.text, *named)
         if any(normalize.same_person(head_name, d.head.name) for d in delegations):
             continue
         # kept even when not among the meeting's parties: a head may represent a body of a
@@ -434,7 +522,15 @@ def build_meeting(
             continue
         if any(q.text == whole.text for q in quotes):
             continue
-        quotes.append(Quote(speaker=quote.speaker or None, text=whole.text, evidence=[whole]))
+        speaker = quote.speaker.strip() or None
+        if speaker and not speaker_named_near(g.text, speaker, whole):
+            g.reject(
+                f"{where}.quotes[{i}].speaker",
+                speaker,
+                "speaker not named next to the quotation",
+            )
+            speaker = None
+        quotes.append(Quote(speaker=speaker, text=whole.text, evidence=[whole]))
 
     # next meeting
     next_meeting: NextMeeting | None = None
@@ -475,7 +571,7 @@ def build_meeting(
 
     # framework (never a party's name)
     refs: list[Framework] = []
-    for i, name in enumerate(p.framework):
+    for i, name in enumerate(framework_names):
         if normalize.party_code(name):
             g.reject(f"{where}.framework[{i}]", name, "a party's name, not an agreement or plan")
             continue
@@ -496,11 +592,12 @@ def build_meeting(
         for x in [ordinal(round_) if round_ else None, names, series or p.kind.replace("_", " ")]
         if x
     )
+    kind = normalize.kind_of_series(series) or p.kind
     return MeetingRecord(
         id=meeting_id(codes, series, round_, meeting_date.value),
-        status=p.status,
+        status=status,
         primary=False,
-        kind=p.kind,
+        kind=kind,  # type: ignore[arg-type]
         series=series,
         round=round_,
         title=title,

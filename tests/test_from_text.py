@@ -39,3 +39,65 @@ def test_date_prefers_the_sentence_over_its_dateline() -> None:
     span = date_in(TEXT, meeting_sentences(TEXT, [border]), border.start)
     assert span is not None and span.text == "2 September 2025"
     assert date_in(TEXT, [], None) is None
+
+
+def _ordinal(text: str, word: str) -> Span:
+    start = text.index(word)
+    return Span(start=start, end=start + len(word), text=word)
+
+
+def test_series_after_reads_the_mechanism_the_ordinal_numbers() -> None:
+    from summarizer.from_text import series_after
+
+    cases = {
+        "Pakistan and the EU held their ninth counter-terrorism dialogue in Brussels.": (
+            "ninth",
+            "counter-terrorism dialogue",
+        ),
+        "during the 9th meeting of the “Russia-Pakistan Joint Working Group on Combatting "
+        "International Terrorism” held in Moscow": (
+            "9th",
+            "Russia-Pakistan Joint Working Group on Combatting International Terrorism",
+        ),
+        "They held the fourth round of their Political Consultations on Monday.": (
+            "fourth",
+            "Political Consultations",
+        ),
+        "the 9th Joint Working Group on Counter-Terrorism and Security in Moscow": (
+            "9th",
+            "Joint Working Group on Counter-Terrorism and Security",
+        ),
+    }
+    for text, (word, name) in cases.items():
+        found = series_after(text, _ordinal(text, word))
+        assert found is not None and found.text == name, text
+        assert text[found.start : found.end] == found.text
+    text = "It was the 9th time the two ministers spoke this year."
+    assert series_after(text, _ordinal(text, "9th")) is None
+
+
+def test_tense_of_the_meeting_sentences() -> None:
+    from summarizer.from_text import tense_of
+
+    def tense(text: str) -> str | None:
+        return tense_of(text, [(0, len(text))])
+
+    assert tense("The two sides held the 5th round in Rome.") == "past"
+    assert tense("Both sides have committed to more trade during the 10th dialogue.") == "past"
+    assert tense("The 5th round will take place in Rome next month.") == "future"
+    assert tense("They agreed that the next round will be held in Rome.") is None
+    assert tense("The 5th round in Rome.") is None
+
+
+def test_is_mechanism_tells_a_meeting_series_from_a_plan() -> None:
+    from summarizer.normalize import canonical_series, is_mechanism
+
+    assert is_mechanism("Counter-Terrorism Dialogue")
+    assert is_mechanism("Joint Working Group on Combatting Terrorism")
+    assert is_mechanism("Korea-Central Asia Summit")
+    assert not is_mechanism("2019 Strategic Engagement Plan")
+    assert not is_mechanism("Plan of Action on Dialogue")  # head noun before "on": plan
+    assert not is_mechanism(None)
+    assert canonical_series("Russian-Mongolian Intergovernmental Commission") == (
+        "Intergovernmental Commission"
+    )

@@ -304,7 +304,7 @@ def test_default_command_serves_the_model_on_localhost(
     settings: Settings, model: lm.ModelInfo
 ) -> None:
     argv = lm.LocalServer(settings.with_(n_ctx=4096, n_threads=3), model)._argv(5123)
-    assert argv[:3] == [sys.executable, "-m", "llama_cpp.server"]
+    assert argv[:3] == [sys.executable, "-m", "summarizer.llama_server"]
     pairs = dict(zip(argv[3::2], argv[4::2], strict=True))
     assert pairs["--model"] == str(model.path)
     assert pairs["--model_alias"] == NAME

@@ -356,3 +356,24 @@ def test_detect_language_is_stable_under_threads() -> None:
     with ThreadPoolExecutor(8) as pool:
         results = set(pool.map(lambda _: detect(french), range(64)))
     assert results == {"fr"}
+
+
+def test_meeting_kind_from_the_series_head_noun() -> None:
+    from summarizer.normalize import kind_of_series
+
+    assert kind_of_series("Joint Working Group on Counter-Terrorism") == "working_group"
+    assert kind_of_series("High-Level Strategic Cooperation Council") == "other"
+    assert kind_of_series("Political Consultations") == "consultations"
+    assert kind_of_series("Working Group on Strategic Dialogue") == "working_group"
+    assert kind_of_series("Strategic Partnership") is None and kind_of_series(None) is None
+
+
+def test_job_titles_are_told_from_names() -> None:
+    from summarizer.normalize import could_be_party, looks_like_title
+
+    assert looks_like_title("Chinese Vice Foreign Minister")
+    assert looks_like_title("Secretary-General of Malaysia's Ministry of Foreign Affairs")
+    assert not looks_like_title("Ambassador Olof Skoog")
+    assert not looks_like_title("Oleg V Syromolotov")
+    assert not could_be_party("Indonesian Foreign Minister Laras Wibisono")
+    assert could_be_party("ASEAN Secretariat") is True

@@ -165,7 +165,7 @@ def test_no_meeting_is_a_valid_empty_result() -> None:
 
 
 def test_meeting_without_parties_or_series_is_dropped() -> None:
-    brief, _ = run(facts(parties=["Atlantis"], series=None))
+    brief, _ = run(facts(parties=["Atlantis"], series=None, round=None, city=None))
     assert brief.meetings == []
     assert any(r.field == "meetings[0]" for r in brief.rejected)
 
@@ -344,3 +344,55 @@ def test_a_person_or_title_proposed_as_a_party_is_rejected() -> None:
     assert [p.code for p in brief.meetings[0].parties] == ["PAK"]
     reasons = [r.reason for r in brief.rejected if r.field.startswith("meetings[0].parties")]
     assert reasons == ["not a country or organisation"] * 2
+
+
+def test_surname_only_head_gets_the_full_name_the_article_writes() -> None:
+    heads = [{"name": "Syromolotov", "title": "Deputy Foreign Minister", "party": "Russia"}]
+    brief, _ = run(facts(heads=heads))
+    (delegation,) = brief.meetings[0].delegations
+    assert delegation.head.name == "Oleg Syromolotov"  # the article wraps the line
+    assert check_spans(ARTICLE, delegation.evidence) == []
+
+
+def test_quote_speaker_not_named_near_the_quotation_is_dropped() -> None:
+    text = ARTICLE.replace("the statement said", "Munir said")
+    quotes = [{"speaker": "Nabeel Munir", "start": "Both sides reaffirmed"}]
+    brief, _ = run(facts(quotes=quotes), text=text)
+    assert brief.meetings[0].quotes[0].speaker == "Nabeel Munir"
+    wrong = [{"speaker": "Vladimir Putin", "start": "Both sides reaffirmed"}]
+    brief, _ = run(facts(quotes=wrong), text=text)
+    assert brief.meetings[0].quotes[0].speaker is None
+    assert any(r.field == "meetings[0].quotes[0].speaker" for r in brief.rejected)
+
+
+def test_a_plan_proposed_as_series_moves_to_framework_and_the_written_name_is_used() -> None:
+    text = ARTICLE.replace(
+        "Counter-Terrorism in Moscow.",
+        "Counter-Terrorism in Moscow, under the 2019 Strategic Engagement Plan.",
+    )
+    brief, _ = run(facts(series="2019 Strategic Engagement Plan", framework=[]), text=text)
+    m = brief.meetings[0]
+    # read by code right after the ordinal that numbers the meeting ("the 9th meeting of ...")
+    assert m.series == "Joint Working Group on Counter-Terrorism"
+    assert m.kind == "working_group"
+    assert m.framework == ["2019 Strategic Engagement Plan"]
+    assert check_spans(text, m.field_evidence["series"]) == []
+    reasons = [r.reason for r in brief.rejected if r.field == "meetings[0].series"]
+    assert reasons == ["names a plan or agreement, not a meeting mechanism (kept under framework)"]
+
+
+def test_a_held_meeting_proposed_as_announced_is_corrected_by_its_own_sentence() -> None:
+    text = ARTICLE.replace("Recorder Report 23 Nov 2021", "Recorder Report")  # no date known
+    brief, _ = run(facts(status="announced"), text=text)
+    assert brief.meetings[0].status == "held"  # "... on Monday held the 9th meeting ..."
+    (why,) = [r for r in brief.rejected if r.field == "meetings[0].status"]
+    assert why.value == "announced" and "past tense" in why.reason
+
+
+def test_an_announced_meeting_stays_announced_when_its_sentence_is_in_the_future() -> None:
+    text = ARTICLE.replace("on Monday held the 9th meeting", "will hold the 9th meeting")
+    brief, _ = run(facts(status="held", date_text=None), text=text)
+    assert brief.meetings[0].status == "announced"
+    brief, _ = run(facts(status="announced", date_text=None), text=text)
+    assert brief.meetings[0].status == "announced"
+    assert not [r for r in brief.rejected if r.field == "meetings[0].status"]
