@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import from_text, injection, normalize
+from . import from_text, injection, mechanisms, normalize
 from .config import Settings
 from .errors import ArticleTooLongError
 from .extract import ArticleFacts, MeetingProposal, propose, translate
@@ -271,6 +271,12 @@ def full_name(text: str, name: str, span: Span | None) -> tuple[str, Span | None
         end = match.end()
         return " ".join(text[start:end].split()), Span(start=start, end=end, text=text[start:end])
     return name, span
+
+
+def meeting_title(round_: int | None, parties: list[Party], series: str | None, kind: str) -> str:
+    names = "–".join(pt.name for pt in parties)
+    words = [ordinal(round_) if round_ else None, names, series or kind.replace("_", " ")]
+    return " ".join(x for x in words if x)
 
 
 def ordinal(n: int) -> str:
@@ -586,12 +592,6 @@ def build_meeting(
         return None
 
     codes = [pt.code or pt.name for pt in parties]
-    names = "–".join(pt.name for pt in parties)
-    title = " ".join(
-        x
-        for x in [ordinal(round_) if round_ else None, names, series or p.kind.replace("_", " ")]
-        if x
-    )
     kind = normalize.kind_of_series(series) or p.kind
     return MeetingRecord(
         id=meeting_id(codes, series, round_, meeting_date.value),
@@ -600,7 +600,7 @@ def build_meeting(
         kind=kind,  # type: ignore[arg-type]
         series=series,
         round=round_,
-        title=title,
+        title=meeting_title(round_, parties, series, p.kind),
         parties=parties,
         date=meeting_date,
         location=location,
@@ -756,6 +756,33 @@ def translation_budget(article: Article, settings: Settings) -> int:
     return max(512, min(int(tokens * 1.1) + 200, room))
 
 
+def series_from_original(
+    m: MeetingRecord, index: int, original: str, language: str, rejected: list[Rejected]
+) -> None:
+    """The mechanism's name as the ORIGINAL writes it after the meeting's ordinal, when code
+    knows that term (mechanisms.py), wins over the translation's name for it."""
+    found = mechanisms.series_after(original, m.field_evidence["round"][0], language)
+    if found is None:
+        return
+    english, span = found
+    m.field_evidence["series"] = [span]
+    if m.series and normalize.series_key(m.series) == normalize.series_key(english):
+        return
+    rejected.append(
+        Rejected(
+            field=f"meetings[{index}].series",
+            value=m.series,
+            reason=f"the original names the mechanism after its ordinal {english!r}",
+            proposed_evidence=span.text,
+        )
+    )
+    m.series = english
+    m.kind = normalize.kind_of_series(english) or m.kind  # type: ignore[assignment]
+    m.title = meeting_title(m.round, m.parties, english, m.kind)
+    codes = [pt.code or pt.name for pt in m.parties]
+    m.id = meeting_id(codes, english, m.round, m.date.value)
+
+
 def back_to_original(
     brief: ArticleBrief, translation: Translation, article: Article, language: str
 ) -> ArticleBrief:
@@ -780,6 +807,7 @@ def back_to_original(
             inside = [s for s in exact if para.start <= s.start < para.end]
             if inside or exact:
                 m.field_evidence["round"] = [(inside or exact)[0]]
+                series_from_original(m, i, article.text, language, rejected)
         kept: list[Quote] = []
         for j, quote in enumerate(m.quotes):
             ev = quote.evidence[0] if quote.evidence else None

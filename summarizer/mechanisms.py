@@ -1,0 +1,111 @@
+"""English names of meeting mechanisms written in other languages, read from the original.
+
+A small model translating a whole article drifts on exactly the words the record depends on
+(measured: the Arabic seed's “الحوار السياسي”, the Political Dialogue, came back as
+"Strategic Dialogue", and still did with this table given to it in the translation prompt).
+So code reads the mechanism's name in the ORIGINAL text, right after the ordinal that
+numbers the meeting ("الجولة العاشرة من “الحوار السياسي”"), and names it from this table.
+Terms are matched on text normalised the way grounding normalises it (Arabic alef forms,
+diacritics, tatweel; case), so prefixed forms ("والحوار") still match.
+"""
+
+from __future__ import annotations
+
+from .grounding import find_span, normalize_text
+from .records import Span
+
+#: How far after the ordinal the mechanism's name may start ("13e session de la ...").
+_AFTER_ORDINAL = 24
+
+# fmt: off
+TERMS: dict[str, dict[str, str]] = {
+    "ar": {
+        "الحوار السياسي": "Political Dialogue",
+        "الحوار الاستراتيجي": "Strategic Dialogue",
+        "الحوار الشامل": "Comprehensive Dialogue",
+        "المشاورات السياسية": "Political Consultations",
+        "مشاورات سياسية": "Political Consultations",
+        "مجموعة العمل المشتركة": "Joint Working Group",
+        "فريق العمل المشترك": "Joint Working Group",
+        "اللجنة الوزارية المشتركة": "Joint Ministerial Commission",
+        "اللجنة الحكومية المشتركة": "Intergovernmental Commission",
+        "اللجنة العليا المشتركة": "Higher Joint Commission",
+        "اللجنة المشتركة": "Joint Commission",
+        "مجلس التعاون الاستراتيجي": "Strategic Cooperation Council",
+        "مكافحة الإرهاب": "counter-terrorism",
+        "الهجرة والتنقل": "Migration and Mobility",
+    },
+    "fr": {
+        "dialogue politique": "Political Dialogue",
+        "dialogue stratégique": "Strategic Dialogue",
+        "consultations politiques": "Political Consultations",
+        "grande commission mixte": "Grand Joint Commission",
+        "commission mixte": "Joint Commission",
+        "commission intergouvernementale": "Intergovernmental Commission",
+        "groupe de travail conjoint": "Joint Working Group",
+        "groupe de travail mixte": "Joint Working Group",
+        "sommet": "Summit",
+    },
+    "zh": {
+        "战略对话": "Strategic Dialogue",
+        "政治磋商": "Political Consultations",
+        "高官磋商": "Senior Officials' Consultations",
+        "政府间委员会": "Intergovernmental Commission",
+        "联合委员会": "Joint Commission",
+        "联合工作组": "Joint Working Group",
+        "峰会": "Summit",
+        "反恐": "counter-terrorism",
+    },
+    "ur": {
+        "دو طرفہ سیاسی مشاورت": "Bilateral Political Consultations",
+        "سیاسی مشاورت": "Political Consultations",
+        "اسٹریٹجک ڈائیلاگ": "Strategic Dialogue",
+        "مشترکہ ورکنگ گروپ": "Joint Working Group",
+        "مشترکہ کمیشن": "Joint Commission",
+    },
+    "ru": {
+        "политический диалог": "Political Dialogue",
+        "стратегический диалог": "Strategic Dialogue",
+        "политические консультации": "Political Consultations",
+        "межправительственная комиссия": "Intergovernmental Commission",
+        "межправительственной комиссии": "Intergovernmental Commission",
+        "совместная рабочая группа": "Joint Working Group",
+        "совместной рабочей группы": "Joint Working Group",
+    },
+}
+# fmt: on
+
+
+def terms_in(text: str, language: str, *, limit: int = 8) -> list[tuple[str, str]]:
+    """(term as listed, English) for each listed term the text contains, longest first; a
+    term inside a longer one found is not listed again."""
+    table = TERMS.get(language, {})
+    folded = normalize_text(text)
+    found: list[tuple[str, str]] = []
+    for term in sorted(table, key=len, reverse=True):
+        key = normalize_text(term)
+        if key and key in folded and not any(key in normalize_text(t) for t, _ in found):
+            found.append((term, table[term]))
+        if len(found) >= limit:
+            break
+    return found
+
+
+def series_after(text: str, ordinal: Span, language: str) -> tuple[str, Span] | None:
+    """(English name, span in the original) of the listed mechanism written right after the
+    ordinal that numbers the meeting, or None."""
+    table = TERMS.get(language, {})
+    window_end = min(len(text), ordinal.end + _AFTER_ORDINAL + 60)
+    window = text[ordinal.end : window_end]
+    best: tuple[int, str, Span] | None = None
+    for term in sorted(table, key=len, reverse=True):
+        found = find_span(window, term, threshold=1.0)
+        if found is None or found.start > _AFTER_ORDINAL:
+            continue
+        if best is None or found.start < best[0]:
+            start = ordinal.end + found.start
+            span = Span(
+                start=start, end=ordinal.end + found.end, text=text[start : ordinal.end + found.end]
+            )
+            best = (found.start, table[term], span)
+    return (best[1], best[2]) if best else None
