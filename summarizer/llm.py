@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 import instructor
 import openai
@@ -85,6 +85,28 @@ def article_context(article: str | None, published: str | None) -> Iterator[None
     finally:
         ARTICLE_TEXT.reset(t1)
         ARTICLE_PUBLISHED.reset(t2)
+
+
+_TOOL_MODELS: dict[type[BaseModel], type[BaseModel]] = {}
+_TOOL_MODELS_LOCK = threading.Lock()
+
+
+def tool_model(response_model: type[T]) -> type[T]:
+    """instructor's TOOLS-mode wrapper of ``response_model`` (``instructor.response_schema``),
+    built once per model.
+
+    Given a plain model, instructor wraps it in a new class on every call, so its per-class
+    tool-schema cache never hits and the JSON Schema is regenerated for every request. Given
+    the wrapper, it skips the wrapping and reuses its cached schema: the same tool definition
+    (the same request bytes), built once. Results are instances of the wrapper, a subclass of
+    ``response_model``, as they always were.
+    """
+    with _TOOL_MODELS_LOCK:
+        wrapped = _TOOL_MODELS.get(response_model)
+        if wrapped is None:
+            wrapped = instructor.response_schema(response_model)
+            _TOOL_MODELS[response_model] = wrapped
+    return cast(type[T], wrapped)
 
 
 class _CallCounter:
@@ -160,7 +182,7 @@ class LLMClient:
         self._counter.reset()
         started = time.perf_counter()
         kwargs = self._request(messages, max_tokens)
-        kwargs["response_model"] = response_model
+        kwargs["response_model"] = tool_model(response_model)
         kwargs["max_retries"] = self.validation_retries
         try:
             with article_context(article, published):

@@ -404,7 +404,9 @@ def _alpha3(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _lookup_party(name: str, *, fuzzy: bool) -> str | None:
+    """The code of a party name (memoised: the tables are fixed once built)."""
     code = _alpha3(name)
     if code:
         return code
@@ -572,6 +574,7 @@ _CITY_PREFIX = re.compile(r"^(?:in|at|à|في|в|во)\s+")
 _CITY_SUFFIX = re.compile(r"\s+(?:میں|city)$")
 
 
+@lru_cache(maxsize=4096)
 def city_info(name: str) -> tuple[str, str | None] | None:
     """(English city name, alpha-3 country) for a city named in any supported language."""
     if not name or not name.strip():
@@ -701,6 +704,48 @@ def _clean_date_text(text: str) -> str:
     return _LEADING_WORDS.sub("", cleaned).strip()
 
 
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        (
+            "january", "february", "march", "april", "may", "june",
+            "july", "august", "september", "october", "november", "december",
+        ),
+        start=1,
+    )
+}  # fmt: skip
+_MONTH_NAME = "|".join(_MONTH_NUMBERS)
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?P<day>\d{{1,2}}) (?P<month>{_MONTH_NAME}) {_YEAR}", re.IGNORECASE | re.ASCII
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"(?P<month>{_MONTH_NAME}) (?P<day>\d{{1,2}}),? {_YEAR}", re.IGNORECASE | re.ASCII
+)
+
+
+def _plain_english_date(text: str, languages: list[str]) -> NormalizedDate | None:
+    """A whole date in one of the two commonest English forms ("5 March 2024",
+    "March 5, 2024"), read without dateparser; None for any other text (dateparser reads it).
+
+    dateparser reads these forms as this calendar date whichever of its languages is tried
+    before English (measured for all of them; tests/test_normalize_fast_paths.py keeps the
+    check for the languages this tool meets); a day the month does not have, and any year
+    outside 1900-2099, is left to dateparser.
+    """
+    if "en" not in languages:
+        return None
+    match = _DAY_MONTH_YEAR.fullmatch(text) or _MONTH_DAY_YEAR.fullmatch(text)
+    if match is None:
+        return None
+    month = _MONTH_NUMBERS[match["month"].lower()]
+    try:
+        value = datetime.date(int(match["year"]), month, int(match["day"]))
+    except ValueError:
+        return None
+    return NormalizedDate(value.isoformat(), "day", "text")
+
+
 def _from_text(text: str, languages: list[str]) -> NormalizedDate | None:
     """A date the text states on its own (the same whatever 'today' is)."""
     results = {_parse(text, base, languages) for base in _PROBE_BASES}
@@ -755,9 +800,18 @@ def normalize_date(
     """ISO value and precision for a date as written, resolving relative dates if possible."""
     if text is None or not text.strip():
         return _UNKNOWN
+    return _normalize_date(text, published, language)
+
+
+@lru_cache(maxsize=4096)
+def _normalize_date(
+    text: str, published: datetime.date | None, language: str | None
+) -> NormalizedDate:
+    """`normalize_date`, memoised: a pure function of its arguments (dateparser is probed at
+    fixed dates or the publication date, never at today), with an immutable result."""
     cleaned = _clean_date_text(text)
     languages = _languages(language) or _script_languages(cleaned)
-    found = _from_text(cleaned, languages)
+    found = _plain_english_date(cleaned, languages) or _from_text(cleaned, languages)
     if found is None and published is not None:
         found = _relative(cleaned, published, languages)
     if found is not None:
@@ -817,18 +871,17 @@ _URDU_OR_PERSIAN = set("یکگپچژہھ")
 _ARABIC_ONLY = set("يكةى")
 
 
+_SCRIPTS = {
+    "arabic": re.compile("[\u0600-\u06ff\u0750-\u077f]"),
+    "cyrillic": re.compile("[\u0400-\u04ff]"),
+    "cjk": re.compile("[\u4e00-\u9fff\u3400-\u4dbf]"),
+    "latin": re.compile("[A-Za-z]"),
+}
+
+
 def _script_counts(text: str) -> dict[str, int]:
-    counts = {"arabic": 0, "cyrillic": 0, "cjk": 0, "latin": 0}
-    for ch in text:
-        if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f":
-            counts["arabic"] += 1
-        elif "\u0400" <= ch <= "\u04ff":
-            counts["cyrillic"] += 1
-        elif "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
-            counts["cjk"] += 1
-        elif ch.isalpha() and ch.isascii():
-            counts["latin"] += 1
-    return counts
+    """Letters of each script in ``text`` (the ranges are disjoint)."""
+    return {script: len(pattern.findall(text)) for script, pattern in _SCRIPTS.items()}
 
 
 def _arabic_script_language(text: str) -> str:
@@ -1299,6 +1352,7 @@ def _ordinal_matches(norm: str) -> Iterator[tuple[int, int, int]]:
                 yield match.start(), match.end(), int(value)
 
 
+@lru_cache(maxsize=16384)
 def ordinal_value(text: str) -> int | None:
     """The first ordinal number in ``text`` ("ninth", "9th", "العاشرة", "第九"), or None."""
     found = sorted(_ordinal_matches(normalize_text(text)))
@@ -1376,6 +1430,7 @@ def _strip_party_prefix(text: str) -> str:
     return " ".join(rest) if rest else text
 
 
+@lru_cache(maxsize=4096)
 def canonical_series(series: str) -> str:
     """English name of the mechanism without ordinal, round words, quotes or party prefixes."""
     text = series.strip().strip(_QUOTE_CHARS).rstrip(".…").strip().strip(_QUOTE_CHARS)
@@ -1400,6 +1455,7 @@ _SPELLINGS = {
 _JOINED_PREFIXES = re.compile(r"\b(counter|anti|co|non|multi|inter) (?=\w)")
 
 
+@lru_cache(maxsize=4096)
 def series_key(series: str) -> str:
     """A key under which spellings of one series are equal (hyphens, -ise/-ize, defence...)."""
     text = canonical_series(series).casefold()

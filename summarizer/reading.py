@@ -9,6 +9,7 @@ import hashlib
 import re
 import sys
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -61,7 +62,8 @@ def decode_bytes(data: bytes, *, label: str) -> str:
     if _HTML_HINT.search(data[:4096]):
         text = html_to_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    letters = sum(ch.isalpha() for ch in text)
+    # counting stops at the threshold: only a text below it needs its exact count
+    letters = sum(1 for _ in islice(filter(str.isalpha, text), _MIN_LETTERS))
     if letters < _MIN_LETTERS:
         raise InputError(
             f"{label}: no readable text ({letters} letters)", path=label, reason="no_text"
