@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 ARTICLE ?= examples/articles/en_01_india_japan_dialogue.txt
 
-.PHONY: setup run test test-fast lint cassettes schemas bench clean
+.PHONY: setup run test test-fast lint cassettes eval eval-record schemas bench clean
 
 setup:
 	scripts/setup.sh
@@ -23,9 +23,19 @@ lint:
 	.venv/bin/ruff format --check summarizer tests benchmarks
 	.venv/bin/mypy
 
-## Re-record the model cassettes from the real embedded local model.
+## Re-record the model cassettes from the real embedded local model (e2e seeds, then the
+## whole gold set for the evaluation).
 cassettes: setup
 	SUMMARIZER_RECORD=1 .venv/bin/python -m pytest -q tests/test_e2e_seeds.py -p no:randomly
+	.venv/bin/python benchmarks/eval_replay.py --record --out eval-report
+
+## The evaluation report on the gold set, replayed from cassettes/eval (seconds, no model);
+## an article without a cassette is recorded from the local model first.
+eval: setup
+	.venv/bin/python benchmarks/eval_replay.py --out eval-report
+
+eval-record: setup
+	.venv/bin/python benchmarks/eval_replay.py --record --out eval-report
 
 schemas:
 	.venv/bin/summarizer schema --write schemas/

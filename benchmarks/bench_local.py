@@ -65,10 +65,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("articles", nargs="*", type=Path, default=DEFAULT_ARTICLES)
     parser.add_argument("--n-ctx", type=int, default=None)
+    parser.add_argument("--draft", type=int, default=None, help="tokens drafted per step")
     args = parser.parse_args(argv)
     overrides: dict[str, object] = {"provider": "local"}
     if args.n_ctx:
         overrides["n_ctx"] = args.n_ctx
+    if args.draft is not None:
+        overrides["draft_tokens"] = args.draft
     settings: Settings = settings_from_env(**overrides)
 
     t0 = time.perf_counter()
@@ -103,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"model        {info.name} ({info.size / 2**30:.2f} GiB, source: {info.source})")
     print(
         f"settings     n_ctx={settings.n_ctx} threads={settings.n_threads} "
-        f"max_tokens={settings.max_tokens}"
+        f"max_tokens={settings.max_tokens} draft_tokens={settings.draft_tokens}"
     )
     print(f"resolve      {t_resolve:.2f} s")
     print(f"server start {t_start:.2f} s (spawn to /v1/models answering)")

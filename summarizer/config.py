@@ -42,6 +42,10 @@ class Settings:
     cache_dir: Path = field(default_factory=default_cache_dir)
     n_ctx: int = 8192
     n_threads: int = 2
+    #: prompt-lookup speculative decoding: tokens drafted per step (0 = off). Off by default:
+    #: on 2 cores a 5-token verification batch costs about 4 single steps and about 2 drafted
+    #: tokens were accepted per step, so it was slower (benchmarks/bench_local.py --draft 4)
+    draft_tokens: int = 0
     server_start_timeout: float = 120.0
 
     # limits, each with one owner

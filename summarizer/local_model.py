@@ -322,12 +322,21 @@ def default_command(settings: Settings, model: ModelInfo) -> list[str]:
         str(settings.n_threads),
         "--n_batch",
         "512",
-        # Prompt-lookup speculative decoding: extraction copies phrases from the article,
-        # so drafts from the prompt are often accepted (measured about 2x faster here).
-        "--draft_model",
-        "prompt-lookup-decoding",
-        "--draft_model_num_pred_tokens",
-        "4",
+        # per-position logits serve only logprobs, which this tool never asks for; drafting
+        # needs them (llama_server.py then skips their copy into a numpy array)
+        "--logits_all",
+        "true" if settings.draft_tokens > 0 else "false",
+        # Prompt-lookup speculative decoding (drafts copied from the prompt), when asked for
+        *(
+            [
+                "--draft_model",
+                "prompt-lookup-decoding",
+                "--draft_model_num_pred_tokens",
+                str(settings.draft_tokens),
+            ]
+            if settings.draft_tokens > 0
+            else []
+        ),
     ]
 
 

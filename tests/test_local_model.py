@@ -602,3 +602,16 @@ def test_live_server_answers_models() -> None:
     assert reply.status_code == 200
     assert reply.json()["data"][0]["id"] == info.name
     assert pid is not None and gone(pid)
+
+
+def test_speculative_decoding_only_when_asked_and_logits_kept_only_then(
+    settings: Settings, model: lm.ModelInfo
+) -> None:
+    plain = lm.LocalServer(settings, model)._argv(5123)
+    pairs = dict(zip(plain[3::2], plain[4::2], strict=True))
+    assert "--draft_model" not in pairs and pairs["--logits_all"] == "false"
+    drafting = lm.LocalServer(settings.with_(draft_tokens=4), model)._argv(5123)
+    pairs = dict(zip(drafting[3::2], drafting[4::2], strict=True))
+    assert pairs["--draft_model"] == "prompt-lookup-decoding"
+    assert pairs["--draft_model_num_pred_tokens"] == "4"
+    assert pairs["--logits_all"] == "true"
