@@ -66,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("articles", nargs="*", type=Path, default=DEFAULT_ARTICLES)
     parser.add_argument("--n-ctx", type=int, default=None)
     parser.add_argument("--draft", type=int, default=None, help="tokens drafted per step")
+    parser.add_argument("--out", type=Path, help="also write each brief as JSON into this folder")
     args = parser.parse_args(argv)
     overrides: dict[str, object] = {"provider": "local"}
     if args.n_ctx:
@@ -92,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
                 brief = summarize(article, client, settings)
                 seconds = time.perf_counter() - t
                 rows.append((path.name, seconds, brief))
+                if args.out:
+                    args.out.mkdir(parents=True, exist_ok=True)
+                    (args.out / f"{path.stem}.json").write_text(brief.model_dump_json(indent=2))
                 print(
                     f"{path.name:32} {seconds:6.1f} s  calls={brief.run.calls} "
                     f"in={brief.run.tokens_in} out={brief.run.tokens_out} "

@@ -11,11 +11,21 @@ diacritics, tatweel; case), so prefixed forms ("والحوار") still match.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
+from . import normalize
 from .grounding import find_span, normalize_text
 from .records import Span
 
 #: How far after the ordinal the mechanism's name may start ("13e session de la ...").
 _AFTER_ORDINAL = 24
+#: Languages that name the mechanism BEFORE its ordinal ("سیاسی مشاورت کا چوتھا دور"), and
+#: how far before it the name may end.
+_NAME_BEFORE = frozenset({"ur"})
+_BEFORE_ORDINAL = 12
+_CJK_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[轮次届]?")
+_WORD = re.compile(r"[^\s,.;:()“”\"«»،]+")
 
 # fmt: off
 TERMS: dict[str, dict[str, str]] = {
@@ -58,6 +68,7 @@ TERMS: dict[str, dict[str, str]] = {
     },
     "ur": {
         "دو طرفہ سیاسی مشاورت": "Bilateral Political Consultations",
+        "دوطرفہ سیاسی مشاورت": "Bilateral Political Consultations",
         "سیاسی مشاورت": "Political Consultations",
         "اسٹریٹجک ڈائیلاگ": "Strategic Dialogue",
         "مشترکہ ورکنگ گروپ": "Joint Working Group",
@@ -71,6 +82,12 @@ TERMS: dict[str, dict[str, str]] = {
         "межправительственной комиссии": "Intergovernmental Commission",
         "совместная рабочая группа": "Joint Working Group",
         "совместной рабочей группы": "Joint Working Group",
+        "совета стратегического сотрудничества высокого уровня": (
+            "High-Level Strategic Cooperation Council"
+        ),
+        "совет стратегического сотрудничества высокого уровня": (
+            "High-Level Strategic Cooperation Council"
+        ),
     },
 }
 # fmt: on
@@ -93,19 +110,57 @@ def terms_in(text: str, language: str, *, limit: int = 8) -> list[tuple[str, str
 
 def series_after(text: str, ordinal: Span, language: str) -> tuple[str, Span] | None:
     """(English name, span in the original) of the listed mechanism written right after the
-    ordinal that numbers the meeting, or None."""
+    ordinal that numbers the meeting (right before it in Urdu), or None."""
     table = TERMS.get(language, {})
+    if not table:
+        return None
     window_end = min(len(text), ordinal.end + _AFTER_ORDINAL + 60)
-    window = text[ordinal.end : window_end]
+    found = _nearest_term(text, ordinal.end, window_end, table, lambda s, e: s <= _AFTER_ORDINAL)
+    if found is None and language in _NAME_BEFORE:
+        start = max(0, ordinal.start - _BEFORE_ORDINAL - 60)
+        size = ordinal.start - start
+        found = _nearest_term(text, start, ordinal.start, table, lambda s, e: size - e <= 12)
+    return found
+
+
+def _nearest_term(
+    text: str, start: int, end: int, table: dict[str, str], close: Callable[[int, int], bool]
+) -> tuple[str, Span] | None:
+    window = text[start:end]
     best: tuple[int, str, Span] | None = None
     for term in sorted(table, key=len, reverse=True):
-        found = find_span(window, term, threshold=1.0)
-        if found is None or found.start > _AFTER_ORDINAL:
+        # as written first (Chinese writes no spaces: "外交部战略对话"), then normalised
+        at = window.find(term)
+        found = (
+            Span(start=at, end=at + len(term), text=term)
+            if at != -1
+            else find_span(window, term, threshold=1.0)
+        )
+        if found is None or not close(found.start, found.end):
             continue
         if best is None or found.start < best[0]:
-            start = ordinal.end + found.start
             span = Span(
-                start=start, end=ordinal.end + found.end, text=text[start : ordinal.end + found.end]
+                start=start + found.start,
+                end=start + found.end,
+                text=text[start + found.start : start + found.end],
             )
             best = (found.start, table[term], span)
     return (best[1], best[2]) if best else None
+
+
+def first_numbered(text: str, language: str) -> tuple[int, Span, str, Span] | None:
+    """The first ordinal in the original that numbers a listed mechanism: (round, its span,
+    English name, the name's span)."""
+    if not TERMS.get(language):
+        return None
+    candidates = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
+    candidates += [(m.start(), m.group(0)) for m in _CJK_ORDINAL.finditer(text)]
+    for start, word in sorted(candidates):
+        value = normalize.ordinal_value(word)
+        if value is None or not 0 < value < 200:
+            continue
+        ordinal = Span(start=start, end=start + len(word), text=word)
+        found = series_after(text, ordinal, language)
+        if found is not None:
+            return value, ordinal, found[0], found[1]
+    return None

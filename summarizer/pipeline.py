@@ -756,6 +756,40 @@ def translation_budget(article: Article, settings: Settings) -> int:
     return max(512, min(int(tokens * 1.1) + 200, room))
 
 
+def round_from_original(
+    m: MeetingRecord, index: int, original: str, language: str, rejected: list[Rejected]
+) -> None:
+    """The round's evidence is the ordinal as the ORIGINAL writes it (in the paragraph the
+    translation's came from, if there). When the original does not write the translation's
+    round at all (or none was read), the primary meeting takes the first ordinal in the
+    original that numbers a mechanism code knows (mechanisms.py), with that mechanism."""
+    para = m.field_evidence["round"][0] if "round" in m.field_evidence else None
+    exact = ordinal_spans(original, m.round) if m.round is not None else []
+    inside = [s for s in exact if para and para.start <= s.start < para.end]
+    if inside or exact:
+        m.field_evidence["round"] = [(inside or exact)[0]]
+        series_from_original(m, index, original, language, rejected)
+        return
+    if index != 0:
+        return
+    numbered = mechanisms.first_numbered(original, language)
+    if numbered is None:
+        return
+    value, ordinal_span, english, span = numbered
+    if m.round is not None:
+        rejected.append(
+            Rejected(
+                field=f"meetings[{index}].round",
+                value=str(m.round),
+                reason=f"no such ordinal in the original, which numbers the meeting {value}",
+                proposed_evidence=ordinal_span.text,
+            )
+        )
+    m.round = value
+    m.field_evidence["round"] = [ordinal_span]
+    set_series(m, index, english, span, rejected)
+
+
 def series_from_original(
     m: MeetingRecord, index: int, original: str, language: str, rejected: list[Rejected]
 ) -> None:
@@ -764,23 +798,29 @@ def series_from_original(
     found = mechanisms.series_after(original, m.field_evidence["round"][0], language)
     if found is None:
         return
-    english, span = found
+    set_series(m, index, found[0], found[1], rejected)
+
+
+def set_series(
+    m: MeetingRecord, index: int, english: str, span: Span, rejected: list[Rejected]
+) -> None:
+    """The original's name for the mechanism becomes the record's series (the id and title
+    follow); a different name the translation gave is listed in `rejected`."""
     m.field_evidence["series"] = [span]
-    if m.series and normalize.series_key(m.series) == normalize.series_key(english):
-        return
-    rejected.append(
-        Rejected(
-            field=f"meetings[{index}].series",
-            value=m.series,
-            reason=f"the original names the mechanism after its ordinal {english!r}",
-            proposed_evidence=span.text,
+    if not m.series or normalize.series_key(m.series) != normalize.series_key(english):
+        rejected.append(
+            Rejected(
+                field=f"meetings[{index}].series",
+                value=m.series,
+                reason=f"the original names the mechanism after its ordinal {english!r}",
+                proposed_evidence=span.text,
+            )
         )
-    )
-    m.series = english
-    m.kind = normalize.kind_of_series(english) or m.kind  # type: ignore[assignment]
-    m.title = meeting_title(m.round, m.parties, english, m.kind)
+        m.series = english
+        m.kind = normalize.kind_of_series(english) or m.kind  # type: ignore[assignment]
     codes = [pt.code or pt.name for pt in m.parties]
-    m.id = meeting_id(codes, english, m.round, m.date.value)
+    m.id = meeting_id(codes, m.series, m.round, m.date.value)
+    m.title = meeting_title(m.round, m.parties, m.series, m.kind)
 
 
 def back_to_original(
@@ -801,13 +841,7 @@ def back_to_original(
             )
         )
     for i, m in enumerate(meetings):
-        if m.round is not None and "round" in m.field_evidence:
-            para = m.field_evidence["round"][0]
-            exact = ordinal_spans(article.text, m.round)
-            inside = [s for s in exact if para.start <= s.start < para.end]
-            if inside or exact:
-                m.field_evidence["round"] = [(inside or exact)[0]]
-                series_from_original(m, i, article.text, language, rejected)
+        round_from_original(m, i, article.text, language, rejected)
         kept: list[Quote] = []
         for j, quote in enumerate(m.quotes):
             ev = quote.evidence[0] if quote.evidence else None

@@ -43,3 +43,20 @@ def test_series_after_the_ordinal_in_the_original() -> None:
     far = "La 13e réunion s'est tenue à Dakar, loin de tout dialogue politique."
     (ordinal,) = ordinal_spans(far, 13)
     assert series_after(far, ordinal, "fr") is None
+
+
+def test_first_numbered_mechanism_in_the_original() -> None:
+    from summarizer.mechanisms import first_numbered
+
+    urdu = "پاکستان اور ازبکستان کے درمیان دوطرفہ سیاسی مشاورت کا چوتھا دور منگل کو ہوا۔"
+    found = first_numbered(urdu, "ur")  # Urdu names the mechanism before its ordinal
+    assert found is not None
+    value, ordinal, english, span = found
+    assert (value, ordinal.text, english) == (4, "چوتھا", "Bilateral Political Consultations")
+    assert urdu[span.start : span.end] == span.text
+    russian = "Во вторник в Баку прошло 11-е заседание Совета стратегического сотрудничества."
+    assert first_numbered(russian, "ru") is None  # not a listed term: nothing invented
+    russian = russian.replace("сотрудничества.", "сотрудничества высокого уровня.")
+    assert (first_numbered(russian, "ru") or (0,))[0] == 11
+    chinese = "中国和巴西第五轮外交部战略对话在北京举行。"
+    assert (first_numbered(chinese, "zh") or (0, None, ""))[2] == "Strategic Dialogue"
