@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from . import normalize
-from .grounding import find_span, normalize_text
+from .grounding import find_span
 from .records import Span
 
 #: How far after the ordinal the mechanism's name may start ("13e session de la ...").
@@ -91,21 +91,6 @@ TERMS: dict[str, dict[str, str]] = {
     },
 }
 # fmt: on
-
-
-def terms_in(text: str, language: str, *, limit: int = 8) -> list[tuple[str, str]]:
-    """(term as listed, English) for each listed term the text contains, longest first; a
-    term inside a longer one found is not listed again."""
-    table = TERMS.get(language, {})
-    folded = normalize_text(text)
-    found: list[tuple[str, str]] = []
-    for term in sorted(table, key=len, reverse=True):
-        key = normalize_text(term)
-        if key and key in folded and not any(key in normalize_text(t) for t, _ in found):
-            found.append((term, table[term]))
-        if len(found) >= limit:
-            break
-    return found
 
 
 def series_after(text: str, ordinal: Span, language: str) -> tuple[str, Span] | None:

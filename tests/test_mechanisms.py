@@ -1,8 +1,6 @@
-"""Meeting-mechanism terms code finds in non-English originals, for the translation prompt."""
+"""Meeting-mechanism terms code reads in non-English originals, after the meeting's ordinal."""
 
 from __future__ import annotations
-
-from summarizer.mechanisms import terms_in
 
 ARABIC = (
     "ووفقًا للبيان، عقدت باكستان والاتحاد الأوروبي الجولة العاشرة من “الحوار السياسي” في بروكسل.\n"
@@ -10,20 +8,21 @@ ARABIC = (
 )
 
 
-def test_terms_found_in_the_original_with_their_english_names() -> None:
-    found = dict(terms_in(ARABIC, "ar"))
-    assert found == {
-        "الحوار السياسي": "Political Dialogue",
-        "الحوار الاستراتيجي": "Strategic Dialogue",
-    }
-    # matched on normalised text: diacritics and a prefixed conjunction do not hide a term
-    assert dict(terms_in("وَالحِوار السياسي", "ar")) == {"الحوار السياسي": "Political Dialogue"}
-    assert terms_in(ARABIC, "ur") == [] and terms_in(ARABIC, "xx") == []
+def test_terms_are_matched_on_normalised_text_longest_first() -> None:
+    from summarizer.mechanisms import series_after
+    from summarizer.pipeline import ordinal_spans
 
-
-def test_a_term_inside_a_longer_one_is_listed_once() -> None:
+    # diacritics and a prefixed conjunction do not hide a term
+    text = "عقدت الجولة العاشرة من وَالحِوار السياسي في بروكسل"
+    (tenth,) = ordinal_spans(text, 10)
+    assert (series_after(text, tenth, "ar") or ("",))[0] == "Political Dialogue"
+    # a language without a table names nothing
+    (tenth,) = ordinal_spans(ARABIC, 10)
+    assert series_after(ARABIC, tenth, "ur") is None and series_after(ARABIC, tenth, "xx") is None
+    # a term inside a longer one: the longer one is the name
     text = "La 13e session de la Grande Commission mixte s'est tenue à Dakar."
-    assert terms_in(text, "fr") == [("grande commission mixte", "Grand Joint Commission")]
+    (thirteenth,) = ordinal_spans(text, 13)
+    assert (series_after(text, thirteenth, "fr") or ("",))[0] == "Grand Joint Commission"
 
 
 def test_series_after_the_ordinal_in_the_original() -> None:
