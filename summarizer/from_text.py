@@ -105,9 +105,13 @@ _LEAD_IN = re.compile(
 _QUOTED = re.compile(r"[“\"«„]([^”\"»“\n]{3,160})[”\"»“]")
 _NAME_END = re.compile(r"[.!?؟。](?:\s|$)|\n\s*\n")
 _NAME_WORD = r"[\w'’+&.\-–]+"
-_MECHANISM_HEAD = (
-    r"(?:dialogue|working\s+group|consultations|commission|council|committee|summit|forum"
-    r"|talks|conference|meeting|session|round\s?table|mechanism)"
+#: The head nouns normalize.is_mechanism checks a series by, longest first ("working group"
+#: before "group"), a space matching any run of spaces.
+_MECHANISM_HEAD = "(?:{})".format(
+    "|".join(
+        re.escape(noun).replace(r"\ ", r"\s+")
+        for noun in sorted(normalize.MECHANISM_NOUNS, key=len, reverse=True)
+    )
 )
 #: Up to six words ending in a mechanism's head noun, then its capitalised "on ..." part.
 _MECHANISM_NAME = re.compile(

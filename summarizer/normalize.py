@@ -1118,13 +1118,18 @@ _SERIES_KINDS = (
 )
 
 
+def _head_phrase(series: str) -> str:
+    """The part of a mechanism's name that holds its head noun, casefolded: the words before
+    "on/for/of" ("Working Group on Dialogue" -> "working group")."""
+    return re.split(r"\s+(?:on|for|of)\s+", series.casefold())[0]
+
+
 def kind_of_series(series: str | None) -> str | None:
     """The meeting kind a mechanism's name states ("... Joint Working Group on X" ->
     working_group, "... Intergovernmental Commission" -> other), or None."""
     if not series:
         return None
-    # the head noun ends the phrase before "on/for/of": "Working Group on Dialogue"
-    head = re.split(r"\s+(?:on|for|of)\s+", series.casefold())[0]
+    head = _head_phrase(series)
     found = [(head.rfind(word), kind) for word, kind in _SERIES_KINDS if word in head]
     return max(found)[1] if found else None
 
@@ -1147,8 +1152,7 @@ def is_mechanism(series: str | None) -> bool:
     Plan")."""
     if not series:
         return False
-    head = re.split(r"\s+(?:on|for|of)\s+", series.casefold())[0]
-    return bool(_MECHANISM.search(head))
+    return bool(_MECHANISM.search(_head_phrase(series)))
 
 
 def looks_like_title(text: str) -> bool:
