@@ -46,6 +46,11 @@ class Settings:
     #: on 2 cores a 5-token verification batch costs about 4 single steps and about 2 drafted
     #: tokens were accepted per step, so it was slower (benchmarks/bench_local.py --draft 4)
     draft_tokens: int = 0
+    #: keep the KV state of each prompt family's prefix on disk, so a new server does not
+    #: re-evaluate the ~1,900 shared tokens (about 40 s here); see prefix_states.py
+    prefix_states: bool = True
+    #: where they are kept (default: <cache_dir>/prefix-states)
+    prefix_states_dir: Path | None = None
     server_start_timeout: float = 120.0
 
     # limits, each with one owner
@@ -100,6 +105,8 @@ def settings_from_env(env: Mapping[str, str] | None = None, **overrides: object)
         values["model_path"] = Path(env["SUMMARIZER_MODEL_PATH"])
     if env.get("SUMMARIZER_MODEL"):
         values["model"] = env["SUMMARIZER_MODEL"]
+    if env.get("SUMMARIZER_PREFIX_STATES", "").lower() in ("0", "false", "no", "off"):
+        values["prefix_states"] = False
     for key, value in overrides.items():
         if value is not None and key not in ("provider", "base_url", "api_key"):
             values[key] = value

@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import hashlib
+import importlib.metadata
 import importlib.util
 import json
 import os
@@ -34,6 +35,7 @@ from typing import IO, Any, Literal
 import httpx
 import psutil
 
+from summarizer import prefix_states
 from summarizer.config import (
     DEFAULT_LOCAL_MODEL_NAME,
     DEFAULT_LOCAL_MODEL_PARTS,
@@ -340,6 +342,16 @@ def default_command(settings: Settings, model: ModelInfo) -> list[str]:
     ]
 
 
+def prefix_states_folder(settings: Settings, model: ModelInfo) -> Path:
+    """Where the server keeps prompt-prefix KV states for this model and runtime."""
+    try:
+        runtime = importlib.metadata.version("llama_cpp_python")
+    except importlib.metadata.PackageNotFoundError:
+        runtime = "unknown"
+    root = settings.prefix_states_dir or settings.cache_dir / "prefix-states"
+    return prefix_states.folder_for(root, model.path, runtime)
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((HOST, 0))
@@ -545,6 +557,9 @@ class LocalServer:
         self.log_path = log_path
         self._log_handle = log_path.open("wb")
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        env.pop(prefix_states.ENV_VAR, None)
+        if self.settings.prefix_states and self._command is None:
+            env[prefix_states.ENV_VAR] = str(prefix_states_folder(self.settings, self.model))
         try:
             self._process = subprocess.Popen(
                 self._argv(port),
