@@ -76,7 +76,8 @@ RULES: dict[str, str] = {
     "heads_title": f"titles of matched heads, rapidfuzz token_set_ratio >= {TITLE_MATCH} "
     "after lowercasing, dropping punctuation and removing 'of the'",
     "topics": "topics matched by keyword overlap (a shared content word after lowercasing, "
-    f"stopwords dropped, plural s stripped) or rapidfuzz token_set_ratio >= {TOPIC_MATCH}",
+    "stopwords dropped, plural s stripped, British -ise/-isation spelt -ize/-ization) "
+    f"or rapidfuzz token_set_ratio >= {TOPIC_MATCH}",
     "next_meeting": "date (at the gold's precision) and city counted as two items",
     "meeting_detection": "gold has a meeting vs the brief has one; no true negatives counted",
 }
@@ -304,12 +305,16 @@ def same_title(gold: str, predicted: str) -> bool:
     return fuzz.token_set_ratio(_title_form(gold), _title_form(predicted)) >= TITLE_MATCH
 
 
+_BRITISH_IS = re.compile(r"is(ation|e|ed|ing)$")
+
+
 def topic_words(label: str) -> set[str]:
     """Content words of a topic: lowercase, latinised, stopwords dropped, plural s stripped."""
     words = set()
     for word in _WORD.findall(_fold(label).replace("-", " ")):
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
+        word = _BRITISH_IS.sub(r"iz\1", word)  # radicalisation = radicalization
         if word not in _TOPIC_STOPWORDS:
             words.add(word)
     return words

@@ -168,3 +168,133 @@ def tense_of(text: str, sentences: list[tuple[int, int]]) -> str | None:
     if past == future:
         return None
     return "past" if past else "future"
+
+
+# ---- topics -------------------------------------------------------------------------------
+
+#: What introduces the things a meeting discussed ("discussed X, Y and Z", "topics included").
+_TOPIC_CUE = re.compile(
+    r"(?<!\w)(?:(?:also\s+)?discussed|discussions?\s+(?:also\s+)?(?:covered|encompassed|focused"
+    r"\s+on)|talks\s+(?:also\s+)?(?:covered|focused\s+on)|(?:also\s+)?covered|(?:also\s+)?"
+    r"addressed|(?:also\s+)?raised|exchanged\s+views\s+on|focus(?:ed|ing)?\s+on|topics?\s+"
+    r"included|agenda\s+included|reviewed|,\s+like|(?:cooperation|coordination)\s+(?:on|in)|such\s+as|including)"
+    r"(?!\w)\s+",
+    re.IGNORECASE,
+)
+#: "Energy cooperation was also discussed."
+_TOPIC_PASSIVE = re.compile(
+    r"^((?:[\w'’-]+\s+){0,5}?[\w'’-]+)(?:,[^,]{0,120},)?\s+(?:was|were)\s+(?:also\s+)?"
+    r"(?:discussed|addressed|on\s+the\s+agenda)(?!\w)",
+    re.IGNORECASE,
+)
+#: Where the list of topics ends inside the sentence.
+_TOPIC_LIST_END = re.compile(
+    r"[;:—–()“”\"]|,\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}said|according|with|which|who|as|while|and\s+"
+    r"(?:agreed|pledged|stressed|welcomed|reaffirmed|expressed|noted|underlined|thanked))(?!\w)"
+    r"|\s+(?:and\s+)?(?:agreed|pledged|stressed|reaffirmed|thanked|welcomed|said|under|amid|as|to|"
+    r"which|that|with\s+both|between|was|were|is|are|has|have|would|will)(?!\w)",
+    re.IGNORECASE,
+)
+_TOPIC_SPLIT = re.compile(
+    r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+as\s+well\s+as\s+|\s+and\s+(?=the\s)"
+)
+_TOPIC_LEAD = re.compile(
+    r"(?:(?:the|a|an|their|its|other|several|various|key|recent|further|also|both|common|like|"
+    r"bilateral|regional|global|international|issues?|matters?|areas?|of|on|in|related\s+to|"
+    r"progress|the\s+situation|situation|prospects?|ways?|possibilities|possibility|"
+    r"implications?|cooperation|coordination|efforts?|within|between|for|to)\s+)+",
+    re.IGNORECASE,
+)
+_TOPIC_WORD = re.compile(r"[A-Za-z][\w'’+-]*")
+_TOPIC_STOP = frozenset(
+    {
+        "the", "a", "an", "and", "of", "in", "on", "for", "to", "with", "at", "by", "its",
+        "their", "other", "issue", "issues", "matter", "matters", "area", "areas", "cooperation",
+        "relations", "bilateral", "regional", "international", "global", "range", "spectrum",
+        "full", "entire", "broad", "wide", "ties", "challenges", "both", "sides", "them",
+        "this", "that", "these", "those", "each", "two", "countries", "work", "together",
+        "well", "field", "topic", "party", "parties", "need", "related", "mechanism", "way",
+        "number", "level", "aspect", "five", "three", "four", "several", "many", "more",
+        "such", "like", "spring", "summer", "autumn", "winter", "year", "month", "week",
+        "as", "particularly", "especially", "notably", "linked", "sphere", "fears", "nations",
+    }
+)  # fmt: skip
+_TOPIC_MAX_WORDS = 6
+
+
+def _content_words(text: str) -> set[str]:
+    words = set()
+    for word in _TOPIC_WORD.findall(text.casefold().replace("-", " ")):
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        if word not in _TOPIC_STOP:
+            words.add(word)
+    return words
+
+
+def _topic_items(text: str, start: int, end: int) -> list[Span]:
+    """The list items in text[start:end], each trimmed of lead-in words, as spans."""
+    items: list[Span] = []
+    position = start
+    pieces = [*_TOPIC_SPLIT.finditer(text, start, end), None]
+    for sep in pieces:
+        piece_end = sep.start() if sep else end
+        s, e = position, piece_end
+        if sep is None or sep.start() >= start:
+            lead = _TOPIC_LEAD.match(text, s, e)
+            if lead:
+                s = lead.end()
+            # a last item "A and B" stays one topic ("trade and investment")
+            while e > s and text[e - 1] in " .,;":
+                e -= 1
+            words = text[s:e].split()
+            if (
+                0 < len(words) <= _TOPIC_MAX_WORDS
+                and _content_words(text[s:e])
+                and not re.search(r"\d", text[s:e])
+                and normalize.city_info(text[s:e]) is None
+                and normalize.party_code(text[s:e]) is None  # a party is not a topic
+            ):
+                items.append(_span(text, s, e))
+        if sep is not None:
+            position = sep.end()
+    return items
+
+
+def topics_in(text: str) -> list[Span]:
+    """Things the article says the meeting discussed, each its own exact span: the items of a
+    list after "discussed", "exchanged views on", "topics included", "such as", ... and the
+    subject of "... was also discussed"."""
+    found: list[Span] = []
+    for sentence in _SENTENCE_BREAK.split(text):
+        if not sentence.strip():
+            continue
+        offset = text.find(sentence)
+        passive = _TOPIC_PASSIVE.match(sentence)
+        if passive:
+            found += _topic_items(text, offset + passive.start(1), offset + passive.end(1))
+        cues = list(_TOPIC_CUE.finditer(text, offset, offset + len(sentence)))
+        for i, cue in enumerate(cues):
+            # a list ends where the sentence moves on, or at the next cue ("matters, such as")
+            limit = cues[i + 1].start() if i + 1 < len(cues) else offset + len(sentence)
+            stop = _TOPIC_LIST_END.search(text, cue.end(), limit)
+            found += _topic_items(text, cue.end(), stop.start() if stop else limit)
+    unique: list[Span] = []
+    for span in found:
+        if not any(u.start == span.start and u.end == span.end for u in unique):
+            unique.append(span)
+    return unique
+
+
+def same_topic(a: str, b: str) -> bool:
+    """Whether two topic labels share a content word ("the Gaza crisis", "Gaza")."""
+    return bool(_content_words(a) & _content_words(b))
+
+
+def split_list(text: str, span: Span) -> list[Span]:
+    """The items of a topic the model gave as a list ("education, health, and agriculture"),
+    each its own span; the span alone when it is not a comma-separated list."""
+    if "," not in span.text:
+        return [span]
+    items = _topic_items(text, span.start, span.end)
+    return items if len(items) > 1 else [span]

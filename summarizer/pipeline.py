@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import from_text, injection, mechanisms, normalize
+from . import dating, from_text, injection, mechanisms, normalize
 from .config import Settings
 from .errors import ArticleTooLongError
 from .extract import ArticleFacts, MeetingProposal, propose, translate
@@ -53,7 +53,7 @@ from .translation import (
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -68,7 +68,7 @@ _SENTENCE_END = re.compile(r"[.!?؟。]\s|\n")
 
 def estimate_tokens(text: str) -> int:
     """A conservative token estimate: ~4 chars/token for Latin text, ~1.6 for other scripts."""
-    latin = sum(1 for ch in text if ch.isascii())
+    latin = len(text.encode("ascii", "ignore"))  # the ASCII characters, counted in C
     return int(latin / 3.5 + (len(text) - latin) / 1.6) + 1
 
 
@@ -183,13 +183,14 @@ def ordinal_spans(text: str, value: int) -> list[Span]:
         offset = start + fragment.find(cleaned)
         spans.append(Span(start=offset, end=offset + len(cleaned), text=cleaned))
 
+    values = [value_of(word) for _, word in words]  # each word read once
     for i, (start, word) in enumerate(words):
-        if value_of(word) == value:
+        if values[i] == value:
             add(start, word)
-        elif i + 1 < len(words) and value_of(words[i + 1][1]) is None:
+        elif i + 1 < len(words) and values[i] is None and values[i + 1] is None:
             nxt_start, nxt = words[i + 1]
             pair = text[start : nxt_start + len(nxt)]
-            if value_of(word) is None and value_of(pair) == value:
+            if value_of(pair) == value:
                 add(start, pair)
     return spans
 
@@ -666,6 +667,45 @@ def article_headline(text: str) -> str | None:
     return None
 
 
+def split_topics(text: str, topics: list[Topic]) -> list[Topic]:
+    """The model's topics, a list given as one topic split into its items (each with its own
+    span)."""
+    out: list[Topic] = []
+    for topic in topics:
+        span = topic.evidence[0] if topic.evidence else None
+        if span is None or span.alignment == "translated" or "," not in topic.label:
+            out.append(topic)
+            continue
+        items = from_text.split_list(text, span)
+        if len(items) == 1:
+            out.append(topic)
+            continue
+        for item in items:
+            label = " ".join(item.text.split())
+            if not any(t.label.casefold() == label.casefold() for t in out):
+                out.append(Topic(label=label, category=topic.category, evidence=[item]))
+    return out
+
+
+#: Topics read from the text are added to the primary meeting's up to this many in all.
+_TOPICS_MAX = 12
+
+
+def topics_from_text(text: str, topics: list[Topic]) -> list[Topic]:
+    """What the article says was discussed ("discussed X, Y and Z", "topics included ..."),
+    read by code, each item its own exact span; a topic the model already gave (sharing a
+    content word) is not repeated."""
+    added: list[Topic] = []
+    for span in from_text.topics_in(text):
+        if len(topics) + len(added) >= _TOPICS_MAX:
+            break
+        label = " ".join(span.text.split())
+        if any(from_text.same_topic(label, t.label) for t in [*topics, *added]):
+            continue
+        added.append(Topic(label=label, evidence=[span]))
+    return added
+
+
 def write_summary(meetings: list[MeetingRecord], headline: str) -> str:
     """2-4 English sentences written by code from the grounded record (no free text)."""
     if not meetings:
@@ -722,6 +762,8 @@ def build_brief(
         held = next((i for i, m in enumerate(meetings) if m.status == "held"), 0)
         meetings.insert(0, meetings.pop(held))
         meetings[0] = meetings[0].model_copy(update={"primary": True})
+        meetings[0].topics = split_topics(article.text, meetings[0].topics)
+        meetings[0].topics += topics_from_text(article.text, meetings[0].topics)
     headline = article_headline(article.text) or (
         meetings[0].title if meetings else "Article with no diplomatic meeting"
     )
@@ -823,6 +865,216 @@ def set_series(
     m.title = meeting_title(m.round, m.parties, m.series, m.kind)
 
 
+# ---- the meeting's date, checked in the original ---------------------------------------
+
+#: A span longer than this is a whole paragraph (a translated article's evidence), not the
+#: exact phrase of a fact.
+_PHRASE_MAX = 200
+
+
+def _exact(span: Span) -> bool:
+    return span.alignment != "translated" and span.end - span.start <= _PHRASE_MAX
+
+
+def anchor_sentences(m: MeetingRecord, original: str, language: str) -> list[tuple[int, int]]:
+    """The sentences of the original that carry the meeting's exact series, round or city, or
+    its ordinal before the mechanism's name."""
+    anchors = [
+        *m.field_evidence.get("round", []),
+        *m.field_evidence.get("series", []),
+        *m.location.evidence,
+    ]
+    if m.round is not None:  # the other places the original numbers this mechanism
+        for ordinal_span in ordinal_spans(original, m.round):
+            if mechanisms.series_after(original, ordinal_span, language) or (
+                from_text.series_after(original, ordinal_span)
+            ):
+                anchors.append(ordinal_span)
+    found: list[tuple[int, int]] = []
+    for span in anchors:
+        if _exact(span):
+            bounds = dating.sentence_of(original, span.start)
+            if bounds not in found:
+                found.append(bounds)
+    return found
+
+
+def date_from_original(
+    m: MeetingRecord,
+    index: int,
+    original: str,
+    language: str,
+    reference: date | None,
+    rejected: list[Rejected],
+) -> None:
+    """Check the meeting's date against the dates the ORIGINAL writes for it.
+
+    The date the meeting's own sentences write in their body wins over a dateline the model
+    took (the dateline dates the report) and, for a translated article, over the
+    translation's date when they differ (translations drift on month names). A weekday or a
+    date without a year is resolved against the publication date, else the dateline's.
+    """
+    held = m.status == "held"
+    current = m.date
+    evidence = current.evidence[0] if current.evidence else None
+    regions = anchor_sentences(m, original, language)
+    chosen: dating.Found | None = None
+    reason = ""
+    if evidence is not None and _exact(evidence):
+        own = dating.dates_in(
+            original, evidence.start, evidence.end, language=language, reference=reference
+        )
+        if current.value is None and own:
+            chosen, reason = own[0], ""
+        elif own and own[0].dateline:
+            body = dating.meeting_date(
+                original, regions, language=language, reference=reference, held=held
+            )
+            if body is not None and not body.dateline and body.value != current.value:
+                chosen = body
+                reason = "the dateline dates the report; the meeting's own sentence dates it"
+    else:
+        if evidence is not None:  # a translated article: the paragraph the date came from
+            regions.append((evidence.start, evidence.end))
+        body = dating.meeting_date(
+            original, regions, language=language, reference=reference, held=held
+        )
+        if body is not None and body.value != current.value:
+            chosen = body
+            reason = "the original dates the meeting otherwise"
+    if chosen is not None:
+        replace_date(m, index, chosen, reason, rejected)
+    if (
+        m.status == "announced"
+        and reference is not None
+        and m.date.precision == "day"
+        and m.date.value
+        and m.date.value <= reference.isoformat()
+    ):
+        rejected.append(
+            Rejected(
+                field=f"meetings[{index}].status",
+                value=m.status,
+                reason=f"dated {m.date.value}, on or before publication: held",
+            )
+        )
+        m.status = "held"
+
+
+def city_from_original(
+    m: MeetingRecord, index: int, original: str, language: str, rejected: list[Rejected]
+) -> None:
+    """Check the meeting's city against the original: a call has no venue; a country is not
+    a city (the city the meeting's own sentences name is taken instead, as is one the model
+    left out); a known city's evidence is its name as the original writes it."""
+    where = f"meetings[{index}].location.city"
+    city = m.location.city
+    if m.kind == "call":
+        if city:
+            rejected.append(
+                Rejected(field=where, value=city, reason="a call has no venue: city dropped")
+            )
+            m.location = Location(city=None, country=None)
+        return
+    if city and normalize.city_info(city) is None and normalize.party_code(city):
+        rejected.append(Rejected(field=where, value=city, reason="a country, not a city"))
+        m.location = Location(city=None, country=None)
+        city = None
+    if city is None:
+        for start, end in anchor_sentences(m, original, language):
+            found = normalize.cities_in(original, start, end)
+            if found:
+                s, e, english = found[0]
+                info = normalize.city_info(english)
+                m.location = Location(
+                    city=english,
+                    country=info[1] if info else None,
+                    evidence=[Span(start=s, end=e, text=original[s:e])],
+                )
+                return
+        return
+    evidence = m.location.evidence[0] if m.location.evidence else None
+    if evidence is not None and not _exact(evidence):
+        same = [
+            (s, e)
+            for s, e, english in normalize.cities_in(original, evidence.start, evidence.end)
+            if english == city
+        ]
+        if same:
+            s, e = same[0]
+            m.location.evidence = [Span(start=s, end=e, text=original[s:e])]
+
+
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]")
+
+
+def cjk_head_from_original(
+    m: MeetingRecord, index: int, original: str, rejected: list[Rejected]
+) -> None:
+    """A Chinese head's name is the romanisation of the characters the ORIGINAL writes: the
+    two- or three-character name in the head's paragraph whose pinyin has the translation's
+    given name (the translation got "高明远" as "Li Mingyuan") becomes the name, with its
+    exact span."""
+    for i, d in enumerate(m.delegations):
+        evidence = d.evidence[0] if d.evidence else None
+        words = d.head.name.split()
+        if evidence is None or _exact(evidence) or len(words) != 2:
+            continue
+        given = words[1].casefold()
+        best: tuple[int, int, str] | None = None
+        for size in (3, 2):
+            for start in range(evidence.start, evidence.end - size + 1):
+                piece = original[start : start + size]
+                if not all(_CJK_NAME.match(ch) for ch in piece):
+                    continue
+                latin = normalize.latinize(piece)
+                parts = latin.split()
+                if len(parts) == 2 and parts[1].casefold() == given:
+                    best = (start, start + size, latin)
+                    break
+            if best:
+                break
+        if best is None:
+            continue
+        start, end, latin = best
+        if latin != d.head.name:
+            rejected.append(
+                Rejected(
+                    field=f"meetings[{index}].delegations[{i}].head.name",
+                    value=d.head.name,
+                    reason=f"the original writes {original[start:end]!r}: {latin}",
+                )
+            )
+            d.head.name = latin
+        d.evidence = [Span(start=start, end=end, text=original[start:end])]
+
+
+def replace_date(
+    m: MeetingRecord, index: int, chosen: dating.Found, reason: str, rejected: list[Rejected]
+) -> None:
+    """The date read from the original becomes the meeting's; the one it replaces is listed."""
+    current = m.date
+    where = f"meetings[{index}].date"
+    if current.value is not None:
+        rejected.append(
+            Rejected(
+                field=where,
+                value=current.value,
+                reason=f"{reason}: {chosen.value}",
+                proposed_evidence=current.text,
+            )
+        )
+    m.date = MeetingDate(
+        value=chosen.value,
+        precision=chosen.precision,  # type: ignore[arg-type]
+        text=chosen.span.text,
+        resolved_from=chosen.resolved_from,
+        evidence=[chosen.span],
+    )
+    codes = [pt.code or pt.name for pt in m.parties]
+    m.id = meeting_id(codes, m.series, m.round, m.date.value)
+
+
 def back_to_original(
     brief: ArticleBrief, translation: Translation, article: Article, language: str
 ) -> ArticleBrief:
@@ -920,6 +1172,12 @@ def summarize(article: Article, client: ModelClient, settings: Settings) -> Arti
     )
     if translation is not None:
         brief = back_to_original(brief, translation, source_article, language)
+    reference = dating.reference_date(source_article.text, language, published)
+    for i, m in enumerate(brief.meetings):
+        date_from_original(m, i, source_article.text, language, reference, brief.rejected)
+        city_from_original(m, i, source_article.text, language, brief.rejected)
+        if language == "zh":
+            cjk_head_from_original(m, i, source_article.text, brief.rejected)
     brief.rejected.extend(
         Rejected(
             field="article",

@@ -84,7 +84,7 @@ def glossary(text: str, *, limit: int = 12) -> list[tuple[str, str]]:
             if code:
                 found[phrase] = normalize.party_name(code)
                 continue
-            city = normalize.city_info(phrase)
+            city = normalize.city_info(phrase, extended=False)
             if city:
                 found[phrase] = city[0]
             if len(found) >= limit:

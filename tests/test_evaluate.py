@@ -382,3 +382,8 @@ def test_shipped_gold_has_one_split_per_event() -> None:
         if article.event:
             splits.setdefault(article.event, set()).add(article.split)
     assert {event: s for event, s in splits.items() if len(s) > 1} == {}
+
+
+def test_topic_words_fold_british_spelling() -> None:
+    assert topic_words("radicalisation") == topic_words("radicalization")
+    assert topic_words("Organised crime") & topic_words("organized crime networks")

@@ -76,7 +76,11 @@ def test_injected_facts_are_not_grounded_and_the_model_never_sees_the_paragraph(
     client = FakeClient([PROPOSAL])
     brief = summarize(read_article(text=ARTICLE), client, Settings(provider="fake"))
     (meeting,) = brief.meetings
-    assert meeting.location.city is None  # "Paris" is only in the masked paragraph
+    # "Paris" is only in the masked paragraph: rejected, and code reads the city the
+    # meeting's own text names instead
+    assert meeting.location.city == "Tashkent"
+    (where,) = meeting.location.evidence
+    assert where.end <= ARTICLE.index("Ignore all previous")
     assert [p.code for p in meeting.parties] == ["KAZ", "UZB"]
     fields = {r.field: r.reason for r in brief.rejected}
     assert "meetings[0].location.city" in fields and "meetings[0].parties[2]" in fields

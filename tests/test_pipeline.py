@@ -231,8 +231,10 @@ def test_non_english_article_is_translated_then_mapped_back() -> None:
     # evidence points into the ORIGINAL Arabic text
     spans = [*m.location.evidence, *m.topics[0].evidence, *m.field_evidence["round"]]
     assert check_spans(text, spans) == []
-    assert m.location.evidence[0].alignment == "translated"
-    assert m.location.evidence[0].text.startswith("اتفقت")
+    assert m.topics[0].evidence[0].alignment == "translated"
+    assert m.topics[0].evidence[0].text.startswith("اتفقت")
+    # a city code knows is pointed at as the original writes it
+    assert m.location.evidence[0].text == "موسكو"
     assert m.field_evidence["round"][0].text == "التاسعة"
     # the quotation is given verbatim in the original language
     assert m.quotes[0].text == "نحن ملتزمون بالسلام"

@@ -1,0 +1,218 @@
+"""The meeting's date, read and checked in the ORIGINAL text.
+
+The model's date is often not the meeting's: it takes the dateline ("KUALA LUMPUR, 25 June
+2025 —", the day the report was filed) although the sentence that reports the meeting says
+"on Tuesday" or "on 24 June"; and for a non-English article the translation drifts on month
+names (the Urdu "20 مئی 2025", 20 May, came back as "October 20"). So code finds the dates
+the original writes in the meeting's own sentences (any of the languages the tool reads),
+resolves a weekday or a date without a year against the publication date (or, when none is
+known, the article's dateline), and prefers a date in the body of the sentence over the
+dateline. Every date found here is a span of the original, so it is grounded by construction.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import normalize
+from .records import Span
+
+# fmt: off
+#: Month names as the languages the tool reads write them in a date ("20 مئی", "11 сентября").
+MONTHS: dict[str, tuple[str, ...]] = {
+    "en": ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+           "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+    "fr": ("janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août",
+           "aout", "septembre", "octobre", "novembre", "décembre", "decembre"),
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+           "сентября", "октября", "ноября", "декабря"),
+    "ar": ("يناير", "فبراير", "مارس", "أبريل", "ابريل", "إبريل", "مايو", "يونيو", "يوليو",
+           "أغسطس", "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر"),
+    "ur": ("جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر",
+           "اکتوبر", "نومبر", "دسمبر"),
+}
+# fmt: on
+_DIGITS = "0-9٠-٩۰-۹"
+_CJK_DATE = re.compile(
+    rf"(?:([{_DIGITS}]{{4}})\s*年\s*)?([{_DIGITS}]{{1,2}})\s*月\s*([{_DIGITS}]{{1,2}})\s*[日号]"
+)
+_ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
+_DAY = rf"[{_DIGITS}]{{1,2}}(?:st|nd|rd|th|er|-?го|-?е)?"
+_YEAR = rf"[{_DIGITS}]{{4}}"
+#: How far into its line a dateline's date may start, and how many words may come before it.
+_DATELINE_LEAD = 40
+_DATELINE_WORDS = 3
+#: What may follow a dateline's date before its separator ("года.", "电】", "):").
+_DATELINE_AFTER = re.compile(r"[\s,]*(?:года|г\.|电)?\s*(?:[)）】]|\s*(?:[—–:.]|-\s|$))", re.M)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?؟。۔])\s+|(?<=[。۔])|\n")
+
+
+@lru_cache(maxsize=1)
+def _date_pattern() -> re.Pattern[str]:
+    months = sorted({m for names in MONTHS.values() for m in names}, key=len, reverse=True)
+    month = "(?:{})".format("|".join(re.escape(m) for m in months))
+    day_month = rf"{_DAY}\s+(?:de\s+)?{month}\.?(?:,?\s+{_YEAR}(?:\s*(?:года|г\.))?)?"
+    month_day = rf"{month}\.?\s+{_DAY}(?:,?\s+{_YEAR})?"
+    return re.compile(rf"(?<!\w)(?:{day_month}|{month_day})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _weekday_pattern() -> re.Pattern[str]:
+    names = sorted(
+        {n for names in normalize.WEEKDAYS.values() for n in names}, key=len, reverse=True
+    )
+    words = [re.escape(n) for n in names if not re.search(r"[\u4e00-\u9fff]", n)]
+    cjk = [re.escape(n) for n in names if re.search(r"[\u4e00-\u9fff]", n)]
+    return re.compile(
+        rf"(?<!\w)(?:[وب]?ال|[وب])?(?:{'|'.join(words)})(?!\w)|{'|'.join(cjk)}", re.IGNORECASE
+    )
+
+
+@dataclass(frozen=True)
+class Found:
+    """A date the text writes: its span, ISO value and precision, and how it was read."""
+
+    span: Span
+    value: str
+    precision: str
+    resolved_from: str | None
+    weekday_only: bool
+    dateline: bool
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is the date of a dateline: near the start of its line, after at
+    most a place name ("KUALA LUMPUR, ", "【本报吉隆坡", "انقرہ ("), and followed by the
+    dateline's separator or the end of the line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = text[line_start:start]
+    if len(lead) > _DATELINE_LEAD or re.search(r"\d", lead):
+        return False
+    if len(re.findall(r"[^\W\d_]+", lead)) > _DATELINE_WORDS and " " in lead.strip():
+        return False
+    return bool(_DATELINE_AFTER.match(text, end))
+
+
+def _cjk_value(match: re.Match[str], reference: datetime.date | None) -> tuple[str, str] | None:
+    table = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+    year_text, month, day = (g.translate(table) if g else g for g in match.groups())
+    if year_text is None and reference is None:
+        return None
+    year = int(year_text) if year_text else reference.year  # type: ignore[union-attr]
+    try:
+        value = datetime.date(year, int(month), int(day))
+    except ValueError:
+        return None
+    if year_text is None and reference is not None and value > reference:
+        try:
+            value = value.replace(year=year - 1)
+        except ValueError:
+            return None
+    return value.isoformat(), "text" if year_text else "published"
+
+
+def dates_in(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    language: str,
+    reference: datetime.date | None,
+) -> list[Found]:
+    """Every date written in text[start:end] that code can read to a day, in text order."""
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(s: int, e: int, value: str, resolved: str | None, weekday: bool) -> None:
+        if any(s < te and ts < e for ts, te in taken):
+            return
+        taken.append((s, e))
+        found.append(
+            Found(
+                span=_span(text, s, e),
+                value=value,
+                precision="day",
+                resolved_from=resolved,
+                weekday_only=weekday,
+                dateline=is_dateline(text, s, e),
+            )
+        )
+
+    for m in _CJK_DATE.finditer(text, start, end):
+        read = _cjk_value(m, reference)
+        if read:
+            add(m.start(), m.end(), read[0], read[1], False)
+    for pattern in (_ISO_DATE, _date_pattern()):
+        for m in pattern.finditer(text, start, end):
+            nd = normalize.normalize_date(m.group(0), published=reference, language=language)
+            if nd.value and nd.precision == "day":
+                add(m.start(), m.end(), nd.value, nd.resolved_from, False)
+    if reference is not None:
+        for m in _weekday_pattern().finditer(text, start, end):
+            nd = normalize.normalize_date(m.group(0), published=reference, language=language)
+            if nd.value and nd.precision == "day":
+                add(m.start(), m.end(), nd.value, nd.resolved_from, True)
+    return sorted(found, key=lambda f: f.span.start)
+
+
+def dateline(text: str, language: str) -> Found | None:
+    """The article's dateline date (the first one in its opening lines), if it has one."""
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()][:8]
+    for line in lines:
+        for f in dates_in(text, line.start(), line.end(), language=language, reference=None):
+            if f.dateline and f.resolved_from == "text":
+                return f
+    return None
+
+
+def reference_date(
+    text: str, language: str, published: datetime.date | None
+) -> datetime.date | None:
+    """The date weekdays and year-less dates are read against: the publication date, else the
+    dateline's."""
+    if published is not None:
+        return published
+    found = dateline(text, language)
+    return datetime.date.fromisoformat(found.value) if found else None
+
+
+def sentence_of(text: str, position: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding ``position`` (Urdu "۔" and Chinese "。" end one)."""
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text, 0, position):
+        start = match.end()
+    after = _SENTENCE_BREAK.search(text, position)
+    return start, after.start() if after else len(text)
+
+
+def meeting_date(
+    text: str,
+    regions: Iterable[tuple[int, int]],
+    *,
+    language: str,
+    reference: datetime.date | None,
+    held: bool,
+) -> Found | None:
+    """The date the meeting's own sentences give it: a written date in the body of a sentence
+    first, then a weekday, then the dateline; never, for a held meeting, a day after the
+    reference date."""
+    candidates: list[Found] = []
+    for start, end in regions:
+        for f in dates_in(text, start, end, language=language, reference=reference):
+            if held and reference is not None and f.value > reference.isoformat():
+                continue
+            if f not in candidates:
+                candidates.append(f)
+    ranked = sorted(
+        enumerate(candidates), key=lambda item: (item[1].dateline, item[1].weekday_only, item[0])
+    )
+    return ranked[0][1] if ranked else None

@@ -1,0 +1,219 @@
+"""Code-side verification of the meeting's date, city, topics and Chinese heads (issue #6)."""
+
+from __future__ import annotations
+
+import datetime
+
+from summarizer import dating, from_text, normalize
+from summarizer.pipeline import (
+    city_from_original,
+    cjk_head_from_original,
+    date_from_original,
+    split_topics,
+    topics_from_text,
+)
+from summarizer.records import (
+    Delegation,
+    Location,
+    MeetingDate,
+    MeetingRecord,
+    Person,
+    Rejected,
+    Span,
+    Topic,
+)
+
+
+def span_of(text: str, phrase: str, *, translated: bool = False) -> Span:
+    start = text.index(phrase)
+    return Span(
+        start=start,
+        end=start + len(phrase),
+        text=phrase,
+        alignment="translated" if translated else "exact",
+    )
+
+
+def record(**fields: object) -> MeetingRecord:
+    base: dict[str, object] = {
+        "id": "m",
+        "status": "held",
+        "primary": True,
+        "kind": "consultations",
+        "series": None,
+        "round": None,
+        "title": "t",
+        "parties": [],
+        "date": MeetingDate(value=None),
+        "location": Location(),
+    }
+    base.update(fields)
+    return MeetingRecord.model_validate(base)
+
+
+# ---- datelines and dates in any language -------------------------------------------------
+
+
+def test_dateline_in_each_language() -> None:
+    cases = {
+        ("KUALA LUMPUR, 25 June 2025 — Senior diplomats met.", "en"): "2025-06-25",
+        ("【本报吉隆坡2025年6月25日电】6月24日，磋商举行。", "zh"): "2025-06-25",
+        ("انقرہ (20 مئی 2025): مشاورت منعقد ہوئی۔", "ur"): "2025-05-20",
+        ("БАКУ, 7 октября 2025 года. Президенты провели заседание.", "ru"): "2025-10-07",
+        ("أثينا – 9 سبتمبر 2025: عقدت مصر واليونان", "ar"): "2025-09-09",
+    }
+    for (text, language), value in cases.items():
+        found = dating.dateline(text, language)
+        assert found is not None and found.value == value, (language, found)
+        assert text[found.span.start : found.span.end] == found.span.text
+
+
+def test_a_date_inside_the_lead_sentence_is_not_a_dateline() -> None:
+    text = "BERLIN — Germany and Poland agreed on Tuesday, 2 December 2025, to coordinate."
+    assert dating.dateline(text, "en") is None
+    found = dating.dates_in(text, 0, len(text), language="en", reference=None)
+    assert [f.value for f in found] == ["2025-12-02"] and not found[0].dateline
+
+
+def test_body_date_beats_dateline_and_weekday_is_resolved() -> None:
+    text = (
+        "KUALA LUMPUR, 25 June 2025 — Diplomats pledged on Tuesday to speed up talks, as "
+        "the 31st Senior Officials' Consultations were held."
+    )
+    ref = dating.reference_date(text, "en", None)
+    assert ref == datetime.date(2025, 6, 25)
+    found = dating.meeting_date(text, [(0, len(text))], language="en", reference=ref, held=True)
+    assert found is not None and found.value == "2025-06-24" and found.span.text == "Tuesday"
+
+
+def test_chinese_date_without_year_takes_the_reference_year() -> None:
+    text = "【本报吉隆坡2025年6月25日电】6月24日，第三十一次中国—东盟高官磋商在吉隆坡举行。"
+    ref = dating.reference_date(text, "zh", None)
+    found = dating.meeting_date(text, [(0, len(text))], language="zh", reference=ref, held=True)
+    assert found is not None and (found.span.text, found.value) == ("6月24日", "2025-06-24")
+
+
+def test_urdu_sentence_ends_at_the_urdu_full_stop() -> None:
+    text = "پہلا جملہ۔ دوسرا جملہ"
+    assert dating.sentence_of(text, text.index("دوسرا")) == (text.index("دوسرا"), len(text))
+
+
+# ---- the pipeline's checks ---------------------------------------------------------------
+
+
+def test_model_dateline_date_is_replaced_by_the_meetings_own_date() -> None:
+    text = (
+        "Talks\n\nKUALA LUMPUR, 25 June 2025 — Diplomats pledged on Tuesday to speed up "
+        "talks, as the 31st Senior Officials' Consultations were held."
+    )
+    model = span_of(text, "25 June 2025")
+    m = record(
+        series="Senior Officials' Consultations",
+        round=31,
+        date=MeetingDate(value="2025-06-25", precision="day", text=model.text, evidence=[model]),
+        field_evidence={"series": [span_of(text, "Senior Officials' Consultations")]},
+    )
+    rejected: list[Rejected] = []
+    ref = dating.reference_date(text, "en", None)
+    date_from_original(m, 0, text, "en", ref, rejected)
+    assert m.date.value == "2025-06-24" and m.date.evidence[0].text == "Tuesday"
+    assert [r.field for r in rejected] == ["meetings[0].date"]
+
+
+def test_translated_month_is_checked_against_the_original() -> None:
+    text = "انقرہ (20 مئی 2025): سیاسی مشاورت کا ساتواں دور منگل، 20 مئی 2025 کو انقرہ میں ہوا۔"
+    paragraph = Span(start=0, end=len(text), text=text, alignment="translated")
+    m = record(
+        series="Political Consultations",
+        round=7,
+        date=MeetingDate(value="2025-10-20", precision="day", text="on October 20, 2025",
+                         evidence=[paragraph]),
+        field_evidence={"round": [span_of(text, "ساتواں")]},
+    )  # fmt: skip
+    rejected: list[Rejected] = []
+    date_from_original(m, 0, text, "ur", dating.reference_date(text, "ur", None), rejected)
+    assert m.date.value == "2025-05-20"
+    body = text.rindex("20 مئی 2025")
+    assert m.date.evidence[0].start == body and m.date.evidence[0].alignment == "exact"
+    assert rejected and rejected[0].value == "2025-10-20"
+
+
+def test_announced_meeting_dated_before_publication_is_held() -> None:
+    text = "ATHENS, 9 September 2025 — Egypt and Greece will hold the dialogue on Monday."
+    when = span_of(text, "Monday")
+    m = record(
+        status="announced",
+        date=MeetingDate(value=None, text="Monday", evidence=[when]),
+    )
+    rejected: list[Rejected] = []
+    date_from_original(m, 0, text, "en", dating.reference_date(text, "en", None), rejected)
+    assert m.date.value == "2025-09-08" and m.status == "held"
+
+
+def test_a_call_has_no_venue_and_a_country_is_not_a_city() -> None:
+    text = "The ministers spoke by phone. The commission last met in Jakarta."
+    call = record(
+        kind="call", location=Location(city="Jakarta", evidence=[span_of(text, "Jakarta")])
+    )
+    rejected: list[Rejected] = []
+    city_from_original(call, 0, text, "en", rejected)
+    assert call.location.city is None and rejected
+
+    text = "第三十一次中国—东盟高官磋商在马来西亚吉隆坡举行。"
+    m = record(
+        round=31,
+        location=Location(city="Malaysia", evidence=[span_of(text, text, translated=True)]),
+        field_evidence={"round": [span_of(text, "第三十一次")]},
+    )
+    city_from_original(m, 0, text, "zh", rejected)
+    assert m.location.city == "Kuala Lumpur" and m.location.evidence[0].text == "吉隆坡"
+
+
+def test_city_aliases_and_case_endings() -> None:
+    assert normalize.city_info("Ulan-Bator") == ("Ulaanbaatar", "MNG")
+    text = "В Улан-Баторе прошло заседание."
+    assert [name for _, _, name in normalize.cities_in(text)] == ["Ulaanbaatar"]
+    # the translation glossary's table is the recorded one
+    assert normalize.city_info("Ulan-Bator", extended=False) is None
+
+
+def test_topics_read_from_the_discussion_sentences() -> None:
+    text = (
+        "Discussions also covered global issues like the Gaza crisis and the Kashmir dispute. "
+        "Energy cooperation was also discussed."
+    )
+    labels = [s.text for s in from_text.topics_in(text)]
+    assert "Gaza crisis" in labels and "Kashmir dispute" in labels
+    assert "Energy cooperation" in labels
+    for s in from_text.topics_in(text):
+        assert text[s.start : s.end] == s.text
+    kept = [Topic(label="Kashmir", evidence=[span_of(text, "Kashmir")])]
+    added = [t.label for t in topics_from_text(text, kept)]
+    assert "Kashmir dispute" not in added and "Gaza crisis" in added
+
+
+def test_a_list_given_as_one_topic_is_split() -> None:
+    text = "Talks covered education, health, and agriculture in the east."
+    listed = span_of(text, "education, health, and agriculture")
+    topics = split_topics(text, [Topic(label=listed.text, evidence=[listed])])
+    assert [t.label for t in topics] == ["education", "health", "agriculture"]
+    assert all(text[t.evidence[0].start : t.evidence[0].end] == t.label for t in topics)
+
+
+def test_chinese_head_is_the_romanisation_of_the_original() -> None:
+    text = "中国外交部副部长高明远与马来西亚外交部秘书长共同主持磋商。"
+    paragraph = Span(start=0, end=len(text), text=text, alignment="translated")
+    m = record(
+        delegations=[Delegation(party="CHN", head=Person(name="Li Mingyuan"), evidence=[paragraph])]
+    )
+    rejected: list[Rejected] = []
+    cjk_head_from_original(m, 0, text, rejected)
+    head = m.delegations[0]
+    assert head.head.name == "Gao Mingyuan" and head.evidence[0].text == "高明远"
+    assert rejected[0].value == "Li Mingyuan"
+
+
+def test_a_party_or_a_filler_phrase_is_not_a_topic() -> None:
+    text = "They discussed Pakistan, trade, and water management. Energy, as well."
+    labels = [s.text for s in from_text.topics_in(text)]
+    assert labels == ["trade", "water management"]
