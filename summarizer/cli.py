@@ -394,6 +394,13 @@ def status_lines(report: dict[str, object]) -> list[str]:
         size = int(model.get("size") or 0) / 2**20
         lines.append(f"model: ready: {model.get('name')} ({model.get('source')}, {size:.0f} MiB)")
         lines.append(f"  path: {model.get('path')}")
+        states = report.get("prefix_states")
+        if isinstance(states, dict):
+            lines.append(
+                f"prompt-prefix states: {'on' if states.get('enabled') else 'off'}, "
+                f"{states.get('count')} stored "
+                f"({int(states.get('bytes') or 0) / 2**20:.0f} MiB) in {states.get('folder')}"
+            )
     else:
         lines.append(f"model: {report.get('model_state')}")
         if report.get("message"):

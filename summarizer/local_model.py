@@ -796,9 +796,22 @@ def status(
             "size": model.size,
         }
         report["model_state"] = "ready"
+        report["prefix_states"] = prefix_states_report(settings, model)
     state = live_state(settings)
     report["server"] = state
     return report
+
+
+def prefix_states_report(settings: Settings, model: ModelInfo) -> dict[str, object]:
+    """The stored prompt-prefix states of this model: where, how many, how big."""
+    folder = prefix_states_folder(settings, model)
+    states = list(folder.glob("*.state")) if folder.is_dir() else []
+    return {
+        "enabled": settings.prefix_states,
+        "folder": str(folder),
+        "count": len(states),
+        "bytes": sum(path.stat().st_size for path in states),
+    }
 
 
 def _unavailable_state(settings: Settings, parts: Sequence[Path | None]) -> str:

@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import psutil
@@ -276,6 +277,46 @@ def test_status_reports_a_ready_explicit_model(settings: Settings, gguf: Path) -
         "sha256": None,
         "size": gguf.stat().st_size,
     }
+    states = report["prefix_states"]
+    assert isinstance(states, dict) and states["count"] == 0 and states["enabled"] is True
+
+
+def test_status_counts_the_stored_prefix_states_of_this_model(
+    settings: Settings, gguf: Path, tmp_path: Path
+) -> None:
+    settings = settings.with_(model_path=gguf, prefix_states_dir=tmp_path / "states")
+    model = lm.resolve_model(settings, part_modules=["absent_part_a"])
+    folder = lm.prefix_states_folder(settings, model)
+    folder.mkdir(parents=True)
+    (folder / "a.state").write_bytes(b"x" * 10)
+    (folder / "a.tokens").write_bytes(b"y")
+    report = lm.status(settings, part_modules=["absent_part_a"])
+    assert report["prefix_states"] == {
+        "enabled": True,
+        "folder": str(folder),
+        "count": 1,
+        "bytes": 10,
+    }
+
+
+def test_the_server_is_told_where_prefix_states_live_unless_they_are_off(
+    settings: Settings, gguf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[dict[str, str]] = []
+
+    def popen(argv: list[str], **kwargs: Any) -> Any:
+        seen.append(kwargs["env"])
+        raise OSError("not started in this test")
+
+    monkeypatch.setattr(lm.subprocess, "Popen", popen)
+    model = lm.resolve_model(settings.with_(model_path=gguf), part_modules=["absent_part_a"])
+    for enabled in (True, False):
+        server = lm.LocalServer(settings.with_(model_path=gguf, prefix_states=enabled), model)
+        with pytest.raises(Exception, match="not started"):
+            server._spawn(lm.free_port())
+    on, off = seen
+    assert on["SUMMARIZER_PREFIX_STATES"] == str(lm.prefix_states_folder(settings, model))
+    assert "SUMMARIZER_PREFIX_STATES" not in off
 
 
 # ---------------------------------------------------------------- runtime and argv
