@@ -14,9 +14,11 @@ Policy, with N = `min_shared` tokens:
 - restore: before a prompt is evaluated, if a stored state shares more of its first tokens
   than the context already holds (and at least N), load it;
 - save: once a prompt has been evaluated, if neither the context before it nor any stored
-  state shared N tokens with it, it starts a new family (a new prompt version, the
-  translation prompt): store its state. So a batch writes a state once per prompt family,
-  not once per article.
+  state shared N tokens, or half of its tokens, with it, it starts a new family (a new
+  prompt version, which shares only its first sentences with the old one; the translation
+  prompt): store its state; also when the context in memory shared N more tokens with it
+  than any stored state did. So a batch writes a state about once per prompt family, not
+  once per article.
 - keep at most `keep` states, dropping the least recently used.
 
 A state is a pair of files, `<key>.state` (llama.cpp's) and `<key>.tokens` (the token ids,
@@ -42,6 +44,8 @@ if TYPE_CHECKING:  # numpy is imported where used: the CLI imports this module, 
 
 ENV_VAR = "SUMMARIZER_PREFIX_STATES"
 MIN_SHARED = 256
+#: A prompt sharing less than this share of its tokens with every state starts a new family.
+SHARE_OF_PROMPT = 0.5
 KEEP = 4
 
 
@@ -112,9 +116,19 @@ class PrefixStates:
         if usable and state_file is not None:
             if self._load(llama, state_file, stored):
                 self.restored += 1
-                return False
+                return self._worth_saving(on_disk, on_disk, len(tokens))
             return True  # dropped as unusable, context cleared: this prompt's state replaces it
-        return max(in_memory, on_disk) < self.min_shared
+        return self._worth_saving(in_memory, on_disk, len(tokens))
+
+    def _worth_saving(self, in_memory: int, on_disk: int, length: int) -> bool:
+        """Whether the prompt's state should be stored: it starts a new family (nothing
+        shares `min_shared` tokens or `SHARE_OF_PROMPT` of it: a new prompt version shares
+        only its first sentences with the old one), or the context in memory shares a longer
+        prefix with it than any stored state (the family's prefix is not stored yet)."""
+        best = max(in_memory, on_disk)
+        if best < self.min_shared or best < length * SHARE_OF_PROMPT:
+            return True
+        return in_memory - on_disk >= self.min_shared
 
     def _load(self, llama: Any, state_file: Path, stored: np.ndarray) -> bool:
         ctx = llama._ctx

@@ -255,3 +255,33 @@ def test_generate_closes_the_real_generator_when_the_caller_stops() -> None:
     next(gen)
     gen.close()
     assert llama.closed is True
+
+
+def test_a_new_prompt_version_sharing_its_first_sentences_gets_its_own_state(
+    tmp_path: Path,
+) -> None:
+    lib = FakeLib()
+    old_version = list(range(1000, 1300)) + list(range(80_000, 80_500))  # shares 300 tokens
+    run(PrefixStates(tmp_path, lib), FakeLlama(), old_version)
+    states, llama = PrefixStates(tmp_path, lib), FakeLlama()
+    assert run(states, llama, prompt(1)) is True  # 300 of 800 tokens: a new family
+    assert states.restored == 1 and states.saved == 1  # the 300 were still reused
+    assert llama.evaluated == len(prompt(1)) - 300
+    third = FakeLlama()
+    assert run(PrefixStates(tmp_path, lib), third, prompt(2)) is False
+    assert third.evaluated == 200
+
+
+def test_a_family_whose_prefix_is_not_stored_yet_is_saved_by_the_next_request(
+    tmp_path: Path,
+) -> None:
+    lib = FakeLib()
+    states = PrefixStates(tmp_path, lib, min_shared=100)
+    stored = list(range(1000, 1450)) + list(range(90_000, 90_050))  # 450 of SYSTEM's 600
+    run(states, FakeLlama(), stored)
+    llama = FakeLlama()
+    run(states, llama, prompt(1))  # restores the 450; 450 >= half of 800: not new
+    assert states.saved == 1
+    run(states, llama, prompt(2))  # memory shares 600, disk 450: the longer prefix is stored
+    assert states.saved == 2
+    assert states.best(prompt(3))[2] == len(SYSTEM)
