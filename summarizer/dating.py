@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import normalize
+from . import from_text, normalize
 from .records import Span
 
 # fmt: off
@@ -85,10 +85,6 @@ class Found:
     dateline: bool
 
 
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=text[start:end])
-
-
 def is_dateline(text: str, start: int, end: int) -> bool:
     """Whether [start, end) is the date of a dateline: near the start of its line, after at
     most a place name ("KUALA LUMPUR, ", "【本报吉隆坡", "انقرہ ("), and followed by the
@@ -103,8 +99,8 @@ def is_dateline(text: str, start: int, end: int) -> bool:
 
 
 def _cjk_value(match: re.Match[str], reference: datetime.date | None) -> tuple[str, str] | None:
-    table = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-    year_text, month, day = (g.translate(table) if g else g for g in match.groups())
+    groups = match.groups()
+    year_text, month, day = (g.translate(normalize.ASCII_DIGITS) if g else g for g in groups)
     if year_text is None and reference is None:
         return None
     year = int(year_text) if year_text else reference.year  # type: ignore[union-attr]
@@ -138,7 +134,7 @@ def dates_in(
         taken.append((s, e))
         found.append(
             Found(
-                span=_span(text, s, e),
+                span=from_text.span_at(text, s, e),
                 value=value,
                 precision="day",
                 resolved_from=resolved,
@@ -186,12 +182,9 @@ def reference_date(
 
 
 def sentence_of(text: str, position: int) -> tuple[int, int]:
-    """(start, end) of the sentence holding ``position`` (Urdu "۔" and Chinese "。" end one)."""
-    start = 0
-    for match in _SENTENCE_BREAK.finditer(text, 0, position):
-        start = match.end()
-    after = _SENTENCE_BREAK.search(text, position)
-    return start, after.start() if after else len(text)
+    """(start, end) of the sentence holding ``position`` (Urdu "۔" and Chinese "。" end one,
+    with no space after them)."""
+    return from_text.sentence_bounds(text, position, _SENTENCE_BREAK)
 
 
 def meeting_date(

@@ -39,12 +39,14 @@ _WORD = re.compile(r"[^\s,;:()“”\"«»]+")
 _DATELINE_END = re.compile(r"\s*[-–—:]")
 
 
-def sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    """(start, end) of the sentence holding ``position``."""
+def sentence_bounds(
+    text: str, position: int, breaks: re.Pattern[str] = _SENTENCE_BREAK
+) -> tuple[int, int]:
+    """(start, end) of the sentence holding ``position``, sentences ending at ``breaks``."""
     start = 0
-    for match in _SENTENCE_BREAK.finditer(text, 0, position):
+    for match in breaks.finditer(text, 0, position):
         start = match.end()
-    after = _SENTENCE_BREAK.search(text, position)
+    after = breaks.search(text, position)
     return start, after.start() if after else len(text)
 
 
@@ -60,7 +62,8 @@ def meeting_sentences(text: str, anchors: Iterable[Span | None]) -> list[tuple[i
     return found
 
 
-def _span(text: str, start: int, end: int) -> Span:
+def span_at(text: str, start: int, end: int) -> Span:
+    """The exact span text[start:end]."""
     return Span(start=start, end=end, text=text[start:end])
 
 
@@ -74,7 +77,7 @@ def round_in(text: str, sentences: list[tuple[int, int]]) -> tuple[int, Span] | 
                 continue
             following = {w.strip(".'’").casefold() for _, _, w in words[i + 1 : i + 6]}
             if following & _COUNTED:
-                return value, _span(text, w_start, w_end)
+                return value, span_at(text, w_start, w_end)
     return None
 
 
@@ -88,7 +91,7 @@ def date_in(text: str, sentences: list[tuple[int, int]], near: int | None) -> Sp
         if chosen:
             target = near if near is not None else start
             best = min(chosen, key=lambda m: abs(m.start() - target))
-            return _span(text, best.start(), best.end())
+            return span_at(text, best.start(), best.end())
     return None
 
 
@@ -133,13 +136,13 @@ def series_after(text: str, ordinal: Span) -> Span | None:
     at = lead.end() if lead else ordinal.end
     quoted = _QUOTED.match(text, at, end)
     if quoted and normalize.is_mechanism(quoted.group(1)):
-        return _span(text, quoted.start(1), quoted.end(1))
+        return span_at(text, quoted.start(1), quoted.end(1))
     name = _MECHANISM_NAME.match(text, at, end)
     if name is None:
         return None
     stop = name.end(2) if name.group(2) else name.end(1)
     # lowercase "on ..." belongs to the sentence ("dialogue on Tuesday"), not to the name
-    return _span(text, name.start(1), stop)
+    return span_at(text, name.start(1), stop)
 
 
 _FUTURE = re.compile(
@@ -255,7 +258,7 @@ def _topic_items(text: str, start: int, end: int) -> list[Span]:
                 and normalize.city_info(text[s:e]) is None
                 and normalize.party_code(text[s:e]) is None  # a party is not a topic
             ):
-                items.append(_span(text, s, e))
+                items.append(span_at(text, s, e))
         if sep is not None:
             position = sep.end()
     return items

@@ -783,11 +783,12 @@ def _parse(
 
 
 _LEADING_WORDS = re.compile(r"^(?:on|in|at|since|le|en|يوم|في|в|во)\s+", re.IGNORECASE)
-_DIGIT_TABLE = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+#: Arabic-Indic and Persian digits to ASCII, for str.translate.
+ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 def _clean_date_text(text: str) -> str:
-    cleaned = text.translate(_DIGIT_TABLE).strip().strip(".,;:()")
+    cleaned = text.translate(ASCII_DIGITS).strip().strip(".,;:()")
     return _LEADING_WORDS.sub("", cleaned).strip()
 
 
@@ -941,12 +942,12 @@ def detect_published(text: str) -> datetime.date | None:
             continue
         try:
             found = search_dates(
-                line.translate(_DIGIT_TABLE), languages=languages, settings=settings
+                line.translate(ASCII_DIGITS), languages=languages, settings=settings
             )
         except ValueError:
             continue
         for matched, value in found or []:
-            if re.search(r"\d{4}", matched.translate(_DIGIT_TABLE)):
+            if re.search(r"\d{4}", matched.translate(ASCII_DIGITS)):
                 return value.date()
     return None
 

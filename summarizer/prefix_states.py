@@ -82,14 +82,20 @@ class PrefixStates:
         self.restored = 0
         self.saved = 0
 
+    def _complete(self) -> list[Path]:
+        """The state files that have their tokens file (written last, so complete)."""
+        return [
+            tokens_file.with_suffix(".state")
+            for tokens_file in self.folder.glob("*.tokens")
+            if tokens_file.with_suffix(".state").is_file()
+        ]
+
     def _stored(self) -> list[tuple[Path, np.ndarray]]:
         import numpy as np
 
         found = []
-        for tokens_file in self.folder.glob("*.tokens"):
-            state_file = tokens_file.with_suffix(".state")
-            if not state_file.is_file():
-                continue
+        for state_file in self._complete():
+            tokens_file = state_file.with_suffix(".tokens")
             try:
                 found.append((state_file, np.fromfile(tokens_file, dtype=np.int32)))
             except OSError:
@@ -185,9 +191,7 @@ class PrefixStates:
         self._prune()
 
     def _prune(self) -> None:
-        states = sorted(
-            (p for p, _ in self._stored()), key=lambda p: p.stat().st_mtime, reverse=True
-        )
+        states = sorted(self._complete(), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in states[self.keep :]:
             self._remove(old)
 
