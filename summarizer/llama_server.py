@@ -18,8 +18,9 @@ copies them into ``scores``.
 
 Constrained output (instructor's JSON Schema becomes a GBNF grammar) puts the grammar
 sampler in the chain before greedy selection, so for every generated token llama.cpp
-matches all 152k vocabulary entries against the grammar (about 20 ms a token here, a fifth
-of generation time). `GrammarLastSampler` does what llama.cpp's own `common_sampler` does:
+matches all 152k vocabulary entries against the grammar (38 ms a token measured here,
+against about 60 ms for the decode step itself; 1.9 ms with the check below).
+`GrammarLastSampler` does what llama.cpp's own `common_sampler` does:
 run the chain without the grammar, check only the chosen token against the grammar, and
 redo the step with the grammar over the whole vocabulary only when that token is refused.
 With greedy decoding (temperature 0, this tool's setting) the chosen token is exactly the
