@@ -42,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=["tune", "heldout"])
     parser.add_argument("--record", action="store_true", help="re-record every cassette")
     parser.add_argument("--out", help="write PREFIX.json and PREFIX.md")
+    parser.add_argument("--briefs", type=Path, help="also write each brief to DIR/<name>.json")
     args = parser.parse_args(argv)
 
     gold = [g for g in load_gold(args.gold) if args.split in (None, g.split)]
@@ -74,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
                 recorded += 1
                 print(f"recorded {path.name}: {time.perf_counter() - t:.1f} s", file=sys.stderr)
             briefs[str(path)] = brief
+            if args.briefs:
+                args.briefs.mkdir(parents=True, exist_ok=True)
+                (args.briefs / f"{path.stem}.json").write_text(brief.model_dump_json(indent=2))
     finally:
         if server is not None:
             server.stop()

@@ -49,7 +49,7 @@ _DATELINE_LEAD = 40
 _DATELINE_WORDS = 3
 #: What may follow a dateline's date before its separator ("года.", "电】", "):").
 _DATELINE_AFTER = re.compile(r"[\s,]*(?:года|г\.|电)?\s*(?:[)）】]|\s*(?:[—–:.]|-\s|$))", re.M)
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?؟。۔])\s+|(?<=[。۔])|\n")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?؟。۔])\s+|(?<=[。۔])|\n")
 
 
 @lru_cache(maxsize=1)
@@ -184,7 +184,7 @@ def reference_date(
 def sentence_of(text: str, position: int) -> tuple[int, int]:
     """(start, end) of the sentence holding ``position`` (Urdu "۔" and Chinese "。" end one,
     with no space after them)."""
-    return from_text.sentence_bounds(text, position, _SENTENCE_BREAK)
+    return from_text.sentence_bounds(text, position, SENTENCE_BREAK)
 
 
 def meeting_date(

@@ -76,7 +76,8 @@ RULES: dict[str, str] = {
     "heads_title": f"titles of matched heads, rapidfuzz token_set_ratio >= {TITLE_MATCH} "
     "after lowercasing, dropping punctuation and removing 'of the'",
     "topics": "topics matched by keyword overlap (a shared content word after lowercasing, "
-    "stopwords dropped, plural s stripped, British -ise/-isation spelt -ize/-ization) "
+    "stopwords dropped, plural s stripped, British -ise/-isation spelt -ize/-ization and "
+    "defence, licence, programme, centre, labour... in their American forms) "
     f"or rapidfuzz token_set_ratio >= {TOPIC_MATCH}",
     "next_meeting": "date (at the gold's precision) and city counted as two items",
     "meeting_detection": "gold has a meeting vs the brief has one; no true negatives counted",
@@ -306,6 +307,12 @@ def same_title(gold: str, predicted: str) -> bool:
 
 
 _BRITISH_IS = re.compile(r"is(ation|e|ed|ing)$")
+#: British spellings and their American forms, one word each ("defence" = "defense").
+_BRITISH_WORDS = {
+    "defence": "defense", "offence": "offense", "licence": "license", "programme": "program",
+    "centre": "center", "labour": "labor", "harbour": "harbor", "neighbour": "neighbor",
+    "modernisation": "modernization", "fibre": "fiber", "tonne": "ton",
+}  # fmt: skip
 
 
 def topic_words(label: str) -> set[str]:
@@ -314,6 +321,7 @@ def topic_words(label: str) -> set[str]:
     for word in _WORD.findall(_fold(label).replace("-", " ")):
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
+        word = _BRITISH_WORDS.get(word, word)
         word = _BRITISH_IS.sub(r"iz\1", word)  # radicalisation = radicalization
         if word not in _TOPIC_STOPWORDS:
             words.add(word)

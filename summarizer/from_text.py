@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rapidfuzz import fuzz
+
 from . import normalize
 from .records import Span
 
@@ -287,6 +289,102 @@ def topics_in(text: str) -> list[Span]:
         if not any(u.start == span.start and u.end == span.end for u in unique):
             unique.append(span)
     return unique
+
+
+#: Words that name no subject on their own: a topic made only of these and stopwords ("all
+#: areas", "regional and global issues", "two parties", "politics") says nothing.
+_GENERIC_TOPIC_WORDS = frozenset(
+    {
+        "all", "existing", "new", "emerging", "multiple", "front", "plan", "some", "various",
+        "political", "politic", "politics", "economic", "economy", "official", "leader",
+        "government", "grouping", "informal", "comprehensive", "strategic", "partnership",
+        "push", "development", "coordination", "commitment", "enhancing", "reinforcing",
+        "strengthening", "deepening", "promoting", "expanding", "boosting", "advancing",
+        "affair", "affairs", "group", "interest", "concern", "mutual", "common", "relation",
+        "relationship", "dialogue", "meeting", "talk", "talks", "discussion", "situation",
+        "question", "subject", "side", "country", "nation", "overall", "partie",
+    }
+)  # fmt: skip
+
+
+_EVENT_WORD = re.compile(r"\b(?:meetings?|summits?|visits?|sessions?|rounds?)\b", re.IGNORECASE)
+
+
+def is_generic_topic(label: str) -> bool:
+    """Whether a topic label names no subject: every content word is a generic one, or it
+    names an event ("the ASEAN-China ministerial meeting in July"), not what was discussed."""
+    return not (_content_words(label) - _GENERIC_TOPIC_WORDS) or bool(_EVENT_WORD.search(label))
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two words of one stem ("fisheries"/"fishery", "technological"/"technology")."""
+    if a == b:
+        return True
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared >= max(5, min(len(a), len(b)) - 3)
+
+
+#: A topic grounded by its words spans at most this many words of one sentence.
+_TOPIC_WINDOW = 25
+
+
+def topic_span(text: str, label: str) -> Span | None:
+    """Where one sentence of the text has every content word of a paraphrased topic label
+    ("rice supply arrangement" in "... a multi-year arrangement for the supply of rice ..."):
+    the exact span from the first such word to the last, or None."""
+    if is_generic_topic(label):
+        return None
+    wanted = sorted(_content_words(label))
+    start = 0
+    for brk in [*_SENTENCE_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        words = [
+            (m, _content_words(m.group()) or {m.group().casefold()})
+            for m in _TOPIC_WORD.finditer(text, start, end)
+        ]
+        hits = []
+        for want in wanted:
+            hit = next((m for m, forms in words if any(_same_word(want, f) for f in forms)), None)
+            if hit is None:
+                break
+            hits.append(hit)
+        else:
+            first, last = min(h.start() for h in hits), max(h.end() for h in hits)
+            if len(text[first:last].split()) <= _TOPIC_WINDOW:
+                score = fuzz.token_set_ratio(label.casefold(), text[first:last].casefold()) / 100
+                return Span(
+                    start=first,
+                    end=last,
+                    text=text[first:last],
+                    alignment="fuzzy",
+                    score=round(score, 3),
+                )
+        start = brk.end() if brk else end
+    return None
+
+
+#: What a topic may add to places' names and still be only about them ("the Gaza crisis").
+_PLACE_TOPIC_WORDS = frozenset(
+    {
+        "situation", "conflict", "crisi", "crisis", "war", "peace", "process", "issue",
+        "question", "dispute", "support", "status", "stability", "security", "developments",
+    }
+)  # fmt: skip
+
+
+def about_places(topic: str, places: Iterable[str]) -> bool:
+    """Whether a topic label is about these places alone ("Myanmar issues", "the Middle East
+    and Afghanistan situation"), not a subject that names one ("Uzbekistan-Afghanistan-Pakistan
+    railway")."""
+    words = _content_words(topic)
+    named: set[str] = set()
+    for place in places:
+        named |= _content_words(place)
+    return bool(words & named) and not (words - named - _PLACE_TOPIC_WORDS - _GENERIC_TOPIC_WORDS)
 
 
 def same_topic(a: str, b: str) -> bool:

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import dating, from_text, injection, mechanisms, normalize
+from . import dating, from_text, injection, mechanisms, normalize, places
 from .config import Settings
 from .errors import ArticleTooLongError
 from .extract import ArticleFacts, MeetingProposal, propose, translate
@@ -53,7 +53,7 @@ from .translation import (
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -492,7 +492,7 @@ def build_meeting(
     # topics
     topics: list[Topic] = []
     for i, label in enumerate(p.topics):
-        span = g.span(label)
+        span = g.span(label) or from_text.topic_span(g.text, label)
         if span is None:
             g.reject(f"{where}.topics[{i}]", label, "topic not found in the article")
             if not g.keep_ungrounded:
@@ -704,6 +704,51 @@ def topics_from_text(text: str, topics: list[Topic]) -> list[Topic]:
             continue
         added.append(Topic(label=label, evidence=[span]))
     return added
+
+
+def topics_from_places(m: MeetingRecord, original: str) -> list[Topic]:
+    """The meeting's topics, and after them the countries, regions and organisations the
+    ORIGINAL names in a sentence about what was discussed (not the parties or the venue's
+    country), each with its exact span. A topic about places alone ("Myanmar issues", "the
+    Gaza crisis") is not repeated; a subject that names a country or region ("scams and fraud
+    in Myanmar") keeps the place as its own topic too."""
+    exclude = {p.code for p in m.parties if p.code}
+    if m.location.country:
+        exclude.add(m.location.country)
+    topics = list(m.topics)
+    found = places.places_discussed(original, exclude)
+    labels = [p.label for p in found]
+    for place in found:
+        if len(topics) >= _TOPICS_MAX:
+            break
+        naming = [t for t in topics if from_text.same_topic(t.label, place.label)]
+        if naming and (
+            place.code in normalize.ORGANISATIONS  # "BRICS and IBSA" covers BRICS
+            or any(from_text.about_places(t.label, labels) for t in naming)
+        ):
+            continue
+        span = Span(start=place.start, end=place.end, text=original[place.start : place.end])
+        topics.append(Topic(label=place.label, category="place", evidence=[span]))
+    return topics
+
+
+def drop_generic_topics(m: MeetingRecord, index: int, rejected: list[Rejected]) -> None:
+    """A topic that names no subject ("all areas", "bilateral relations", "two parties") is
+    listed in ``rejected`` and left out."""
+    kept: list[Topic] = []
+    for j, topic in enumerate(m.topics):
+        if from_text.is_generic_topic(topic.label):
+            rejected.append(
+                Rejected(
+                    field=f"meetings[{index}].topics[{j}]",
+                    value=topic.label,
+                    reason="names no subject (only generic words, or an event)",
+                    proposed_evidence=topic.evidence[0].text if topic.evidence else None,
+                )
+            )
+        else:
+            kept.append(topic)
+    m.topics = kept
 
 
 def write_summary(meetings: list[MeetingRecord], headline: str) -> str:
@@ -1178,6 +1223,9 @@ def summarize(article: Article, client: ModelClient, settings: Settings) -> Arti
         city_from_original(m, i, source_article.text, language, brief.rejected)
         if language == "zh":
             cjk_head_from_original(m, i, source_article.text, brief.rejected)
+        drop_generic_topics(m, i, brief.rejected)
+        if m.primary:
+            m.topics = topics_from_places(m, source_article.text)
     brief.rejected.extend(
         Rejected(
             field="article",

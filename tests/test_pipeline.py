@@ -398,3 +398,20 @@ def test_an_announced_meeting_stays_announced_when_its_sentence_is_in_the_future
     brief, _ = run(facts(status="announced", date_text=None), text=text)
     assert brief.meetings[0].status == "announced"
     assert not [r for r in brief.rejected if r.field == "meetings[0].status"]
+
+
+def test_places_discussed_join_the_topics_and_generic_topics_are_rejected() -> None:
+    text = ARTICLE + (
+        "The sides also discussed ties in all areas, the situation in Afghanistan and Russia's "
+        "role.\n"
+    )
+    brief, _ = run(facts(topics=["countering financing of terrorism", "all areas"]), text=text)
+    m = brief.meetings[0]
+    topics = {t.label: t for t in m.topics}
+    assert "all areas" not in topics
+    assert any(
+        r.field == "meetings[0].topics[1]" and "no subject" in r.reason for r in brief.rejected
+    )
+    place = topics["Afghanistan"]
+    assert place.category == "place" and check_spans(text, place.evidence) == []
+    assert "Russia" not in topics  # a party is not a topic

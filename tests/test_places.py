@@ -1,0 +1,78 @@
+"""Places discussed, read by code from the original in six languages; topic verification."""
+
+from __future__ import annotations
+
+from summarizer import from_text, places
+
+EN = (
+    "Egypt and Greece held the third round of their Strategic Dialogue in Athens. "
+    "The ministers also discussed the situation in Libya, the conflict in Sudan and "
+    "cooperation in the G20.\nGreece is a member of the European Union."
+)
+
+
+def labels(text: str, exclude: set[str] | None = None) -> list[str]:
+    return [p.label for p in places.places_discussed(text, exclude or set())]
+
+
+def test_places_come_from_discussion_sentences_only_with_exact_spans() -> None:
+    found = places.places_discussed(EN, {"EGY", "GRC"})
+    assert [p.label for p in found] == ["Libya", "Sudan", "G20"]
+    assert all(EN[p.start : p.end] in ("Libya", "Sudan", "G20") for p in found)
+    # the EU sentence says nothing was discussed; the parties are excluded
+    assert "European Union" not in labels(EN) and "EU" not in labels(EN)
+    assert "Egypt" not in labels(EN, {"EGY"})
+
+
+def test_arabic_names_with_attached_conjunction_and_without_diacritics() -> None:
+    text = "وناقش الجانبان الأوضاع في قطاع غزة وسوريا واليمن."
+    found = places.places_discussed(text, set())
+    assert [p.label for p in found] == ["Gaza", "Syria", "Yemen"]
+    assert text[found[2].start : found[2].end] == "واليمن"
+
+
+def test_russian_case_endings_urdu_and_chinese() -> None:
+    ru = "Стороны обсудили ситуацию в Афганистане и на Ближнем Востоке."
+    assert labels(ru) == ["Afghanistan", "Middle East"]
+    ur = "علاقائی صورتحال پر تبادلہ خیال کرتے ہوئے دونوں ممالک نے افغانستان اور کشمیر پر بات کی۔"
+    assert labels(ur) == ["Afghanistan", "Kashmir"]
+    zh = "与会各方还就互联互通、缅甸局势等问题交换了意见。"
+    assert labels(zh) == ["Myanmar"]
+    # "газа" (of gas) is not Gaza: names keep their capital letter
+    assert labels("Стороны обсудили поставки газа.") == []
+
+
+def test_generic_and_event_topics_name_no_subject() -> None:
+    for label in [
+        "all areas",
+        "regional and global issues",
+        "two parties",
+        "politics",
+        "bilateral relations",
+        "the ASEAN-China ministerial meeting in July",
+    ]:
+        assert from_text.is_generic_topic(label), label
+    for label in ["fisheries", "multilateral cooperation", "regional stability", "Gaza"]:
+        assert not from_text.is_generic_topic(label), label
+
+
+def test_topic_span_grounds_a_paraphrase_by_its_words_in_one_sentence() -> None:
+    text = (
+        "The two sides agreed on a multi-year arrangement for the supply of rice. "
+        "Fisheries were raised later."
+    )
+    span = from_text.topic_span(text, "rice supply arrangement")
+    assert span is not None and text[span.start : span.end] == span.text
+    assert span.text == "arrangement for the supply of rice" and span.alignment == "fuzzy"
+    # the words must share one sentence, and a generic label is never grounded this way
+    assert from_text.topic_span(text, "rice fisheries") is None
+    assert from_text.topic_span(text, "two sides") is None
+
+
+def test_about_places_tells_a_place_topic_from_a_subject_naming_one() -> None:
+    assert from_text.about_places("Myanmar issues", ["Myanmar"])
+    assert from_text.about_places(
+        "the Middle East and Afghanistan situation", ["Middle East", "Afghanistan"]
+    )
+    assert not from_text.about_places("Uzbekistan-Afghanistan-Pakistan railway", ["Afghanistan"])
+    assert not from_text.about_places("scams and fraud in Myanmar", ["Myanmar"])
