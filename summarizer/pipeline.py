@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import dating, from_text, injection, mechanisms, normalize, places
+from . import dating, from_text, injection, mechanisms, normalize, places, romanize
 from .config import Settings
 from .errors import ArticleTooLongError
 from .extract import ArticleFacts, MeetingProposal, propose, translate
@@ -1094,6 +1094,32 @@ def cjk_head_from_original(
         d.evidence = [Span(start=start, end=end, text=original[start:end])]
 
 
+def arabic_head_from_original(
+    m: MeetingRecord, index: int, original: str, rejected: list[Rejected]
+) -> None:
+    """A head from an Arabic-name country (romanize.NAME_COUNTRIES) is spelt from the name
+    the ORIGINAL writes in the head's paragraph, by romanize.find_name ("Mazan Abdullah Faziz"
+    -> «مازن عبد الله الفايز» -> "Mazen Abdullah Al-Fayez"), with its exact span."""
+    for i, d in enumerate(m.delegations):
+        evidence = d.evidence[0] if d.evidence else None
+        if evidence is None or _exact(evidence) or d.party not in romanize.NAME_COUNTRIES:
+            continue
+        found = romanize.find_name(original, evidence.start, evidence.end, d.head.name, d.party)
+        if found is None:
+            continue
+        if found.latin != d.head.name:
+            rejected.append(
+                Rejected(
+                    field=f"meetings[{index}].delegations[{i}].head.name",
+                    value=d.head.name,
+                    reason=f"the original writes {found.written!r}: {found.latin}",
+                )
+            )
+            d.head.name = found.latin
+        d.head.name_as_written = found.written
+        d.evidence = [Span(start=found.start, end=found.end, text=found.written)]
+
+
 def replace_date(
     m: MeetingRecord, index: int, chosen: dating.Found, reason: str, rejected: list[Rejected]
 ) -> None:
@@ -1223,6 +1249,8 @@ def summarize(article: Article, client: ModelClient, settings: Settings) -> Arti
         city_from_original(m, i, source_article.text, language, brief.rejected)
         if language == "zh":
             cjk_head_from_original(m, i, source_article.text, brief.rejected)
+        if language in ("ar", "ur", "fa"):
+            arabic_head_from_original(m, i, source_article.text, brief.rejected)
         drop_generic_topics(m, i, brief.rejected)
         if m.primary:
             m.topics = topics_from_places(m, source_article.text)

@@ -415,3 +415,41 @@ def test_places_discussed_join_the_topics_and_generic_topics_are_rejected() -> N
     place = topics["Afghanistan"]
     assert place.category == "place" and check_spans(text, place.evidence) == []
     assert "Russia" not in topics  # a party is not a topic
+
+
+def test_arabic_head_is_spelt_from_the_original_with_its_exact_span() -> None:
+    text = (
+        "عقدت الأردن وعُمان الجولة السادسة من المشاورات السياسية في مسقط.\n\n"
+        "وترأس الجانب الأردني سعادة السفير مازن عبد الله الفايز، الأمين العام لوزارة الخارجية.\n"
+    )
+    translated = (
+        "[1] Jordan and Oman held the sixth round of political consultations in Muscat.\n\n"
+        "[2] The Jordanian side was headed by Ambassador Mazan Abdullah Faziz, Secretary "
+        "General of the Ministry of Foreign Affairs."
+    )
+    head = {"name": "Mazan Abdullah Faziz", "title": "Secretary General", "party": "Jordan"}
+    meeting = {
+        **MEETING,
+        "kind": "consultations",
+        "series": "Political Consultations",
+        "round": 6,
+        "date_text": None,
+        "city": "Muscat",
+        "parties": ["Jordan", "Oman"],
+        "heads": [head],
+        "topics": [],
+        "outcomes": [],
+        "quotes": [],
+        "next_meeting": None,
+        "framework": [],
+    }
+    brief = summarize(
+        read_article(text=text),
+        FakeClient([translated, {"meetings": [meeting]}]),
+        Settings(provider="fake"),
+    )
+    d = brief.meetings[0].delegations[0]
+    assert d.head.name in ("Mazen Abdullah Al-Fayez", "Mazin Abdullah Al-Fayez")
+    assert d.head.name_as_written == "مازن عبد الله الفايز"
+    assert check_spans(text, d.evidence) == [] and d.evidence[0].alignment == "exact"
+    assert any(r.value == "Mazan Abdullah Faziz" for r in brief.rejected)

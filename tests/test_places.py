@@ -76,3 +76,15 @@ def test_about_places_tells_a_place_topic_from_a_subject_naming_one() -> None:
     )
     assert not from_text.about_places("Uzbekistan-Afghanistan-Pakistan railway", ["Afghanistan"])
     assert not from_text.about_places("scams and fraud in Myanmar", ["Myanmar"])
+
+
+def test_find_name_widens_to_a_given_name_the_translation_dropped() -> None:
+    from summarizer import romanize
+
+    text = "پاکستانی وفد کی قیادت ایڈیشنل سیکرٹری (یورپ) فرحان علی جعفری نے کی۔"
+    found = romanize.find_name(text, 0, len(text), "Dr. Ali Jafar", "PAK")
+    assert found is not None and found.written == "فرحان علی جعفری"
+    assert text[found.start : found.end] == found.written
+    assert found.latin.startswith("Farhan Ali Jaf")
+    # nothing in the paragraph sounds like the proposed name
+    assert romanize.find_name(text, 0, len(text), "Olof Skoog", "PAK") is None

@@ -1,0 +1,143 @@
+"""Latin spellings of Arabic-script personal names, read from the ORIGINAL article.
+
+The 1.5B local model's translation garbles such names ("Mazan Abdullah Faziz" for «مازن عبد
+الله الفايز»), and code alone cannot restore the short vowels Arabic script leaves out. The
+spellings come from ``arabic-name-romanizer`` (UNICEF, MIT): about 60,000 spellings attested
+in Wikidata, ranked by country, with a small character model for a word nobody has spelt.
+It knows the names of the Arabic-speaking countries, Pakistan, Afghanistan and Iran; a
+European or Turkish name written in Arabic letters it does not ("Oulouf Skouj" for Olof
+Skoog), so it is used only for a head whose party is one of those countries.
+
+Imported on first use: it loads an ONNX runtime (about 0.3 s), which English articles never
+need.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import pycountry
+from rapidfuzz import fuzz
+
+from . import normalize
+
+#: Parties whose people's names are Arabic-script names by origin: the Arab League, Pakistan,
+#: Afghanistan and Iran.
+NAME_COUNTRIES = frozenset(
+    {
+        "DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR",
+        "OMN", "PSE", "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM", "PAK", "AFG",
+        "IRN",
+    }
+)  # fmt: skip
+
+#: Words that stand before or after a name in a delegation's sentence but are not part of it
+#: (titles and offices that are also attested as surnames: «وزير» Wazir, «الأمين» Lamine).
+_NOT_NAME = frozenset(
+    {
+        "وزير", "وزیر", "وكيل", "وکیل", "وكيلة", "سعادة", "معالي", "السفير", "السفيرة", "سفير",
+        "الشيخ", "السيد", "السيدة", "الدكتور", "الدكتورة", "الأمين", "العام", "نائب", "رئيس",
+        "مدير", "المدير", "الوزير", "صاحب", "السمو", "جناب", "محترم", "محترمہ", "ڈاکٹر",
+        "سیکرٹری", "سیکریٹری", "ایڈیشنل", "سفیر", "مشیر", "نے", "کی", "کے", "اور",
+    }
+)  # fmt: skip
+
+#: An Arabic-script word: letters, tatweel and vowel marks (not "،" or Urdu "۔").
+_WORD = re.compile(r"[\u0621-\u063a\u0640-\u0652\u066e-\u06d3\u06d5\u06fa-\u06ff]+")
+_MARKS = re.compile(r"[\u064b-\u0652\u0670\u0640]")
+#: A window of the original counts as the model's name when their consonants agree this well.
+MATCH = 60
+
+
+@dataclass(frozen=True)
+class NameInText:
+    """A name found in the original: its offsets, as written, and its Latin spelling."""
+
+    start: int
+    end: int
+    written: str
+    latin: str
+
+
+@lru_cache(maxsize=1)
+def _library() -> Any:
+    import arabic_name_romanizer
+
+    return arabic_name_romanizer
+
+
+def _alpha2(code: str | None) -> str | None:
+    country = pycountry.countries.get(alpha_3=code) if code and len(code) == 3 else None
+    return country.alpha_2 if country else None
+
+
+def romanize(written: str, party: str | None, proposed: str) -> str:
+    """A Latin spelling of an Arabic-script name for a person of ``party``: of the library's
+    three likeliest for that country and its three likeliest overall, the one closest to the
+    spelling the model ``proposed`` (which keeps the vowels it heard: "bin Hamad" rather than
+    "ibn Hamed")."""
+    library = _library()
+    candidates: list[str] = []
+    for country in (_alpha2(party), None):
+        for found in library.transliterate(written, top_k=3, country=country):
+            if found.text not in candidates:
+                candidates.append(found.text)
+    if not candidates:
+        return normalize.latinize(written)
+    target = normalize.canonical_person(proposed).casefold()
+    return max(candidates, key=lambda c: fuzz.ratio(c.casefold(), target))
+
+
+@lru_cache(maxsize=4096)
+def _attested(word: str, country: str | None) -> bool:
+    """Whether a word is a name people are attested to write (from the dictionary, not the
+    model's guess), and not a title, a country or a city."""
+    if _MARKS.sub("", word) in _NOT_NAME or normalize.party_code(word) or normalize.city_info(word):
+        return False
+    found = _library().transliterate(word, top_k=2, country=country)
+    return bool(found) and all(u.source == "dictionary" and u.count >= 3 for u in found[0].units)
+
+
+def _skeleton(name: str) -> str:
+    """Consonants of a name in Latin letters, without the article ("al-"): what an Arabic
+    spelling and a garbled translation still share."""
+    latin = normalize.latinize(name).casefold()
+    latin = re.sub(r"\b(?:al|el)[- ]", "", latin)
+    return re.sub(r"[aeiouyw\s'’.-]", "", latin)
+
+
+def find_name(
+    original: str, start: int, end: int, name: str, party: str | None
+) -> NameInText | None:
+    """Where original[start:end] (a delegation's paragraph) writes the person the model calls
+    ``name``: the run of one to four words whose consonants best match it (at least MATCH),
+    widened by attested name words on either side (a given name the translation dropped),
+    with its Latin spelling; None when no run matches."""
+    words = list(_WORD.finditer(original, start, end))
+    wanted = _skeleton(normalize.canonical_person(name))
+    if not wanted:
+        return None
+    best: tuple[float, int, int] | None = None
+    for size in range(1, 5):
+        for i in range(len(words) - size + 1):
+            run = words[i : i + size]
+            if any(_MARKS.sub("", w.group()) in _NOT_NAME for w in run):
+                continue
+            score = fuzz.ratio(_skeleton(" ".join(w.group() for w in run)), wanted)
+            if score >= MATCH and (best is None or score > best[0]):
+                best = (score, i, i + size)
+    if best is None:
+        return None
+    _, first, last = best
+    country = _alpha2(party)
+    while first > 0 and last - first < 5 and _attested(words[first - 1].group(), country):
+        first -= 1
+    while last < len(words) and last - first < 5 and _attested(words[last].group(), country):
+        last += 1
+    s, e = words[first].start(), words[last - 1].end()
+    if original[s:e].count("\n"):
+        return None
+    return NameInText(s, e, original[s:e], romanize(original[s:e], party, name))
