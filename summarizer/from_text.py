@@ -182,7 +182,9 @@ _TOPIC_CUE = re.compile(
     r"(?<!\w)(?:(?:also\s+)?discussed|discussions?\s+(?:also\s+)?(?:covered|encompassed|focused"
     r"\s+on)|talks\s+(?:also\s+)?(?:covered|focused\s+on)|(?:also\s+)?covered|(?:also\s+)?"
     r"addressed|(?:also\s+)?raised|exchanged\s+views\s+on|focus(?:ed|ing)?\s+on|topics?\s+"
-    r"included|agenda\s+included|reviewed|,\s+like|(?:cooperation|coordination)\s+(?:on|in)|such\s+as|including)"
+    r"included|agenda\s+included|reviewed|,\s+like|(?:cooperation|coordination)\s+(?:on|in)|such\s+as|including|"
+    r"(?:special\s+|particular\s+)?attention\s+(?:was\s+)?(?:given|paid)\s+to|emphasis\s+(?:was\s+)?"
+    r"(?:placed\s+)?on)"
     r"(?!\w)\s+",
     re.IGNORECASE,
 )
@@ -207,7 +209,9 @@ _TOPIC_LEAD = re.compile(
     r"(?:(?:the|a|an|their|its|other|several|various|key|recent|further|also|both|common|like|"
     r"bilateral|regional|global|international|issues?|matters?|areas?|of|on|in|related\s+to|"
     r"progress|the\s+situation|situation|prospects?|ways?|possibilities|possibility|"
-    r"implications?|cooperation|coordination|efforts?|within|between|for|to)\s+)+",
+    r"implications?|cooperation|coordination|efforts?|within|between|for|to|possible|"
+    r"(?:construction|expansion|extensions?|implementation|modernization|modernisation|"
+    r"development|promotion|projects?)\s+of)\s+)+",
     re.IGNORECASE,
 )
 _TOPIC_WORD = re.compile(r"[A-Za-z][\w'’+-]*")
@@ -237,6 +241,17 @@ def _content_words(text: str) -> set[str]:
     return words
 
 
+def _item_bounds(text: str, s: int, e: int) -> tuple[int, int]:
+    """An item trimmed of its lead-in words ("the construction of") and trailing marks."""
+    lead = _TOPIC_LEAD.match(text, s, e)
+    if lead:
+        s = lead.end()
+    # a last item "A and B" stays one topic ("trade and investment")
+    while e > s and text[e - 1] in " .,;":
+        e -= 1
+    return s, e
+
+
 def _topic_items(text: str, start: int, end: int) -> list[Span]:
     """The list items in text[start:end], each trimmed of lead-in words, as spans."""
     items: list[Span] = []
@@ -244,14 +259,8 @@ def _topic_items(text: str, start: int, end: int) -> list[Span]:
     pieces = [*_TOPIC_SPLIT.finditer(text, start, end), None]
     for sep in pieces:
         piece_end = sep.start() if sep else end
-        s, e = position, piece_end
         if sep is None or sep.start() >= start:
-            lead = _TOPIC_LEAD.match(text, s, e)
-            if lead:
-                s = lead.end()
-            # a last item "A and B" stays one topic ("trade and investment")
-            while e > s and text[e - 1] in " .,;":
-                e -= 1
+            s, e = _item_bounds(text, position, piece_end)
             words = text[s:e].split()
             if (
                 0 < len(words) <= _TOPIC_MAX_WORDS
@@ -298,7 +307,7 @@ _GENERIC_TOPIC_WORDS = frozenset(
         "all", "existing", "new", "emerging", "multiple", "front", "plan", "some", "various",
         "political", "politic", "politics", "economic", "economy", "official", "leader",
         "government", "grouping", "informal", "comprehensive", "strategic", "partnership",
-        "push", "development", "coordination", "commitment", "enhancing", "reinforcing",
+        "push", "coordination", "commitment", "enhancing", "reinforcing",
         "strengthening", "deepening", "promoting", "expanding", "boosting", "advancing",
         "affair", "affairs", "group", "interest", "concern", "mutual", "common", "relation",
         "relationship", "dialogue", "meeting", "talk", "talks", "discussion", "situation",

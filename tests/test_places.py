@@ -88,3 +88,13 @@ def test_find_name_widens_to_a_given_name_the_translation_dropped() -> None:
     assert found.latin.startswith("Farhan Ali Jaf")
     # nothing in the paragraph sounds like the proposed name
     assert romanize.find_name(text, 0, len(text), "Olof Skoog", "PAK") is None
+
+
+def test_attention_cue_and_lead_in_words_are_read_off_a_topic() -> None:
+    text = (
+        "Special attention was given to the construction of the Kars-Igdir-Nakhchivan railway. "
+        "The sides also discussed cooperation on development."
+    )
+    found = [s.text for s in from_text.topics_in(text)]
+    assert "Kars-Igdir-Nakhchivan railway" in found
+    assert not from_text.is_generic_topic("cooperation on development")
