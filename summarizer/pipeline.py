@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import dating, from_text, injection, mechanisms, normalize, places, romanize
+from . import dating, from_text, injection, mechanisms, normalize, places, romanize, titles
 from .config import Settings
 from .errors import ArticleTooLongError
 from .extract import ArticleFacts, MeetingProposal, propose, translate
@@ -1118,6 +1118,19 @@ def arabic_head_from_original(
             d.head.name = found.latin
         d.head.name_as_written = found.written
         d.evidence = [Span(start=found.start, end=found.end, text=found.written)]
+        title = titles.title_near(original, found.start, found.end)
+        if title is None:
+            continue
+        if not titles.says(d.head.title, title.english):
+            rejected.append(
+                Rejected(
+                    field=f"meetings[{index}].delegations[{i}].head.title",
+                    value=d.head.title,
+                    reason=f"the original writes {title.written!r}: {title.english}",
+                )
+            )
+            d.head.title = title.english
+        d.evidence.append(Span(start=title.start, end=title.end, text=title.written))
 
 
 def replace_date(

@@ -453,3 +453,7 @@ def test_arabic_head_is_spelt_from_the_original_with_its_exact_span() -> None:
     assert d.head.name_as_written == "مازن عبد الله الفايز"
     assert check_spans(text, d.evidence) == [] and d.evidence[0].alignment == "exact"
     assert any(r.value == "Mazan Abdullah Faziz" for r in brief.rejected)
+    # the title written after the name replaces the translation's shorter one, with its span
+    assert d.head.title == "Secretary-General of the Ministry of Foreign Affairs"
+    assert d.evidence[1].text == "الأمين العام لوزارة الخارجية"
+    assert check_spans(text, d.evidence) == []

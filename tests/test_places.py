@@ -98,3 +98,24 @@ def test_attention_cue_and_lead_in_words_are_read_off_a_topic() -> None:
     found = [s.text for s in from_text.topics_in(text)]
     assert "Kars-Igdir-Nakhchivan railway" in found
     assert not from_text.is_generic_topic("cooperation on development")
+
+
+def test_title_is_read_next_to_the_name_in_arabic_and_urdu() -> None:
+    from summarizer import titles
+
+    ar = "برئاسة وزير الخارجية المصري طارق عبد الرحمن منصور ونظيره"
+    name = ar.index("طارق")
+    found = titles.title_near(ar, name, name + len("طارق عبد الرحمن منصور"))
+    assert found is not None and found.english == "Foreign Minister"
+    assert ar[found.start : found.end] == "وزير الخارجية"
+    ur = "وفد کی قیادت ایڈیشنل سیکرٹری (یورپ) فرحان علی جعفری نے کی"
+    name = ur.index("فرحان")
+    found = titles.title_near(ur, name, name + len("فرحان علی جعفری"))
+    assert found is not None and found.english == "Additional Secretary"
+    # a title two words away from the name belongs to someone else
+    far = "وزير الخارجية قال إن طارق منصور"
+    assert titles.title_near(far, far.index("طارق"), len(far)) is None
+    assert titles.says("Additional Secretary (Europe)", "Additional Secretary")
+    assert not titles.says(
+        "Minister for Foreign Affairs", "Undersecretary of the Ministry of Foreign Affairs"
+    )

@@ -1,0 +1,111 @@
+"""Diplomatic titles as Arabic and Urdu articles write them, in English.
+
+The local model's translation garbles a head's title as readily as the name ("UNDP Mission
+Leader" for «ایڈیشنل سیکرٹری»). Once code has found the head's name in the original
+(``romanize.find_name``), the title written next to it is looked up here: the longest phrase
+of the table that ends just before the name or starts just after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import normalize
+
+#: English title | how Arabic and Urdu write it. Longer phrases win over their parts.
+_TITLE_TABLE = """
+Foreign Minister|وزير الخارجية;وزيرة الخارجية;وزير الشؤون الخارجية;وزير خارجية;وزیر خارجہ
+    وزیرِ خارجہ;وزير الخارجية وشؤون المغتربين
+Deputy Foreign Minister|نائب وزير الخارجية;نائبة وزير الخارجية;نائب وزیر خارجہ
+    نائب وزير خارجية
+Assistant Foreign Minister|مساعد وزير الخارجية;مساعدة وزير الخارجية
+Minister of State for Foreign Affairs|وزير الدولة للشؤون الخارجية;وزیر مملکت برائے خارجہ امور
+Undersecretary of the Ministry of Foreign Affairs|وكيل وزارة الخارجية;وكيلة وزارة الخارجية
+Secretary-General of the Ministry of Foreign Affairs|الأمين العام لوزارة الخارجية
+    الأمينة العامة لوزارة الخارجية
+Foreign Secretary|سیکرٹری خارجہ;سیکریٹری خارجہ;خارجہ سیکرٹری
+Additional Secretary|ایڈیشنل سیکرٹری;ایڈیشنل سیکریٹری
+Director General|ڈائریکٹر جنرل;المدير العام;مدير عام
+Ambassador|السفير;السفيرة;سفير;سفیر
+Prime Minister|رئيس الوزراء;رئيس مجلس الوزراء;رئيسة الوزراء;وزیر اعظم;وزیراعظم
+President|رئيس الجمهورية;الرئيس;رئيسة الجمهورية;صدر مملکت;صدر
+Deputy Minister|نائب الوزير;نائب وزير;نائب وزیر
+Minister|الوزير;الوزيرة;وزیر
+Special Envoy|المبعوث الخاص;خصوصی ایلچی
+National Security Adviser|مستشار الأمن الوطني;مستشار الأمن القومي;قومی سلامتی کے مشیر
+"""
+
+#: At most this many characters between a title and the name it belongs to.
+_GAP = 4
+
+
+@dataclass(frozen=True)
+class TitleInText:
+    start: int
+    end: int
+    written: str
+    english: str
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    english = ""
+    for line in _TITLE_TABLE.strip().splitlines():
+        if "|" in line:
+            english, written = line.split("|", 1)
+        else:
+            written = line.strip()
+        rows += [(phrase.strip(), english) for phrase in written.split(";") if phrase.strip()]
+    return sorted(rows, key=lambda row: len(row[0]), reverse=True)
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def _between(gap: str) -> bool:
+    """What may stand between a title and its name: nothing, a comma, a bracketed desk
+    ("(یورپ)"), or a nationality («وزير الخارجية المصري طارق ...»)."""
+    bare = gap.strip(" ،,")
+    if not bare or re.fullmatch(r"\([^)]{1,60}\)", bare):
+        return True
+    return len(bare.split()) == 1 and normalize.party_code(bare) is not None
+
+
+def title_near(text: str, name_start: int, name_end: int) -> TitleInText | None:
+    """The title the text writes right before a name («وكيلة وزارة الخارجية آمنة بلوش») or
+    right after it, after a comma («مازن عبد الله الفايز، الأمين العام لوزارة الخارجية»)."""
+    before = text[max(0, name_start - 120) : name_start]
+    after_start = name_end
+    for phrase, english in _phrases():
+        # before the name: the phrase ends within _GAP characters of it ("(یورپ)" may follow)
+        at = before.rfind(phrase)
+        if at != -1:
+            start = name_start - len(before) + at
+            end = start + len(phrase)
+            gap = text[end:name_start]
+            if _bounded(text, start, end) and _between(gap):
+                return TitleInText(start, end, phrase, english)
+        rest = text[after_start : after_start + _GAP + len(phrase)]
+        at = rest.find(phrase)
+        if at != -1 and not rest[:at].strip(" ،,"):
+            start = after_start + at
+            if _bounded(text, start, start + len(phrase)):
+                return TitleInText(start, start + len(phrase), phrase, english)
+    return None
+
+
+def _words(title: str) -> set[str]:
+    return set(re.sub(r"[^\w\s]", " ", title.casefold()).split()) - {"of", "the", "for"}
+
+
+def says(proposed: str | None, english: str) -> bool:
+    """Whether a proposed title says at least what the original's does ("Additional Secretary
+    (Europe)" says "Additional Secretary"; "Minister for Foreign Affairs" does not say
+    "Undersecretary of the Ministry of Foreign Affairs")."""
+    return proposed is not None and _words(english) <= _words(proposed)
