@@ -62,6 +62,20 @@ def _date_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _range_pattern() -> re.Pattern[str]:
+    """A span of days ("du 15 au 17 juillet 2025", "from 15 to 17 July", "15-17 July",
+    "с 15 по 17 июля"): group 1 is the first day, group 2 the date of the last."""
+    months = sorted({m for names in MONTHS.values() for m in names}, key=len, reverse=True)
+    month = "(?:{})".format("|".join(re.escape(m) for m in months))
+    last = rf"{_DAY}\s+(?:de\s+)?{month}\.?(?:,?\s+{_YEAR}(?:\s*(?:года|г\.))?)?"
+    return re.compile(
+        rf"(?<!\w)(?:du|from|с|من)?\s*([{_DIGITS}]{{1,2}})(?:er|st|nd|rd|th)?\s*"
+        rf"(?:au|to|till|until|по|до|إلى|الى|حتى|[-–])\s*({last})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
 def _weekday_pattern() -> re.Pattern[str]:
     names = sorted(
         {n for names in normalize.WEEKDAYS.values() for n in names}, key=len, reverse=True
@@ -143,6 +157,15 @@ def dates_in(
             )
         )
 
+    for m in _range_pattern().finditer(text, start, end):  # a multi-day meeting: its first day
+        nd = normalize.normalize_date(m.group(2), published=reference, language=language)
+        if nd.value and nd.precision == "day":
+            first = int(m.group(1).translate(normalize.ASCII_DIGITS))
+            try:
+                value = datetime.date.fromisoformat(nd.value).replace(day=first).isoformat()
+            except ValueError:
+                continue
+            add(m.start(1), m.end(), value, nd.resolved_from, False)
     for m in _CJK_DATE.finditer(text, start, end):
         read = _cjk_value(m, reference)
         if read:

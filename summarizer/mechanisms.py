@@ -50,6 +50,7 @@ TERMS: dict[str, dict[str, str]] = {
         "dialogue stratégique": "Strategic Dialogue",
         "consultations politiques": "Political Consultations",
         "grande commission mixte": "Grand Joint Commission",
+        "commission mixte permanente": "Permanent Joint Commission",
         "commission mixte": "Joint Commission",
         "commission intergouvernementale": "Intergovernmental Commission",
         "groupe de travail conjoint": "Joint Working Group",
@@ -73,6 +74,9 @@ TERMS: dict[str, dict[str, str]] = {
         "اسٹریٹجک ڈائیلاگ": "Strategic Dialogue",
         "مشترکہ ورکنگ گروپ": "Joint Working Group",
         "مشترکہ کمیشن": "Joint Commission",
+        "مشترکہ بین الحکومتی کمیشن": "Joint Intergovernmental Commission",
+        "بین الحکومتی کمیشن": "Intergovernmental Commission",
+        "مشترکہ وزارتی کمیشن": "Joint Ministerial Commission",
     },
     "ru": {
         "политический диалог": "Political Dialogue",
@@ -80,8 +84,12 @@ TERMS: dict[str, dict[str, str]] = {
         "политические консультации": "Political Consultations",
         "межправительственная комиссия": "Intergovernmental Commission",
         "межправительственной комиссии": "Intergovernmental Commission",
+        "межправкомиссия": "Intergovernmental Commission",
+        "межправкомиссии": "Intergovernmental Commission",
         "совместная рабочая группа": "Joint Working Group",
         "совместной рабочей группы": "Joint Working Group",
+        "рабочая группа": "Working Group",
+        "рабочей группы": "Working Group",
         "совета стратегического сотрудничества высокого уровня": (
             "High-Level Strategic Cooperation Council"
         ),
@@ -93,19 +101,120 @@ TERMS: dict[str, dict[str, str]] = {
 # fmt: on
 
 
+#: What a mechanism's name may say after its head term, and that part in English: the
+#: fields of cooperation ("commission mixte de coopération économique" = "Joint Commission for
+#: Economic Cooperation"; "комиссия по торгово-экономическому и научно-техническому
+#: сотрудничеству" = "Commission on Trade, Economic, Scientific and Technical Cooperation").
+_FIELDS = {
+    "fr": {
+        "économique": "Economic", "commerciale": "Trade", "scientifique": "Scientific",
+        "technique": "Technical", "culturelle": "Cultural", "militaire": "Military",
+        "sécuritaire": "Security", "énergétique": "Energy", "technologique": "Technological",
+    },
+    "ru": {
+        "торгов": "Trade", "экономическ": "Economic", "научн": "Scientific",
+        "техническ": "Technical", "культурн": "Cultural", "гуманитарн": "Humanitarian",
+        "военн": "Military", "энергетическ": "Energy", "инвестиционн": "Investment",
+        "технологическ": "Technological", "промышленн": "Industrial",
+    },
+}  # fmt: skip
+_COMPLEMENT = {
+    "fr": re.compile(
+        r"\s+de\s+coopération((?:\s+(?:et\s+)?(?:économique|commerciale|scientifique|"
+        r"technique|culturelle|militaire|sécuritaire|énergétique|technologique))*)",
+        re.IGNORECASE,
+    ),
+    "ru": re.compile(r"\s+по\s+([а-яё\s,-]{3,90}?)\s+сотрудничеств[уа]", re.IGNORECASE),
+}
+#: Russian "по <subject>" after a working group's or commission's name, in English.
+_RU_SUBJECTS = {
+    "транспорту": "Transport", "энергетике": "Energy", "безопасности": "Security",
+    "миграции": "Migration", "торговле": "Trade", "инвестициям": "Investment",
+    "кибербезопасности": "Cybersecurity", "борьбе с терроризмом": "Counter-Terrorism",
+    "сельскому хозяйству": "Agriculture", "образованию": "Education",
+    "здравоохранению": "Health", "логистике": "Logistics",
+}  # fmt: skip
+_RU_SUBJECT = re.compile(
+    r"\s+по\s+(" + "|".join(sorted(_RU_SUBJECTS, key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+#: A party adjective between the ordinal's noun and the name ("26-е заседание
+#: Российско-монгольской межправительственной комиссии").
+_PARTY_ADJECTIVE = re.compile(r"\s*[А-ЯЁа-яё][а-яё]+-[а-яё]+(?:ой|ого|ая|ий|ей)\s+")
+
+
+def _fields_in(words: str, language: str) -> list[str] | None:
+    """The English fields of cooperation a complement lists, in order, or None when one of
+    its words is not a field (so a longer phrase is not half read)."""
+    table = _FIELDS[language]
+    found: list[str] = []
+    for word in re.split(r"[\s,-]+", words.strip()):
+        if word.casefold() in ("и", "et", ""):
+            continue
+        english = next((v for k, v in table.items() if word.casefold().startswith(k)), None)
+        if english is None:
+            return None
+        if english not in found:
+            found.append(english)
+    return found
+
+
+def _with_complement(text: str, found: tuple[str, Span], language: str) -> tuple[str, Span]:
+    """The mechanism's name with the fields of cooperation written after its head term."""
+    pattern = _COMPLEMENT.get(language)
+    english, span = found
+    if language == "ru":
+        subject = _RU_SUBJECT.match(text, span.end)
+        if subject:
+            name = f"{english} on {_RU_SUBJECTS[subject.group(1).casefold()]}"
+            return name, Span(
+                start=span.start, end=subject.end(), text=text[span.start : subject.end()]
+            )
+    match = pattern.match(text, span.end) if pattern else None
+    if match is None:
+        return found
+    fields = _fields_in(match.group(1), language)
+    if fields is None:
+        return found
+    listed = ", ".join(fields[:-1]) + " and " + fields[-1] if len(fields) > 1 else "".join(fields)
+    joined = " on " if language == "ru" else " for "
+    name = english + joined + (listed + " " if listed else "") + "Cooperation"
+    whole = Span(start=span.start, end=match.end(), text=text[span.start : match.end()])
+    return name, whole
+
+
 def series_after(text: str, ordinal: Span, language: str) -> tuple[str, Span] | None:
     """(English name, span in the original) of the listed mechanism written right after the
-    ordinal that numbers the meeting (right before it in Urdu), or None."""
+    ordinal that numbers the meeting (right before it in Urdu), or None. The fields of
+    cooperation written after the term are part of the name."""
     table = TERMS.get(language, {})
     if not table:
         return None
     window_end = min(len(text), ordinal.end + _AFTER_ORDINAL + 60)
-    found = _nearest_term(text, ordinal.end, window_end, table, lambda s, e: s <= _AFTER_ORDINAL)
+    limit = _AFTER_ORDINAL
+    adjective = _PARTY_ADJECTIVE.search(text, ordinal.end, window_end)
+    if adjective and adjective.start() - ordinal.end <= _AFTER_ORDINAL:
+        limit += adjective.end() - adjective.start()
+    found = _nearest_term(text, ordinal.end, window_end, table, lambda s, e: s <= limit)
     if found is None and language in _NAME_BEFORE:
         start = max(0, ordinal.start - _BEFORE_ORDINAL - 60)
         size = ordinal.start - start
         found = _nearest_term(text, start, ordinal.start, table, lambda s, e: size - e <= 12)
-    return found
+    return _with_complement(text, found, language) if found else None
+
+
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def _split_term(window: str, term: str) -> Span | None:
+    """A Russian term with a party adjective inside it ("межправительственной
+    казахстанско-вьетнамской комиссии")."""
+    words = term.split()
+    if len(words) < 2 or not _CYRILLIC.search(term):
+        return None
+    gap = r"\s+(?:[а-яё]+-[а-яё]+\s+)?"
+    match = re.search(gap.join(map(re.escape, words)), window, re.IGNORECASE)
+    return Span(start=match.start(), end=match.end(), text=match.group()) if match else None
 
 
 def _nearest_term(
@@ -119,7 +228,7 @@ def _nearest_term(
         found = (
             Span(start=at, end=at + len(term), text=term)
             if at != -1
-            else find_span(window, term, threshold=1.0)
+            else find_span(window, term, threshold=1.0) or _split_term(window, term)
         )
         if found is None or not close(found.start, found.end):
             continue

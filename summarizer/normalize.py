@@ -229,7 +229,8 @@ AFG|Afghanistan;Afghan;أفغانستان;Афганистан;阿富汗;افغ�
 IRN|Iran;Iranian;إيران;Iran;Иран;伊朗;ایران
 SYR|Syria;Syrian;سوريا;سورية;Syrie;Сирия;叙利亚;شام
 TUR|Turkey;Türkiye;Turkiye;Turkish;تركيا;Turquie;Турция;土耳其;ترکی
-KOR|South Korea;South Korean;كوريا الجنوبية;Corée du Sud;Южная Корея;韩国
+KOR|South Korea;South Korean;Republic of Korea;ROK;كوريا الجنوبية;Corée du Sud
+    Южная Корея;韩国
 PRK|North Korea;North Korean;DPRK;كوريا الشمالية;Corée du Nord;Северная Корея;КНДР;朝鲜
 ARE|UAE;U.A.E.;Emirates;Emirati;الإمارات;ОАЭ;阿联酋
 SAU|Saudi Arabia;Saudi;KSA;السعودية;المملكة العربية السعودية;Arabie saoudite;Саудовская Аравия
@@ -1263,6 +1264,86 @@ def looks_like_title(text: str) -> bool:
     return any(part in _TITLE_WORDS for w in words for part in w.casefold().strip(".,").split("-"))
 
 
+def _is_title_word(word: str) -> bool:
+    bare = word.strip(".,;:()'\"’").casefold()
+    parts = [part for part in bare.split("-") if part]
+    return bool(parts) and all(p in _TITLE_WORDS or p in _FUNCTION_WORDS for p in parts)
+
+
+def clean_person_name(name: str) -> str:
+    """A proposed name without the title or party written into it: "Minister of Economy and
+    Trade, Tovai Abdi" -> "Tovai Abdi"; "President Ahmad Nadzir of Pakistan" -> "Ahmad
+    Nadzir". A name with nothing left after that is returned as it was."""
+    parts = [part.strip() for part in name.split(",") if part.strip()]
+    people = [part for part in parts if not looks_like_title(part) and not party_code(part)]
+    bare = people[0] if len(people) == 1 else name.strip()
+    match = re.search(r"\s+(?:of|from)\s+(?:the\s+)?([^\s].*)$", bare)
+    if match and party_code(match.group(1)):
+        bare = bare[: match.start()]
+    words = bare.split()
+    while len(words) > 2 and (_is_title_word(words[0]) or party_code(words[0])):
+        words = words[1:]
+    cleaned = " ".join(words)
+    return name.strip() if not cleaned or looks_like_title(cleaned) else cleaned
+
+
+#: Words after which a party's name stands for a body of it ("Peruvian Ministry of ...").
+_BODY = re.compile(
+    r"(?:^|\s+)(?:Ministry|Government|Foreign\s+Office|Foreign\s+Ministry|MFA|Embassy|side|"
+    r"delegation|authorities|Office|Presidency|Cabinet)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _english_country_names() -> list[tuple[str, str]]:
+    names = [(n.casefold(), c) for c, n in SHORT_NAMES.items()]
+    for country in pycountry.countries:
+        names.append(
+            (str(getattr(country, "common_name", country.name)).casefold(), country.alpha_3)
+        )
+    return sorted(
+        {(n, c) for n, c in names if len(n) >= 4 and " " not in n and "," not in n},
+        key=lambda row: len(row[0]),
+        reverse=True,
+    )
+
+
+def demonym_code(word: str) -> str | None:
+    """The country an English adjective of nationality names, by the country's name it starts
+    with ("Peruvian" -> PER, "Chinese" -> CHN, "Nigerian" -> NGA, not NER)."""
+    folded = word.strip(".,;:()").casefold()
+    if not folded.isalpha() or len(folded) < 5:
+        return None
+    for name, code in _english_country_names():
+        for stem in (name, name[:-1]) if name[-1] in "aeiouy" else (name,):
+            if folded.startswith(stem) and folded != stem and len(folded) - len(stem) <= 4:
+                return code
+    return None
+
+
+def party_of(name: str) -> str | None:
+    """A party code for what the model proposed as a party, looser than ``party_code``: a
+    body of a party ("the Peruvian Ministry of Foreign Affairs", "the Chinese side"), an
+    adjective of nationality, or a capital standing for its country ("Libreville")."""
+    code = party_code(name)
+    if code:
+        return code
+    body = _BODY.search(name)
+    head = re.sub(r"^(?:the)\s+", "", name[: body.start()] if body else name, flags=re.I).strip()
+    if head and head != name:
+        code = party_code(head)
+    if code is None and head and len(head.split()) == 1:
+        code = demonym_code(head)
+    if code is None and body:
+        tail = re.search(r".*\bof\s+(?:the\s+)?(.+)$", name[body.end() :])
+        code = party_code(tail.group(1)) if tail else None
+    if code is None:
+        info = city_info(name)
+        code = info[1] if info else None
+    return code
+
+
 def could_be_party(text: str) -> bool:
     """A proposed party with no known code: kept only if it could name a country or body."""
     words = text.split()
@@ -1497,9 +1578,12 @@ def _strict_party(words: list[str]) -> int:
     for size in range(min(4, len(words)), 0, -1):
         phrase = " ".join(words[:size])
         parts = [p for p in re.split(r"[-–/]", phrase) if p]
-        # a compound of demonyms counts too ("Russian-Mongolian", "Indian-Japanese")
+        # a compound of demonyms counts too ("Russian-Mongolian", "Indian-Japanese"); in a
+        # series name "Korea" is a party ("Korea-Saudi Arabia Strategic Dialogue")
         if parts and all(
-            _lookup_party(p, fuzzy=False) or (len(parts) > 1 and party_code(p)) for p in parts
+            _lookup_party(p, fuzzy=False)
+            or (len(parts) > 1 and (party_code(p) or p.casefold() in ("korea", "korean")))
+            for p in parts
         ):
             return size
     return 0
@@ -1541,7 +1625,7 @@ _SPELLINGS = {
     "defence": "defense", "combatting": "combating", "programme": "program",
     "organisation": "organization", "centre": "center", "dialog": "dialogue",
     "counterterrorism": "counter terrorism", "antiterrorism": "anti terrorism",
-    "labour": "labor",
+    "labour": "labor", "transportation": "transport",
 }
 # fmt: on
 _JOINED_PREFIXES = re.compile(r"\b(counter|anti|co|non|multi|inter) (?=\w)")

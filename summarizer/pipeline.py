@@ -164,6 +164,9 @@ def _is_latin(text: str) -> bool:
     return not _NON_LATIN_LETTER.search(text)
 
 
+_CJK_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[轮次届]?")
+
+
 def ordinal_spans(text: str, value: int) -> list[Span]:
     """Every place in the text where an ordinal equal to `value` is written.
 
@@ -181,6 +184,11 @@ def ordinal_spans(text: str, value: int) -> list[Span]:
     def add(start: int, fragment: str) -> None:
         cleaned = fragment.strip(strip)
         offset = start + fragment.find(cleaned)
+        # Chinese writes no spaces: the ordinal is the 第...次 inside the run of characters
+        for cjk in _CJK_ORDINAL.finditer(cleaned):
+            if normalize.ordinal_value(cjk.group()) == value:
+                offset, cleaned = offset + cjk.start(), cjk.group()
+                break
         spans.append(Span(start=offset, end=offset + len(cleaned), text=cleaned))
 
     values = [value_of(word) for _, word in words]  # each word read once
@@ -392,7 +400,7 @@ def build_meeting(
     # parties
     parties: list[Party] = []
     for i, proposed in enumerate(p.parties):
-        code = normalize.party_code(proposed)
+        code = normalize.party_of(proposed)
         is_head = any(normalize.same_person(proposed, h.name) for h in p.heads)
         if code is None and (is_head or not normalize.could_be_party(proposed)):
             g.reject(f"{where}.parties[{i}]", proposed, "not a country or organisation")
@@ -453,6 +461,10 @@ def build_meeting(
     # delegations
     delegations: list[Delegation] = []
     for i, head in enumerate(p.heads):
+        # a title or party written into the name ("Minister of Trade, Tovai Abdi") is not it
+        cleaned = normalize.clean_person_name(head.name)
+        if cleaned != head.name and g.span(cleaned) is not None:
+            head = head.model_copy(update={"name": cleaned})
         span = g.span(head.name)
         if span is None:
             g.reject(
@@ -475,7 +487,7 @@ def build_meeting(
             continue
         # kept even when not among the meeting's parties: a head may represent a body of a
         # party (the EEAS for the EU)
-        code = normalize.party_code(head.party)
+        code = normalize.party_of(head.party) if head.party else None
         delegations.append(
             Delegation(
                 party=code,
@@ -488,6 +500,16 @@ def build_meeting(
                 evidence=[span] if span else [],
             )
         )
+
+    # a meeting with one party left: the other side is a head's party the article names
+    for d in delegations:
+        if len(parties) != 1:
+            break
+        if d.party and not any(pt.code == d.party for pt in parties):
+            named = normalize.party_name(d.party)
+            party_span = g.span(named, *normalize.COUNTRY_ALIASES.get(d.party, ()), near=anchor)
+            if party_span is not None:
+                parties.append(Party(name=named, code=d.party, evidence=[party_span]))
 
     # topics
     topics: list[Topic] = []
@@ -881,8 +903,21 @@ def series_from_original(
     m: MeetingRecord, index: int, original: str, language: str, rejected: list[Rejected]
 ) -> None:
     """The mechanism's name as the ORIGINAL writes it after the meeting's ordinal, when code
-    knows that term (mechanisms.py), wins over the translation's name for it."""
+    knows that term (mechanisms.py), wins over the translation's name for it; of the places
+    the original writes that ordinal, the one that names the mechanism in full."""
     found = mechanisms.series_after(original, m.field_evidence["round"][0], language)
+    # the same ordinal elsewhere may write the mechanism's full name (a headline shortens it)
+    for ordinal_span in ordinal_spans(original, m.round) if m.round is not None else []:
+        other = mechanisms.series_after(original, ordinal_span, language)
+        if (
+            other
+            and found
+            and normalize.series_key(other[0]).startswith(normalize.series_key(found[0]))
+        ):
+            if len(other[0]) > len(found[0]):
+                found = other
+        elif other and found is None:
+            found = other
     if found is None:
         return
     set_series(m, index, found[0], found[1], rejected)

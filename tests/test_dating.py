@@ -217,3 +217,16 @@ def test_a_party_or_a_filler_phrase_is_not_a_topic() -> None:
     text = "They discussed Pakistan, trade, and water management. Energy, as well."
     labels = [s.text for s in from_text.topics_in(text)]
     assert labels == ["trade", "water management"]
+
+
+def test_a_multi_day_meeting_is_dated_by_its_first_day() -> None:
+    from summarizer.dating import dates_in
+
+    for text, language, value in [
+        ("La session s'est tenue du 15 au 17 juillet 2025 à Accra.", "fr", "2025-07-15"),
+        ("The commission met from 10 to 12 June 2025 in Kigali.", "en", "2025-06-10"),
+        ("The talks took place on 17 July 2025.", "en", "2025-07-17"),
+    ]:
+        found = dates_in(text, 0, len(text), language=language, reference=None)
+        assert [f.value for f in found] == [value]
+        assert text[found[0].span.start : found[0].span.end] == found[0].span.text

@@ -59,3 +59,41 @@ def test_first_numbered_mechanism_in_the_original() -> None:
     assert (first_numbered(russian, "ru") or (0,))[0] == 11
     chinese = "中国和巴西第五轮外交部战略对话在北京举行。"
     assert (first_numbered(chinese, "zh") or (0, None, ""))[2] == "Strategic Dialogue"
+
+
+def test_fields_of_cooperation_after_the_term_are_part_of_the_name() -> None:
+    from summarizer.mechanisms import series_after
+    from summarizer.pipeline import ordinal_spans
+
+    ru = (
+        "состоялось 26-е заседание Российско-монгольской межправительственной комиссии по "
+        "торгово-экономическому и научно-техническому сотрудничеству."
+    )
+    (ordinal,) = ordinal_spans(ru, 26)
+    found = series_after(ru, ordinal, "ru")
+    assert found is not None
+    assert found[0] == (
+        "Intergovernmental Commission on Trade, Economic, Scientific and Technical Cooperation"
+    )
+    assert ru[found[1].start : found[1].end].endswith("сотрудничеству")
+    fr = "La 13e session de la Grande commission mixte de coopération économique s'est tenue."
+    (ordinal,) = ordinal_spans(fr, 13)
+    assert (series_after(fr, ordinal, "fr") or ("",))[0] == (
+        "Grand Joint Commission for Economic Cooperation"
+    )
+
+
+def test_russian_subject_urdu_commission_and_chinese_ordinal_span() -> None:
+    from summarizer.mechanisms import first_numbered
+    from summarizer.pipeline import ordinal_spans
+
+    ru = "Состоялось 7-е заседание Российско-иранской рабочей группы по транспорту."
+    found = first_numbered(ru, "ru")
+    assert found is not None and found[0] == 7 and found[2] == "Working Group on Transport"
+    ur = "پاک تاجک مشترکہ بین الحکومتی کمیشن کا چھٹا اجلاس دوشنبے میں ہوا۔"
+    found = first_numbered(ur, "ur")
+    assert found is not None and found[0] == 6
+    assert found[2] == "Joint Intergovernmental Commission"
+    zh = "中国和秘鲁举行第十二次外交部间政治磋商"
+    (span,) = ordinal_spans(zh, 12)
+    assert span.text == "第十二次" and zh[span.start : span.end] == "第十二次"

@@ -377,3 +377,27 @@ def test_job_titles_are_told_from_names() -> None:
     assert not looks_like_title("Oleg V Syromolotov")
     assert not could_be_party("Indonesian Foreign Minister Laras Wibisono")
     assert could_be_party("ASEAN Secretariat") is True
+
+
+def test_party_of_reads_a_body_a_nationality_or_the_country_after_of() -> None:
+    from summarizer.normalize import clean_person_name, demonym_code, party_of
+
+    assert party_of("Peruvian Ministry of Foreign Affairs") == "PER"
+    assert party_of("the Chinese side") == "CHN"
+    assert party_of("Ministry of Foreign Affairs of Peru") == "PER"
+    assert party_of("Atlantis") is None
+    assert demonym_code("Nigerian") == "NGA" and demonym_code("Niger") is None
+    assert demonym_code("Australian") == "AUS" and demonym_code("Austrian") == "AUT"
+    assert clean_person_name("Minister of Economy and Trade, Tovai Abdi") == "Tovai Abdi"
+    assert clean_person_name("President Ahmad Nadzir of Pakistan") == "Ahmad Nadzir"
+    assert clean_person_name("Amna Baloch") == "Amna Baloch"
+    # nothing but a title stays as it was (the pipeline then reads the name after it)
+    assert clean_person_name("Chinese Vice Foreign Minister") == "Chinese Vice Foreign Minister"
+
+
+def test_series_key_drops_a_korea_prefix_and_folds_transportation() -> None:
+    from summarizer.normalize import party_code, series_key
+
+    assert series_key("Korea-Saudi Arabia Strategic Dialogue") == "strategic dialogue"
+    assert series_key("Working Group on Transportation") == series_key("Working Group on Transport")
+    assert party_code("Korea") is None  # alone it is still ambiguous
