@@ -506,10 +506,10 @@ def build_meeting(
         if len(parties) != 1:
             break
         if d.party and not any(pt.code == d.party for pt in parties):
-            named = normalize.party_name(d.party)
-            party_span = g.span(named, *normalize.COUNTRY_ALIASES.get(d.party, ()), near=anchor)
+            side = normalize.party_name(d.party)
+            party_span = g.span(side, *normalize.COUNTRY_ALIASES.get(d.party, ()), near=anchor)
             if party_span is not None:
-                parties.append(Party(name=named, code=d.party, evidence=[party_span]))
+                parties.append(Party(name=side, code=d.party, evidence=[party_span]))
 
     # topics
     topics: list[Topic] = []
