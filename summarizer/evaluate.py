@@ -77,7 +77,8 @@ RULES: dict[str, str] = {
     "after lowercasing, dropping punctuation and removing 'of the'",
     "topics": "topics matched by keyword overlap (a shared content word after lowercasing, "
     "stopwords dropped, plural s stripped, British -ise/-isation spelt -ize/-ization and "
-    "defence, licence, programme, centre, labour... in their American forms) "
+    "defence, licence, programme, centre, labour... in their American forms), an acronym and "
+    "the capitalised words it abbreviates (EPA = Economic Partnership Agreement), "
     f"or rapidfuzz token_set_ratio >= {TOPIC_MATCH}",
     "next_meeting": "date (at the gold's precision) and city counted as two items",
     "meeting_detection": "gold has a meeting vs the brief has one; no true negatives counted",
@@ -328,9 +329,31 @@ def topic_words(label: str) -> set[str]:
     return words
 
 
+def _initials(label: str) -> set[str]:
+    """The acronyms of each run of capitalised words ("Economic Partnership Agreement" ->
+    EPA, PA, EP...)."""
+    words = re.findall(r"[A-Za-z][\w-]*", label)
+    out: set[str] = set()
+    for i in range(len(words)):
+        run = ""
+        for word in words[i:]:
+            if not word[0].isupper():
+                break
+            run += word[0]
+            if len(run) >= 2:
+                out.add(run)
+    return out
+
+
+def _acronyms(label: str) -> set[str]:
+    return set(re.findall(r"(?<![\w-])[A-Z]{2,6}(?![\w-])", label))
+
+
 def same_topic(gold: str, predicted: str) -> bool:
     if topic_words(gold) & topic_words(predicted):
         return True
+    if _acronyms(predicted) & _initials(gold) or _acronyms(gold) & _initials(predicted):
+        return True  # "EPA" = "Economic Partnership Agreement negotiations"
     return (
         fuzz.token_set_ratio(_fold(gold), _fold(predicted), processor=default_process)
         >= TOPIC_MATCH

@@ -396,6 +396,48 @@ def about_places(topic: str, places: Iterable[str]) -> bool:
     return bool(words & named) and not (words - named - _PLACE_TOPIC_WORDS - _GENERIC_TOPIC_WORDS)
 
 
+#: A named project ("the Matarbari deep-sea port", "the Trans-Saharan Highway", "CASA-1000
+#: transmission line"): capitalised words, then the kind of project.
+_PROJECT = re.compile(
+    r"(?<![\w-])((?:(?:[A-Z][\w’'-]*|[A-Z0-9]{2,}(?:-\d+)?)\s+(?:of\s+(?:the\s+)?)?){1,4}(?:(?:deep-sea|gas|oil|power|"
+    r"transmission|railway|rail|road|economic|industrial|free\s+trade)\s+)?(?:[Pp]ort|[Rr]ailway|"
+    r"[Pp]ipeline|[Cc]orridor|[Hh]ighway|[Bb]ridge|[Ii]nterconnector|[Pp]roject|[Dd]am|[Pp]lant|"
+    r"[Zz]one|[Bb]elt|[Ii]nitiative|[Ll]ink|[Ll]ine|[Tt]erminal|[Ff]ield|[Mm]ine|[Pp]rogramme|"
+    r"[Aa]greement|[Rr]oute|[Ss]ystem))(?![\w-])"
+)
+_PROJECT_LEAD = re.compile(r"(?:The|A|An|Both|Its|Their|In|On|At|For)\s+")
+#: First words after which a "project" is a reference, not a name ("This agreement").
+_NOT_A_NAME = frozenset({"this", "that", "these", "those", "such", "new", "each", "every"})
+
+
+def projects_in(text: str, sentences: Iterable[tuple[int, int]]) -> list[Span]:
+    """Named projects in these sentences of the text, each its exact span, each once."""
+    found: list[Span] = []
+    for start, end in sentences:
+        for match in _PROJECT.finditer(text, start, end):
+            s, e = match.span(1)
+            lead = _PROJECT_LEAD.match(text, s, e)
+            if lead:
+                s = lead.end()
+            name = text[s:e]
+            words = name.split()
+            if (
+                len(words) < 2
+                or words[0].casefold() in _NOT_A_NAME
+                or words[0][0].isdigit()
+                # "Pakistan railway", "Persian port", "United Nations Development Programme":
+                # a party's or an organisation's, not a project's name
+                or any(
+                    normalize.party_code(" ".join(words[:i])) or normalize.demonym_code(words[0])
+                    for i in range(1, len(words))
+                )
+            ):
+                continue
+            if not any(" ".join(f.text.split()).casefold() == name.casefold() for f in found):
+                found.append(span_at(text, s, e))
+    return found
+
+
 def same_topic(a: str, b: str) -> bool:
     """Whether two topic labels share a content word ("the Gaza crisis", "Gaza")."""
     return bool(_content_words(a) & _content_words(b))

@@ -773,6 +773,20 @@ def drop_generic_topics(m: MeetingRecord, index: int, rejected: list[Rejected]) 
     m.topics = kept
 
 
+def projects_from_text(text: str, topics: list[Topic]) -> list[Topic]:
+    """Named projects ("the Matarbari deep-sea port") in the sentences that say what was
+    discussed, each its exact span; one a topic already names is not repeated."""
+    added: list[Topic] = []
+    for span in from_text.projects_in(text, [(0, len(text))]):
+        if len(topics) + len(added) >= _TOPICS_MAX:
+            break
+        label = " ".join(span.text.split())
+        if any(from_text.same_topic(label, t.label) for t in [*topics, *added]):
+            continue
+        added.append(Topic(label=label, category="project", evidence=[span]))
+    return added
+
+
 def write_summary(meetings: list[MeetingRecord], headline: str) -> str:
     """2-4 English sentences written by code from the grounded record (no free text)."""
     if not meetings:
@@ -831,6 +845,7 @@ def build_brief(
         meetings[0] = meetings[0].model_copy(update={"primary": True})
         meetings[0].topics = split_topics(article.text, meetings[0].topics)
         meetings[0].topics += topics_from_text(article.text, meetings[0].topics)
+        meetings[0].topics += projects_from_text(article.text, meetings[0].topics)
     headline = article_headline(article.text) or (
         meetings[0].title if meetings else "Article with no diplomatic meeting"
     )

@@ -119,3 +119,20 @@ def test_title_is_read_next_to_the_name_in_arabic_and_urdu() -> None:
     assert not titles.says(
         "Minister for Foreign Affairs", "Undersecretary of the Ministry of Foreign Affairs"
     )
+
+
+def test_named_projects_are_read_and_references_are_not() -> None:
+    text = (
+        "The ministers reviewed the Matarbari deep-sea port and the Bay of Bengal Industrial "
+        "Growth Belt. This agreement follows the 2020 agreement. The United Nations "
+        "Development Programme and Pakistan railway officials attended."
+    )
+    found = [s.text for s in from_text.projects_in(text, [(0, len(text))])]
+    assert found == ["Matarbari deep-sea port", "Bay of Bengal Industrial Growth Belt"]
+
+
+def test_scorer_matches_an_acronym_to_the_words_it_abbreviates() -> None:
+    from summarizer.evaluate import same_topic
+
+    assert same_topic("Economic Partnership Agreement negotiations", "EPA")
+    assert not same_topic("Economic Partnership Agreement negotiations", "FTA")
