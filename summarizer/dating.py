@@ -48,7 +48,10 @@ _YEAR = rf"[{_DIGITS}]{{4}}"
 _DATELINE_LEAD = 40
 _DATELINE_WORDS = 3
 #: What may follow a dateline's date before its separator ("года.", "电】", "):").
-_DATELINE_AFTER = re.compile(r"[\s,]*(?:года|г\.|电)?\s*(?:[)）】]|\s*(?:[—–:.]|-\s|$))", re.M)
+#: An agency's tag may stand before the separator ("6 mars 2025 (MAP) -").
+_DATELINE_AFTER = re.compile(
+    r"[\s,]*(?:года|г\.|电)?\s*(?:\([A-Za-zА-Я]{2,10}\)\s*)?(?:[)）】]|\s*(?:[—–:.]|-\s|$))", re.M
+)
 SENTENCE_BREAK = re.compile(r"(?<=[.!?؟。۔])\s+|(?<=[。۔])|\n")
 
 

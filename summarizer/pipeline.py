@@ -1056,6 +1056,71 @@ def date_from_original(
         m.status = "held"
 
 
+#: A telephone or video call, in the six languages ("s'est entretenu au téléphone").
+_CALL = re.compile(
+    r"(?i:\b(?:tele)?phone\s+(?:call|conversation|talks?)|\bvideo\s+(?:call|conference)|"
+    r"\bby\s+(?:tele)?phone|\bau\s+téléphone|entretien\s+téléphonique|"
+    r"(?:по\s+телефону|телефонн\w+\s+разговор\w*))|"
+    r"اتصالا?\s+هاتفيا?|اتصال\s+هاتفي|مكالمة\s+هاتفية|ٹیلیفون|ٹیلی فون|فون\s+پر|"
+    r"通电话|通话|视频会晤|电话"
+)
+#: The call must be named in the article's opening: its first this many characters.
+_CALL_LEAD = 600
+
+
+def call_from_original(
+    m: MeetingRecord,
+    index: int,
+    original: str,
+    language: str,
+    reference: date | None,
+    rejected: list[Rejected],
+) -> None:
+    """An article whose opening reports a telephone or video call, for a meeting the model
+    gave no series: the meeting is that call (kind "call", so no venue), held when the
+    article reports it, and dated by the call's own sentence (a weekday resolved against the
+    dateline)."""
+    if m.series or m.kind == "call":
+        return
+    call = _CALL.search(original, 0, _CALL_LEAD)
+    if call is None:
+        return
+    where = f"meetings[{index}]"
+    rejected.append(
+        Rejected(
+            field=f"{where}.kind",
+            value=m.kind,
+            reason=f"the article reports a call: {call.group()!r}",
+        )
+    )
+    m.kind = "call"
+    sentences = []
+    for cue in _CALL.finditer(original, 0, _CALL_LEAD):
+        bounds = dating.sentence_of(original, cue.start())
+        if bounds not in sentences:
+            sentences.append(bounds)
+    found = dating.meeting_date(
+        original, sentences, language=language, reference=reference, held=True
+    )
+    if found is not None and found.value != m.date.value:
+        replace_date(m, index, found, "the call's own sentence dates it", rejected)
+    if (
+        m.status == "announced"
+        and m.date.value
+        and reference
+        and m.date.value <= reference.isoformat()
+    ):
+        rejected.append(
+            Rejected(
+                field=f"{where}.status",
+                value=m.status,
+                reason="a call dated on or before publication was held",
+            )
+        )
+        m.status = "held"
+    m.title = meeting_title(m.round, m.parties, m.series, m.kind)
+
+
 def city_from_original(
     m: MeetingRecord, index: int, original: str, language: str, rejected: list[Rejected]
 ) -> None:
@@ -1308,6 +1373,8 @@ def summarize(article: Article, client: ModelClient, settings: Settings) -> Arti
         brief = back_to_original(brief, translation, source_article, language)
     reference = dating.reference_date(source_article.text, language, published)
     for i, m in enumerate(brief.meetings):
+        if m.primary:
+            call_from_original(m, i, source_article.text, language, reference, brief.rejected)
         date_from_original(m, i, source_article.text, language, reference, brief.rejected)
         city_from_original(m, i, source_article.text, language, brief.rejected)
         if language == "zh":

@@ -230,3 +230,10 @@ def test_a_multi_day_meeting_is_dated_by_its_first_day() -> None:
         found = dates_in(text, 0, len(text), language=language, reference=None)
         assert [f.value for f in found] == [value]
         assert text[found[0].span.start : found[0].span.end] == found[0].span.text
+
+
+def test_a_dateline_with_an_agency_tag_is_the_reference() -> None:
+    from summarizer.dating import reference_date
+
+    text = "Titre\n\nRabat, 6 mars 2025 (MAP) - Le ministre s'est entretenu jeudi au téléphone."
+    assert str(reference_date(text, "fr", None)) == "2025-03-06"

@@ -458,3 +458,42 @@ def test_arabic_head_is_spelt_from_the_original_with_its_exact_span() -> None:
     assert d.head.title == "Secretary-General of the Ministry of Foreign Affairs"
     assert d.evidence[1].text == "الأمين العام لوزارة الخارجية"
     assert check_spans(text, d.evidence) == []
+
+
+def test_a_call_in_the_opening_is_the_meeting_with_no_venue_dated_by_its_sentence() -> None:
+    text = (
+        "Entretien téléphonique entre les ministres\n\n"
+        "Rabat, 6 mars 2025 (MAP) - Le ministre marocain des Affaires étrangères s'est "
+        "entretenu jeudi au téléphone avec son homologue gabonaise.\n\n"
+        "Les deux ministres ont évoqué le processus lancé à Rabat en 2022.\n"
+    )
+    translated = (
+        "[1] Telephone conversation between the ministers\n\n[2] Rabat, March 6, 2025 (MAP) - "
+        "The Moroccan foreign minister spoke on Thursday by telephone with his Gabonese "
+        "counterpart.\n\n[3] The two ministers discussed the process launched in Rabat in 2022."
+    )
+    meeting = {
+        **MEETING,
+        "status": "announced",
+        "kind": "visit",
+        "series": None,
+        "round": None,
+        "date_text": "in 2022",
+        "city": "Rabat",
+        "parties": ["Morocco", "Gabon"],
+        "heads": [],
+        "topics": [],
+        "outcomes": [],
+        "quotes": [],
+        "next_meeting": None,
+        "framework": [],
+    }
+    brief = summarize(
+        read_article(text=text),
+        FakeClient([translated, {"meetings": [meeting]}]),
+        Settings(provider="fake"),
+    )
+    m = brief.meetings[0]
+    assert m.kind == "call" and m.location.city is None
+    assert m.date.value == "2025-03-06" and m.status == "held"
+    assert check_spans(text, m.date.evidence) == []
