@@ -1077,9 +1077,9 @@ def call_from_original(
     rejected: list[Rejected],
 ) -> None:
     """An article whose opening reports a telephone or video call, for a meeting the model
-    gave no series: the meeting is that call (kind "call", so no venue), held when the
-    article reports it, and dated by the call's own sentence (a weekday resolved against the
-    dateline)."""
+    gave no series: the meeting is that call (kind "call", so no venue), dated by the call's
+    own sentences (a weekday resolved against the dateline); date_from_original then makes a
+    call dated on or before publication "held"."""
     if m.series or m.kind == "call":
         return
     call = _CALL.search(original, 0, _CALL_LEAD)
@@ -1104,20 +1104,6 @@ def call_from_original(
     )
     if found is not None and found.value != m.date.value:
         replace_date(m, index, found, "the call's own sentence dates it", rejected)
-    if (
-        m.status == "announced"
-        and m.date.value
-        and reference
-        and m.date.value <= reference.isoformat()
-    ):
-        rejected.append(
-            Rejected(
-                field=f"{where}.status",
-                value=m.status,
-                reason="a call dated on or before publication was held",
-            )
-        )
-        m.status = "held"
     m.title = meeting_title(m.round, m.parties, m.series, m.kind)
 
 

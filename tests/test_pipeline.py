@@ -80,6 +80,23 @@ def run(facts_dict: dict[str, Any], text: str = ARTICLE, **settings: Any) -> Any
     return summarize(article, client, Settings(provider="fake", **settings)), client
 
 
+def run_translated(text: str, translated: str, **meeting_changes: Any) -> Any:
+    """Summarize a non-English article whose translation is ``translated``; the model's one
+    meeting is MEETING with nothing but ``meeting_changes`` (no heads, topics, quotes...)."""
+    meeting = {
+        **MEETING,
+        "heads": [],
+        "topics": [],
+        "outcomes": [],
+        "quotes": [],
+        "next_meeting": None,
+        "framework": [],
+        **meeting_changes,
+    }
+    client = FakeClient([translated, {"meetings": [meeting]}])
+    return summarize(read_article(text=text), client, Settings(provider="fake"))
+
+
 def test_grounded_facts_are_kept_with_exact_offsets() -> None:
     brief, _ = run(facts())
     m = brief.meetings[0]
@@ -429,25 +446,16 @@ def test_arabic_head_is_spelt_from_the_original_with_its_exact_span() -> None:
         "General of the Ministry of Foreign Affairs."
     )
     head = {"name": "Mazan Abdullah Faziz", "title": "Secretary General", "party": "Jordan"}
-    meeting = {
-        **MEETING,
-        "kind": "consultations",
-        "series": "Political Consultations",
-        "round": 6,
-        "date_text": None,
-        "city": "Muscat",
-        "parties": ["Jordan", "Oman"],
-        "heads": [head],
-        "topics": [],
-        "outcomes": [],
-        "quotes": [],
-        "next_meeting": None,
-        "framework": [],
-    }
-    brief = summarize(
-        read_article(text=text),
-        FakeClient([translated, {"meetings": [meeting]}]),
-        Settings(provider="fake"),
+    brief = run_translated(
+        text,
+        translated,
+        kind="consultations",
+        series="Political Consultations",
+        round=6,
+        date_text=None,
+        city="Muscat",
+        parties=["Jordan", "Oman"],
+        heads=[head],
     )
     d = brief.meetings[0].delegations[0]
     assert d.head.name in ("Mazen Abdullah Al-Fayez", "Mazin Abdullah Al-Fayez")
@@ -472,26 +480,16 @@ def test_a_call_in_the_opening_is_the_meeting_with_no_venue_dated_by_its_sentenc
         "The Moroccan foreign minister spoke on Thursday by telephone with his Gabonese "
         "counterpart.\n\n[3] The two ministers discussed the process launched in Rabat in 2022."
     )
-    meeting = {
-        **MEETING,
-        "status": "announced",
-        "kind": "visit",
-        "series": None,
-        "round": None,
-        "date_text": "in 2022",
-        "city": "Rabat",
-        "parties": ["Morocco", "Gabon"],
-        "heads": [],
-        "topics": [],
-        "outcomes": [],
-        "quotes": [],
-        "next_meeting": None,
-        "framework": [],
-    }
-    brief = summarize(
-        read_article(text=text),
-        FakeClient([translated, {"meetings": [meeting]}]),
-        Settings(provider="fake"),
+    brief = run_translated(
+        text,
+        translated,
+        status="announced",
+        kind="visit",
+        series=None,
+        round=None,
+        date_text="in 2022",
+        city="Rabat",
+        parties=["Morocco", "Gabon"],
     )
     m = brief.meetings[0]
     assert m.kind == "call" and m.location.city is None
