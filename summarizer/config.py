@@ -56,7 +56,7 @@ class Settings:
     # limits, each with one owner
     timeout: float = 600.0  # openai client: seconds per HTTP request
     transport_retries: int = 2  # openai client: retries of transport errors / 429 / 5xx
-    validation_retries: int = 2  # instructor: re-asks after a validation error
+    validation_retries: int = 2  # llm.py (instructor's handlers): re-asks after invalid output
     max_tokens: int = 900
     temperature: float = 0.0
 

@@ -7,12 +7,28 @@ record all of them.
 Retry owners (never stacked unseen):
 - the openai client: transport errors, 429 (honouring Retry-After) and 5xx, up to
   ``settings.transport_retries`` times, each request bounded by ``settings.timeout``;
-- instructor: re-asks after a validation error only, up to ``settings.validation_retries``;
+- ``LLMClient.extract``: re-asks after a validation error only, up to
+  ``settings.validation_retries``, each re-ask written by instructor's TOOLS-mode re-ask handler;
 - batch (tenacity): whole-item retries, see batch.py.
+
+A structured extraction runs on instructor's public TOOLS-mode handlers for OpenAI
+(``instructor.v2.mode_registry``), the same ones instructor's patched ``create`` runs: the
+request handler builds the tool definition (once per response model, ``tool_request``), the
+response parser validates each answer, the re-ask handler appends the validation error for the
+next attempt. Every request goes out through the openai client's ``post`` (its retries,
+timeout, Retry-After and auth) with the body's fields in the order ``chat.completions.create``
+writes them, so the bytes are those instructor's ``create`` sends (tests compare them, re-asks
+included). What this leaves out, per call (CPU against the fault server, one thread): the
+set-up instructor's ``create`` redoes every time (the response model re-prepared and walked
+for async validators seven times, the tool definition rebuilt), ~3 ms; openai's walk of the
+typed parameters in ``create`` (an identity copy of these plain dicts), ~2 ms; its
+field-by-field build of the response (``parse_completion`` validates it in one pass), ~0.1 ms.
+An extraction went from ~6.5 ms to ~1 ms of CPU.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -23,8 +39,10 @@ from typing import Any, Protocol, TypeVar, cast
 
 import instructor
 import openai
-from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
-from pydantic import BaseModel
+from instructor.core.exceptions import IncompleteOutputException, ResponseParsingError
+from instructor.v2 import ModeHandlers, mode_registry
+from openai.types.chat import ChatCompletion
+from pydantic import BaseModel, ValidationError
 
 from .config import Settings
 from .errors import ConfigError, ExtractionError, ProviderError
@@ -109,6 +127,120 @@ def tool_model(response_model: type[T]) -> type[T]:
     return cast(type[T], wrapped)
 
 
+#: The parse errors instructor re-asks after in TOOLS mode; any other error is not re-asked.
+REASK_ERRORS: tuple[type[Exception], ...] = (
+    ValidationError,
+    json.JSONDecodeError,
+    ResponseParsingError,
+)
+
+
+def tools_handlers() -> ModeHandlers:
+    """instructor's handlers for OpenAI TOOLS mode: request, response parser, re-ask."""
+    return mode_registry.get_handlers(instructor.Provider.OPENAI, instructor.Mode.TOOLS)
+
+
+@dataclass(frozen=True)
+class ToolRequest:
+    """A response model's share of every request, built once by instructor's request handler.
+
+    ``model`` is the class answers are parsed into (``tool_model(response_model)``); ``fields``
+    are what the handler adds to a request (``tools``, ``tool_choice``). Shared by every
+    request and never modified: the openai client copies them into each body.
+    """
+
+    model: type[BaseModel]
+    fields: dict[str, Any]
+
+
+_TOOL_REQUESTS: dict[type[BaseModel], ToolRequest] = {}
+
+
+def tool_request(response_model: type[BaseModel]) -> ToolRequest:
+    """What instructor's TOOLS-mode request handler adds for ``response_model`` (the handler
+    its ``create`` runs on every request), built once per model."""
+    with _TOOL_MODELS_LOCK:
+        built = _TOOL_REQUESTS.get(response_model)
+    if built is not None:
+        return built
+    parse_as, prepared = tools_handlers().request_handler(
+        response_model=tool_model(response_model), kwargs={}
+    )
+    fields = {key: value for key, value in prepared.items() if key != "messages"}
+    with _TOOL_MODELS_LOCK:
+        return _TOOL_REQUESTS.setdefault(response_model, ToolRequest(parse_as, fields))
+
+
+#: The body fields of a chat completion in the order ``chat.completions.create`` writes them
+#: (its parameters' order). A request with any other field goes through ``create`` itself.
+CREATE_BODY_ORDER = (
+    "messages",
+    "model",
+    "max_tokens",
+    "seed",
+    "temperature",
+    "tool_choice",
+    "tools",
+)
+_BODY_FIELDS = frozenset(CREATE_BODY_ORDER)
+
+
+def create_body(kwargs: dict[str, Any]) -> dict[str, Any] | None:
+    """``kwargs`` as the JSON body ``chat.completions.create(**kwargs)`` sends (same fields,
+    same order), or None when a field is outside ``CREATE_BODY_ORDER``."""
+    if not _BODY_FIELDS.issuperset(kwargs):
+        return None
+    return {key: kwargs[key] for key in CREATE_BODY_ORDER if key in kwargs}
+
+
+def parse_completion(raw: bytes) -> ChatCompletion:
+    """A chat completion's JSON as the model openai returns: validated by pydantic in one pass
+    (~0.01 ms, against ~0.14 ms for openai's own field-by-field construction), or, for an
+    answer that bends the schema (some OpenAI-compatible servers do), built as leniently as
+    openai builds it. ValueError when the body is not a JSON object."""
+    try:
+        return ChatCompletion.model_validate_json(raw)
+    except ValidationError:
+        data = json.loads(raw)
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object") from None
+        return ChatCompletion.construct(**data)
+
+
+class _Tally:
+    """The answers of one extraction: tokens summed over attempts, the failures in order."""
+
+    def __init__(self) -> None:
+        self.tokens_in = 0
+        self.tokens_out = 0
+        self.usage_complete = True  # every answer carried its usage
+        self.failures: list[Exception] = []
+        self.last_failed: Any = None
+
+    def add(self, completion: Any) -> None:
+        usage = getattr(completion, "usage", None)
+        if usage is None:
+            self.usage_complete = False
+            return
+        self.tokens_in += int(getattr(usage, "prompt_tokens", 0) or 0)
+        self.tokens_out += int(getattr(usage, "completion_tokens", 0) or 0)
+
+    def fail(self, exc: Exception, completion: Any) -> None:
+        self.failures.append(exc)
+        self.last_failed = completion
+
+    def tokens(self, last: Any) -> tuple[int, int]:
+        """Tokens in and out of a successful extraction, as instructor counts them: the sum
+        over every answer, or the last answer's when one of them carried no usage."""
+        if self.usage_complete:
+            return self.tokens_in, self.tokens_out
+        usage = getattr(last, "usage", None)
+        return (
+            int(getattr(usage, "prompt_tokens", 0) or 0),
+            int(getattr(usage, "completion_tokens", 0) or 0),
+        )
+
+
 class _CallCounter:
     """Counts HTTP requests per thread (an httpx event hook), so re-asks show in `calls`."""
 
@@ -164,7 +296,7 @@ class LLMClient:
         )
         # TOOLS mode: the llama.cpp server constrains output by the tool schema (measured);
         # JSON_SCHEMA mode fails there and JSON mode is unconstrained.
-        self._client = instructor.from_openai(self._openai, mode=instructor.Mode.TOOLS)
+        self._tools = tools_handlers()
 
     def close(self) -> None:
         self._openai.close()
@@ -178,34 +310,80 @@ class LLMClient:
         article: str | None = None,
         published: str | None = None,
     ) -> tuple[T, Usage]:
-        """One structured extraction. Fresh message list per call (re-asks don't leak)."""
+        """One structured extraction: a request, then up to ``validation_retries`` re-asks while
+        the answer fails validation. Fresh message list per call (re-asks don't leak)."""
         self._counter.reset()
         started = time.perf_counter()
+        tool = tool_request(response_model)
         kwargs = self._request(messages, max_tokens)
-        kwargs["response_model"] = tool_model(response_model)
-        kwargs["max_retries"] = self.validation_retries
+        kwargs.update(tool.fields)
+        if self._tools.message_converter is not None:
+            kwargs["messages"] = self._tools.message_converter(kwargs["messages"])
+        tally = _Tally()
+        attempts = max(self.validation_retries, 0) + 1
+        with article_context(article, published):
+            for attempt in range(1, attempts + 1):
+                try:
+                    completion = self._chat_completion(kwargs)
+                except openai.APIError as exc:
+                    if tally.failures:  # instructor reports this as output still invalid
+                        raise self._invalid_error(tally, attempt) from exc
+                    raise self._api_error(exc) from exc
+                tally.add(completion)
+                try:
+                    result = self._tools.response_parser(
+                        response=completion,
+                        response_model=tool.model,
+                        validation_context=None,
+                        strict=True,
+                        stream=False,
+                        is_async=False,
+                    )
+                except IncompleteOutputException as exc:
+                    raise ExtractionError(
+                        f"{self.provider}/{self.model}: output cut at max_tokens={max_tokens} "
+                        "(the model may be repeating itself)",
+                        provider=self.provider,
+                        model=self.model,
+                        original=exc,
+                        attempts=self._counter.count,
+                    ) from exc
+                except REASK_ERRORS as exc:
+                    tally.fail(exc, completion)
+                    if attempt < attempts:
+                        kwargs = self._tools.reask_handler(
+                            kwargs=kwargs, response=completion, exception=exc
+                        )
+                    continue
+                except Exception as exc:  # a refusal, say: not re-asked
+                    raise self._invalid_error(tally, attempt, exc) from exc
+                usage = Usage(calls=self._counter.count, seconds=time.perf_counter() - started)
+                usage.tokens_in, usage.tokens_out = tally.tokens(completion)
+                return cast(T, result), usage
+        raise self._invalid_error(tally, attempts) from tally.failures[-1]
+
+    def _chat_completion(self, kwargs: dict[str, Any]) -> ChatCompletion:
+        """One chat completion through the openai client (its transport retries and timeout)."""
+        body = create_body(kwargs)
+        if body is None:
+            return cast(ChatCompletion, self._openai.chat.completions.create(**kwargs))
+        raw = self._openai.post(
+            "/chat/completions",
+            body=body,
+            cast_to=bytes,
+            options={"security": {"bearer_auth": True}},
+        )
         try:
-            with article_context(article, published):
-                result, completion = self._client.chat.completions.create_with_completion(**kwargs)
-        except InstructorRetryException as exc:
-            raise self._retry_error(exc, started) from exc
-        except IncompleteOutputException as exc:
-            raise ExtractionError(
-                f"{self.provider}/{self.model}: output cut at max_tokens={max_tokens} "
-                "(the model may be repeating itself)",
+            return parse_completion(raw)
+        except ValueError as exc:
+            raise ProviderError(
+                f"{self.provider}/{self.model}: {self.base_url or 'api.openai.com'} answered "
+                f"with a body that is not a chat completion: {raw[:200]!r}",
                 provider=self.provider,
                 model=self.model,
                 original=exc,
                 attempts=self._counter.count,
             ) from exc
-        except openai.APIError as exc:
-            raise self._api_error(exc) from exc
-        usage = Usage(calls=self._counter.count, seconds=time.perf_counter() - started)
-        total = getattr(result, "_total_usage", None) or getattr(completion, "usage", None)
-        if total is not None:
-            usage.tokens_in = int(getattr(total, "prompt_tokens", 0) or 0)
-            usage.tokens_out = int(getattr(total, "completion_tokens", 0) or 0)
-        return result, usage
 
     def _request(self, messages: Sequence[Message], max_tokens: int) -> dict[str, Any]:
         """The request fields both call paths share (a fresh message list every time)."""
@@ -225,7 +403,7 @@ class LLMClient:
         started = time.perf_counter()
         kwargs = self._request(messages, max_tokens)
         try:
-            completion = self._openai.chat.completions.create(**kwargs)
+            completion = self._chat_completion(kwargs)
         except openai.APIError as exc:
             raise self._api_error(exc) from exc
         text = completion.choices[0].message.content or ""
@@ -235,34 +413,31 @@ class LLMClient:
             usage.tokens_out = int(completion.usage.completion_tokens or 0)
         return text, usage
 
-    def _retry_error(self, exc: InstructorRetryException, started: float) -> ProviderError:
-        cause = exc.__cause__ or exc.__context__
-        while isinstance(cause, InstructorRetryException):
-            cause = cause.__cause__ or cause.__context__
-        if isinstance(cause, openai.APIError) and not exc.failed_attempts:
-            return self._api_error(cause)
-        usage = exc.total_usage
-        last = exc.last_completion
+    def _invalid_error(
+        self, tally: _Tally, attempts: int, exc: Exception | None = None
+    ) -> ExtractionError:
+        """No valid output after ``attempts`` requests (the last re-ask failed, or an error
+        that is not re-asked), with what instructor's retry exception used to report."""
         last_text = None
         try:
-            if last is not None:
-                msg = last.choices[0].message
+            if tally.last_failed is not None:
+                msg = tally.last_failed.choices[0].message
                 calls = getattr(msg, "tool_calls", None) or []
                 last_text = calls[0].function.arguments if calls else msg.content
         except (AttributeError, IndexError):
             last_text = None
-        failures = getattr(exc, "failed_attempts", None) or []
-        reason = str(failures[-1].exception) if failures else str(exc)
+        cause = tally.failures[-1] if tally.failures else exc
+        reason = str(cause) if cause is not None else "no valid output"
         return ExtractionError(
             f"{self.provider}/{self.model}: output still invalid after "
-            f"{exc.n_attempts} attempts: {' '.join(reason.split())[:300]}",
+            f"{attempts} attempts: {' '.join(reason.split())[:300]}",
             provider=self.provider,
             model=self.model,
-            original=exc,
-            attempts=max(self._counter.count, int(exc.n_attempts or 0)),
+            original=cause,
+            attempts=max(self._counter.count, attempts),
             last_output=last_text,
-            tokens_in=int(getattr(usage, "prompt_tokens", 0) or 0),
-            tokens_out=int(getattr(usage, "completion_tokens", 0) or 0),
+            tokens_in=tally.tokens_in,
+            tokens_out=tally.tokens_out,
         )
 
     def _api_error(self, exc: openai.APIError) -> ProviderError:

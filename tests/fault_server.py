@@ -188,6 +188,7 @@ class FaultServer:
         faults: Faults | None = None,
         *,
         model: str = "fault-model",
+        keep_bodies: bool = False,
     ) -> None:
         self.respond: Respond = respond or default_respond
         self.faults = faults or Faults()
@@ -195,6 +196,9 @@ class FaultServer:
         self.counts: Counter[str] = Counter()
         #: chat requests per article (sha256 of the text between <article> tags)
         self.by_article: Counter[str] = Counter()
+        #: the raw body of every chat request, in order (only with ``keep_bodies``)
+        self.bodies: list[bytes] = []
+        self.keep_bodies = keep_bodies
         self._lock = threading.Lock()
         self._rng = random.Random(self.faults.seed)
         self._stopping = threading.Event()
@@ -276,6 +280,11 @@ class FaultServer:
             with self._lock:
                 self.by_article[digest] += 1
 
+    def keep_body(self, body: bytes) -> None:
+        if self.keep_bodies:
+            with self._lock:
+                self.bodies.append(body)
+
     def count(self, kind: str) -> None:
         with self._lock:
             self.counts[kind] += 1
@@ -323,6 +332,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_json(404, {"error": {"message": f"no route {self.path}"}})
             return
         owner = self.server.owner
+        owner.keep_body(body)
         number, fault, faults = owner.next_request()
         try:
             request = json.loads(body)

@@ -300,6 +300,32 @@ def test_write_atomic_leaves_no_temp_file_on_error(tmp_path: Path) -> None:
     assert remove_stale_temp_files(tmp_path) == 1
 
 
+def test_write_atomic_writes_what_a_text_stream_writes(tmp_path: Path) -> None:
+    text = "Brief — résumé, 北京\nsecond line\n"
+    write_atomic(tmp_path / "fast.md", text)
+    with batch_module._atomic_file(tmp_path / "stream.md") as handle:
+        handle.write(text)
+    assert (tmp_path / "fast.md").read_bytes() == (tmp_path / "stream.md").read_bytes()
+    assert (tmp_path / "fast.md").read_text(encoding="utf-8") == text
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_write_atomic_keeps_the_old_file_when_the_write_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "x.json"
+    write_atomic(target, "old")
+
+    def disk_full(fd: int, data: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch, pytest.raises(OSError):
+        patch.setattr(batch_module.os, "write", disk_full)
+        write_atomic(target, "new")
+    assert target.read_text() == "old"
+    assert not list(tmp_path.glob("*.tmp"))
+
+
 # ---- cache, failures, retry_failed ------------------------------------------------------------
 
 
@@ -351,7 +377,7 @@ def test_failures_are_kept_and_retry_failed_redoes_only_them(
     first = batch(server, [tmp_path / "in"], out, store)
     assert (first.done, first.failed) == (4, 2)
     assert {f.reason for f in first.failures} == {"invalid_output"}
-    # invalid output is re-asked by instructor (1 + validation_retries), never by the batch
+    # invalid output is re-asked by the client (1 + validation_retries), never by the batch
     assert server.requests == 4 + 2 * 2
 
     server.respond = meeting_respond

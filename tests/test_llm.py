@@ -3,15 +3,26 @@ built once per response model (``llm.tool_model``), and the same on every reques
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
 import instructor
+import openai
 import pytest
-from fault_server import FaultServer, meeting_respond, synthetic_article, tool_name
+from fault_server import (
+    Faults,
+    FaultServer,
+    completion,
+    meeting_respond,
+    synthetic_article,
+    tool_name,
+)
+from openai.types.chat import ChatCompletion
 
+from summarizer.errors import ExtractionError, ProviderError
 from summarizer.extract import ArticleFacts, Translations
-from summarizer.llm import LLMClient, tool_model
+from summarizer.llm import LLMClient, create_body, parse_completion, tool_model, tool_request
 
 MESSAGES = [
     {"role": "system", "content": "Extract."},
@@ -39,15 +50,17 @@ def recorded() -> Iterator[tuple[FaultServer, list[dict[str, Any]]]]:
         yield server, requests
 
 
-def client_for(server: FaultServer) -> LLMClient:
+def client_for(
+    server: FaultServer, *, validation_retries: int = 1, transport_retries: int = 0
+) -> LLMClient:
     return LLMClient(
         provider="openai-compatible",
         model="fault-model",
         base_url=server.url,
         api_key="test",
         timeout=5.0,
-        transport_retries=0,
-        validation_retries=1,
+        transport_retries=transport_retries,
+        validation_retries=validation_retries,
     )
 
 
@@ -85,3 +98,176 @@ def test_every_request_sends_the_same_tool_as_a_fresh_wrap(
     assert isinstance(first, ArticleFacts) and isinstance(again, ArticleFacts)
     assert first.meetings[0].round == 4 and again == first
     assert isinstance(translated, Translations) and translated.items[0].english == "one"
+
+
+# ---- the extraction loop: instructor's TOOLS-mode handlers, request bytes, re-asks -----------
+
+
+def instructor_bodies(faults: Faults, model: type[Any], reasks: int) -> list[bytes]:
+    """The bodies instructor's own patched ``create`` sends for MESSAGES (its reference)."""
+    with FaultServer(respond=meeting_respond, faults=faults, keep_bodies=True) as server:
+        raw = openai.OpenAI(base_url=server.url, api_key="test", max_retries=0)
+        client = instructor.from_openai(raw, mode=instructor.Mode.TOOLS)
+        try:
+            client.chat.completions.create_with_completion(
+                response_model=model,
+                messages=[dict(m) for m in MESSAGES],
+                max_retries=reasks,
+                model="fault-model",
+                max_tokens=100,
+                temperature=0.0,
+                seed=0,
+            )
+        except instructor.core.exceptions.InstructorRetryException:
+            pass
+        finally:
+            raw.close()
+        return list(server.bodies)
+
+
+def our_bodies(faults: Faults, model: type[Any], reasks: int) -> list[bytes]:
+    with FaultServer(respond=meeting_respond, faults=faults, keep_bodies=True) as server:
+        client = client_for(server, validation_retries=reasks)
+        try:
+            client.extract(model, MESSAGES, max_tokens=100)
+        except ExtractionError:
+            pass
+        finally:
+            client.close()
+        return list(server.bodies)
+
+
+@pytest.mark.parametrize(
+    ("script", "reasks"),
+    [((), 1), (("invalid",), 1), (("invalid", "invalid"), 1), (("invalid",) * 3, 2)],
+)
+def test_request_bytes_are_those_instructors_create_sends(
+    script: tuple[str, ...], reasks: int
+) -> None:
+    faults = Faults(script=script)
+    ours = our_bodies(faults, ArticleFacts, reasks)
+    assert len(ours) == min(len(script), reasks) + 1
+    assert ours == instructor_bodies(faults, ArticleFacts, reasks)
+    if script:  # a re-ask carries instructor's validation message for the tool call
+        reask = json.loads(ours[1])["messages"]
+        assert reask[:2] == json.loads(ours[0])["messages"]
+        assert reask[-1]["role"] == "tool" and "Validation Error found" in reask[-1]["content"]
+
+
+def test_translation_request_bytes_are_those_instructors_create_sends() -> None:
+    assert our_bodies(Faults(), Translations, 1) == instructor_bodies(Faults(), Translations, 1)
+
+
+def test_tool_request_is_built_once_with_instructors_tool() -> None:
+    built = tool_request(ArticleFacts)
+    assert tool_request(ArticleFacts) is built
+    assert built.model is tool_model(ArticleFacts)
+    assert built.fields == {
+        "tools": [fresh_tool(ArticleFacts)],
+        "tool_choice": {"type": "function", "function": {"name": "ArticleFacts"}},
+    }
+
+
+def test_create_body_keeps_creates_field_order_and_refuses_other_fields() -> None:
+    kwargs = {"tools": [], "temperature": 0.0, "messages": [], "tool_choice": {}, "model": "m"}
+    body = create_body(kwargs)
+    assert body is not None and list(body) == [
+        "messages",
+        "model",
+        "temperature",
+        "tool_choice",
+        "tools",
+    ]
+    assert create_body({**kwargs, "top_p": 0.5}) is None
+
+
+def test_reasks_stop_at_validation_retries_and_count_every_request() -> None:
+    with FaultServer(respond=meeting_respond, faults=Faults(rate_invalid=1.0)) as server:
+        client = client_for(server, validation_retries=2)
+        with pytest.raises(ExtractionError) as caught:
+            client.extract(ArticleFacts, MESSAGES, max_tokens=100)
+        client.close()
+    error = caught.value
+    assert server.requests == 3 and error.attempts == 3
+    assert "output still invalid after 3 attempts" in error.message
+    assert error.last_output is not None and json.loads(error.last_output) == {
+        "meetings": {"invalid": True}
+    }
+    assert error.tokens_in > 0 and error.tokens_out > 0
+
+
+def test_no_reask_with_zero_validation_retries() -> None:
+    with FaultServer(respond=meeting_respond, faults=Faults(script=("invalid",))) as server:
+        client = client_for(server, validation_retries=0)
+        with pytest.raises(ExtractionError):
+            client.extract(ArticleFacts, MESSAGES, max_tokens=100)
+        client.close()
+    assert server.requests == 1
+
+
+def test_a_reask_then_valid_output_sums_the_usage_of_both_answers() -> None:
+    faults = Faults(script=("invalid",))
+    with FaultServer(respond=meeting_respond, faults=faults, keep_bodies=True) as server:
+        client = client_for(server, validation_retries=1)
+        value, usage = client.extract(ArticleFacts, MESSAGES, max_tokens=100)
+        client.close()
+    assert isinstance(value, ArticleFacts) and value.meetings[0].round == 4
+    assert usage.calls == 2 == server.requests
+    # the fault server counts a quarter token per character of the request's messages
+    prompts = [max(1, len(json.dumps(json.loads(b)["messages"])) // 4) for b in server.bodies]
+    assert usage.tokens_in == sum(prompts) and prompts[1] > prompts[0]
+
+
+def test_transport_failure_on_a_reask_is_reported_as_invalid_output() -> None:
+    faults = Faults(script=("invalid", "500", "500"))
+    with FaultServer(respond=meeting_respond, faults=faults) as server:
+        client = client_for(server, validation_retries=1, transport_retries=1)
+        with pytest.raises(ProviderError) as caught:
+            client.extract(ArticleFacts, MESSAGES, max_tokens=100)
+        client.close()
+    assert isinstance(caught.value, ExtractionError)  # as instructor reported it
+    assert server.requests == 3 and caught.value.attempts == 3
+
+
+def test_transport_failure_on_the_first_request_is_a_provider_error() -> None:
+    with FaultServer(respond=meeting_respond, faults=Faults(script=("500", "500"))) as server:
+        client = client_for(server, validation_retries=1, transport_retries=1)
+        with pytest.raises(ProviderError) as caught:
+            client.extract(ArticleFacts, MESSAGES, max_tokens=100)
+        client.close()
+    assert not isinstance(caught.value, ExtractionError)
+    assert server.requests == 2 and caught.value.attempts == 2
+
+
+def test_plain_completion_bytes_are_those_chat_completions_create_sends() -> None:
+    with FaultServer(keep_bodies=True) as server:
+        client = client_for(server)
+        text, usage = client.complete(MESSAGES, max_tokens=50)
+        client.close()
+        raw = openai.OpenAI(base_url=server.url, api_key="test", max_retries=0)
+        raw.chat.completions.create(
+            messages=[dict(m) for m in MESSAGES],  # type: ignore[misc]
+            model="fault-model",
+            max_tokens=50,
+            temperature=0.0,
+            seed=0,
+        )
+        raw.close()
+    ours, reference = server.bodies
+    assert ours == reference and usage.calls == 1 and text == "{}"
+
+
+def test_parse_completion_validates_and_falls_back_to_openais_lenient_build() -> None:
+    request = {"tools": [fresh_tool(ArticleFacts)], "messages": MESSAGES}
+    answer = completion(request, json.dumps(meeting_respond(request)), 7)
+    parsed = parse_completion(json.dumps(answer).encode())
+    assert parsed.model_dump() == ChatCompletion.construct(**answer).model_dump()
+    assert parsed.choices[0].message.tool_calls is not None
+    del answer["created"]  # a server that bends the schema: built leniently, as openai does
+    lenient = parse_completion(json.dumps(answer).encode())
+    tool_calls = lenient.choices[0].message.tool_calls
+    assert tool_calls is not None and tool_calls[0].function.name == "ArticleFacts"
+    with pytest.raises(ValueError):
+        parse_completion(b"[1, 2]")
+    with pytest.raises(ValueError):
+        parse_completion(b"<html>busy</html>")
