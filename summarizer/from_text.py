@@ -325,6 +325,74 @@ def is_generic_topic(label: str) -> bool:
     return not (_content_words(label) - _GENERIC_TOPIC_WORDS) or bool(_EVENT_WORD.search(label))
 
 
+#: Cyrillic letters a translation leaves inside Latin words ("Karс"), and their Latin twins.
+_HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXaeopcyx")
+#: Words that open a topic only as a lead-in ("including reconstruction financing").
+_TOPIC_OPENER = re.compile(
+    r"^(?:including|notably|particularly|especially|namely|such\s+as|as\s+well\s+as)\s+",
+    re.IGNORECASE,
+)
+#: A fragment of a sentence, not a subject: it ends in a preposition ("... participates in"),
+#: opens with one that is not a subject's ("by this plan") or is a lone past participle
+#: ("described").
+_TOPIC_FRAGMENT = re.compile(
+    r"(?:\s(?:in|of|on|to|for|with|by|from|at|into|about|and|or)$)|^(?:by|from|at|into|of)\s|"
+    r"^[a-z]+ed$",
+    re.IGNORECASE,
+)
+#: An office is who met, not what was discussed ("Ministry of Industry and Commerce").
+_TOPIC_OFFICE = re.compile(r"^(?:the\s+)?(?:ministry|ministries|embassy)\b", re.IGNORECASE)
+#: A topic label longer than this is a sentence, not a label.
+_TOPIC_LABEL_MAX_WORDS = 14
+
+
+def tidy_topic_label(label: str) -> str:
+    """A topic label without a lead-in word ("including"), with Cyrillic look-alike letters a
+    translation left in Latin words made Latin, and without words in another script."""
+    label = " ".join(label.split())
+    label = _TOPIC_OPENER.sub("", label)
+    words = []
+    for word in label.split():
+        latin = word.translate(_HOMOGLYPHS)
+        if re.search(r"[A-Za-z]", latin) and not re.search(r"[^\W\d_A-Za-z\u00c0-\u024f]", latin):
+            words.append(latin)
+        elif not re.search(r"[^\W\d_]", word):  # punctuation or a number stays
+            words.append(word)
+    label = " ".join(words).strip(" -–")
+    for quote in "'\"‘’“”":
+        if label.count(quote) == 1 and (label[0] == quote or label[-1] == quote):
+            label = label.strip(quote)
+    return label.strip()
+
+
+#: Where a long topic label joins two subjects, or goes on in a relative clause.
+_TOPIC_JOIN = re.compile(r",?\s+as\s+well\s+as\s+", re.IGNORECASE)
+_TOPIC_CLAUSE = re.compile(r",\s+(?:which|that|who|whose|where)\b.*$", re.IGNORECASE)
+
+
+def topic_parts(label: str) -> list[str]:
+    """A label too long to be one topic cut into its subjects: at "as well as", without a
+    relative clause ("..., which should pass through ..."); a label of a normal length is one
+    part."""
+    if len(label.split()) <= _TOPIC_LABEL_MAX_WORDS:
+        return [label]
+    return [_TOPIC_CLAUSE.sub("", part).strip(" ,") for part in _TOPIC_JOIN.split(label)]
+
+
+def topic_fault(label: str) -> str | None:
+    """Why a topic label names no subject, or None: only generic words or an event
+    (``is_generic_topic``), a fragment of a sentence, or a whole sentence."""
+    if not label or is_generic_topic(label):
+        return "names no subject (only generic words, or an event)"
+    if _TOPIC_FRAGMENT.search(label):
+        return "a fragment of a sentence, not a subject"
+    if _TOPIC_OFFICE.search(label):
+        return "names an office, not a subject"
+    if len(label.split()) > _TOPIC_LABEL_MAX_WORDS:
+        return "a sentence, not a topic label"
+    return None
+
+
 def _same_word(a: str, b: str) -> bool:
     """Two words of one stem ("fisheries"/"fishery", "technological"/"technology")."""
     if a == b:

@@ -755,21 +755,25 @@ def topics_from_places(m: MeetingRecord, original: str) -> list[Topic]:
 
 
 def drop_generic_topics(m: MeetingRecord, index: int, rejected: list[Rejected]) -> None:
-    """A topic that names no subject ("all areas", "bilateral relations", "two parties") is
-    listed in ``rejected`` and left out."""
+    """A topic that names no subject ("all areas", "bilateral relations", "two parties"), a
+    fragment of a sentence ("by this plan") or a whole sentence is listed in ``rejected`` and
+    left out; the others lose lead-in words and letters of another script
+    (``from_text.tidy_topic_label``)."""
     kept: list[Topic] = []
     for j, topic in enumerate(m.topics):
-        if from_text.is_generic_topic(topic.label):
-            rejected.append(
-                Rejected(
-                    field=f"meetings[{index}].topics[{j}]",
-                    value=topic.label,
-                    reason="names no subject (only generic words, or an event)",
-                    proposed_evidence=topic.evidence[0].text if topic.evidence else None,
+        for label in from_text.topic_parts(from_text.tidy_topic_label(topic.label)):
+            fault = from_text.topic_fault(label)
+            if fault:
+                rejected.append(
+                    Rejected(
+                        field=f"meetings[{index}].topics[{j}]",
+                        value=label,
+                        reason=fault,
+                        proposed_evidence=topic.evidence[0].text if topic.evidence else None,
+                    )
                 )
-            )
-        else:
-            kept.append(topic)
+            elif not any(k.label.casefold() == label.casefold() for k in kept):
+                kept.append(topic.model_copy(update={"label": label}))
     m.topics = kept
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from summarizer import from_text
 from summarizer.from_text import date_in, meeting_sentences, round_in, sentence_bounds
 from summarizer.records import Span
 
@@ -101,3 +102,39 @@ def test_is_mechanism_tells_a_meeting_series_from_a_plan() -> None:
     assert canonical_series("Russian-Mongolian Intergovernmental Commission") == (
         "Intergovernmental Commission"
     )
+
+
+def test_topic_labels_are_tidied_of_lead_ins_and_other_scripts() -> None:
+    assert from_text.tidy_topic_label("including reconstruction financing") == (
+        "reconstruction financing"
+    )
+    assert from_text.tidy_topic_label("railway line Karс") == "railway line Karc"  # Cyrillic с
+    assert from_text.tidy_topic_label("corridor 'Sевер - Юг'") == "corridor"
+    assert from_text.tidy_topic_label("the EU’s commitment") == "the EU’s commitment"
+
+
+def test_fragments_offices_and_sentences_are_not_topics() -> None:
+    for label in (
+        "by this plan",
+        "Libreville actively participates in",
+        "described",
+        "Ministry of Industry and Commerce",
+        "group affairs",
+        "the two sides discussed at length the many ways in which their two economies could "
+        "grow together",
+    ):
+        assert from_text.topic_fault(label), label
+    for label in ("trade and investment", "G20", "Support for Ukraine", "visa facilitation"):
+        assert from_text.topic_fault(label) is None, label
+
+
+def test_a_long_label_is_cut_into_its_subjects() -> None:
+    label = (
+        "long-term supply of Russian oil and electricity, as well as the implementation of "
+        "the gas pipeline, which should pass through Mongolian territory into China"
+    )
+    assert from_text.topic_parts(label) == [
+        "long-term supply of Russian oil and electricity",
+        "the implementation of the gas pipeline",
+    ]
+    assert from_text.topic_parts("trade, as well as energy") == ["trade, as well as energy"]
