@@ -182,7 +182,9 @@ _TOPIC_CUE = re.compile(
     r"(?<!\w)(?:(?:also\s+)?discussed|discussions?\s+(?:also\s+)?(?:covered|encompassed|focused"
     r"\s+on)|talks\s+(?:also\s+)?(?:covered|focused\s+on)|(?:also\s+)?covered|(?:also\s+)?"
     r"addressed|(?:also\s+)?raised|exchanged\s+views\s+on|focus(?:ed|ing)?\s+on|topics?\s+"
-    r"included|agenda\s+included|reviewed|,\s+like|(?:cooperation|coordination)\s+(?:on|in)|such\s+as|including|"
+    r"included|agenda\s+included|reviewed|,\s+like|(?:cooperation|coordination)\s+(?:on|in|against)|"
+    r"cooperate\s+(?:on|in|against)|such\s+as|including|"
+    r"(?:agreements?|memorand(?:a|um)(?:\s+of\s+understanding)?|MoUs?|protocols?)\s+on|"
     r"(?:special\s+|particular\s+)?attention\s+(?:was\s+)?(?:given|paid)\s+to|emphasis\s+(?:was\s+)?"
     r"(?:placed\s+)?on)"
     r"(?!\w)\s+",
@@ -203,7 +205,7 @@ _TOPIC_LIST_END = re.compile(
     re.IGNORECASE,
 )
 _TOPIC_SPLIT = re.compile(
-    r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+as\s+well\s+as\s+|\s+and\s+(?=the\s)"
+    r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+as\s+well\s+as\s+|\s+and\s+(?=the\s|on\s)"
 )
 _TOPIC_LEAD = re.compile(
     r"(?:(?:the|a|an|their|its|other|several|various|key|recent|further|also|both|common|like|"
@@ -336,7 +338,7 @@ _TOPIC_OPENER = re.compile(
 #: opens with one that is not a subject's ("by this plan") or is a lone past participle
 #: ("described").
 _TOPIC_FRAGMENT = re.compile(
-    r"(?:\s(?:in|of|on|to|for|with|by|from|at|into|about|and|or)$)|^(?:by|from|at|into|of)\s|"
+    r"(?:\s(?:in|of|on|to|for|with|by|from|at|into|about|and|or|the|a|an)$)|^(?:by|from|at|into|of)\s|"
     r"^[a-z]+ed$",
     re.IGNORECASE,
 )

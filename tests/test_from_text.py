@@ -138,3 +138,19 @@ def test_a_long_label_is_cut_into_its_subjects() -> None:
         "the implementation of the gas pipeline",
     ]
     assert from_text.topic_parts("trade, as well as energy") == ["trade, as well as energy"]
+
+
+def test_the_subjects_of_signed_agreements_and_of_cooperation_are_topics() -> None:
+    text = (
+        "The two governments signed agreements on police cooperation, on the recognition of "
+        "driving licences and on a credit line. They agreed to cooperate on offshore wind "
+        "projects and to step up cooperation against migrant smuggling networks."
+    )
+    labels = [s.text for s in from_text.topics_in(text)]
+    assert "police cooperation" in labels
+    assert "recognition of driving licences" in labels
+    assert "a credit line" in labels or "credit line" in labels
+    assert "offshore wind projects" in labels
+    assert "migrant smuggling networks" in labels
+    for span in from_text.topics_in(text):
+        assert text[span.start : span.end] == span.text
