@@ -50,8 +50,30 @@ _DATELINE_WORDS = 3
 #: What may follow a dateline's date before its separator ("года.", "电】", "):").
 #: An agency's tag may stand before the separator ("6 mars 2025 (MAP) -").
 _DATELINE_AFTER = re.compile(
-    r"[\s,]*(?:года|г\.|电)?\s*(?:\([A-Za-zА-Я]{2,10}\)\s*)?(?:[)）】]|\s*(?:[—–:.]|-\s|$))", re.M
+    r"[\s,]*(?:года|г\.|电|م(?!\w))?\s*(?:,?\s*\d{1,2}:\d{2}\s*)?"
+    r"(?:\([A-Za-zА-Я]{2,10}\)\s*|[A-ZА-Я\u0621-\u064a]{2,6}\s*$)?"
+    r"(?:[)）】]|\s*(?:[—–:.]|-\s|$))",
+    re.M,
 )
+#: Words for a day relative to the publication date, by offset in days ("вчера", "أمس").
+RELATIVE_DAYS: dict[int, tuple[str, ...]] = {
+    -2: ("the day before yesterday", "avant-hier", "позавчера", "أول أمس", "أول امس", "前天"),
+    -1: (
+        "yesterday",
+        "hier",
+        "вчера",
+        "أمس",
+        "امس",
+        "الأمس",
+        "البارحة",
+        "گزشتہ روز",
+        "گزشتہ دن",
+        "昨天",
+        "昨日",
+    ),
+    0: ("today", "aujourd'hui", "aujourd’hui", "сегодня", "اليوم", "آج", "今天", "今日"),
+    1: ("tomorrow", "demain", "завтра", "غدا", "غداً", "明天", "明日"),
+}
 SENTENCE_BREAK = re.compile(r"(?<=[.!?؟。۔])\s+|(?<=[。۔])|\n")
 
 
@@ -73,7 +95,7 @@ def _range_pattern() -> re.Pattern[str]:
     last = rf"{_DAY}\s+(?:de\s+)?{month}\.?(?:,?\s+{_YEAR}(?:\s*(?:года|г\.))?)?"
     return re.compile(
         rf"(?<!\w)(?:du|from|с|من)?\s*([{_DIGITS}]{{1,2}})(?:er|st|nd|rd|th)?\s*"
-        rf"(?:au|to|till|until|по|до|إلى|الى|حتى|[-–])\s*({last})(?!\w)",
+        rf"(?:au|to|till|until|по|до|إلى|الى|حتى|and|et|и|و|اور|[-–])\s*({last})(?!\w)",
         re.IGNORECASE,
     )
 
@@ -88,6 +110,23 @@ def _weekday_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<!\w)(?:[وب]?ال|[وب])?(?:{'|'.join(words)})(?!\w)|{'|'.join(cjk)}", re.IGNORECASE
     )
+
+
+@lru_cache(maxsize=1)
+def _relative_pattern() -> re.Pattern[str]:
+    by_word = {w: offset for offset, words in RELATIVE_DAYS.items() for w in words}
+    words = sorted(by_word, key=len, reverse=True)
+    cjk = "|".join(re.escape(w) for w in words if re.search(r"[\u4e00-\u9fff]", w))
+    other = "|".join(re.escape(w) for w in words if not re.search(r"[\u4e00-\u9fff]", w))
+    return re.compile(rf"(?<!\w)[وب]?(?:{other})(?!\w)|{cjk}", re.IGNORECASE)
+
+
+def _relative_offset(word: str) -> int:
+    word = word.casefold()
+    for offset, words in RELATIVE_DAYS.items():
+        if any(word == w.casefold() or word[1:] == w.casefold() for w in words):
+            return offset
+    raise KeyError(word)
 
 
 @dataclass(frozen=True)
@@ -112,6 +151,8 @@ def is_dateline(text: str, start: int, end: int) -> bool:
         return False
     if len(re.findall(r"[^\W\d_]+", lead)) > _DATELINE_WORDS and " " in lead.strip():
         return False
+    if text[end - 1] == ".":  # the date's span took the separator ("15 октября.")
+        end -= 1
     return bool(_DATELINE_AFTER.match(text, end))
 
 
@@ -179,6 +220,9 @@ def dates_in(
             if nd.value and nd.precision == "day":
                 add(m.start(), m.end(), nd.value, nd.resolved_from, False)
     if reference is not None:
+        for m in _relative_pattern().finditer(text, start, end):  # "yesterday": a day off it
+            day = reference + datetime.timedelta(days=_relative_offset(m.group(0)))
+            add(m.start(), m.end(), day.isoformat(), "published", True)
         for m in _weekday_pattern().finditer(text, start, end):
             nd = normalize.normalize_date(m.group(0), published=reference, language=language)
             if nd.value and nd.precision == "day":

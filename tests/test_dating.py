@@ -237,3 +237,49 @@ def test_a_dateline_with_an_agency_tag_is_the_reference() -> None:
 
     text = "Titre\n\nRabat, 6 mars 2025 (MAP) - Le ministre s'est entretenu jeudi au téléphone."
     assert str(reference_date(text, "fr", None)) == "2025-03-06"
+
+
+def test_yesterday_and_today_are_resolved_against_the_dateline() -> None:
+    cases = [
+        ("ru", "МАПУТУ, 15 октября 2025. Заседание прошло вчера в Мапуту.", "2025-10-14"),
+        ("ar", "مدريد ٢٢ أكتوبر ٢٠٢٥ م واس\n\nعُقدت أمس في مدريد الجولة الثالثة.", "2025-10-21"),
+        ("ur", "جمعرات 19 فروری 2026\n\nمشاورت کا تیسرا دور گزشتہ روز منعقد ہوا۔", "2026-02-18"),
+        ("fr", "DAKAR, 6 mars 2025 - La commission s'est réunie hier à Dakar.", "2025-03-05"),
+        ("zh", "2025年7月10日 电】双方昨天在北京举行会谈。", "2025-07-09"),
+        ("en", "NAIROBI, 4 March 2025 - The ministers met today in Nairobi.", "2025-03-04"),
+    ]
+    for language, text, expected in cases:
+        ref = dating.reference_date(text, language, None)
+        assert ref is not None, text
+        body = [
+            f
+            for f in dating.dates_in(text, 0, len(text), language=language, reference=ref)
+            if not f.dateline
+        ]
+        assert body and body[-1].value == expected, (text, body)
+        assert text[body[-1].span.start : body[-1].span.end] == body[-1].span.text
+
+
+def test_a_dateline_with_a_time_or_an_era_mark_and_an_agency() -> None:
+    assert str(dating.reference_date("15 октября 2025, 07:40\n\nТекст.", "ru", None)) == (
+        "2025-10-15"
+    )
+    assert str(dating.reference_date("مدريد ٢٢ أكتوبر ٢٠٢٥ م واس\n\nنص.", "ar", None)) == (
+        "2025-10-22"
+    )
+    # a dateline without a year is not a reference, but is still a dateline
+    text = "МАПУТУ, 15 октября. /Корр. ТАСС/. Заседание прошло вчера."
+    ref = datetime.date(2025, 10, 15)
+    first = dating.dates_in(text, 0, len(text), language="ru", reference=ref)[0]
+    assert first.dateline
+
+
+def test_two_days_joined_by_and_are_a_multi_day_meeting() -> None:
+    for language, text in [
+        ("ur", "اسٹریٹجک ڈائیلاگ ۲ اور ۳ جون ۲۰۲۵ کو برسلز میں منعقد ہوا۔"),
+        ("fr", "La session s'est tenue les 2 et 3 juin 2025 à Bruxelles."),
+        ("ru", "Заседание прошло 2 и 3 июня 2025 года в Брюсселе."),
+        ("en", "The dialogue took place on 2 and 3 June 2025 in Brussels."),
+    ]:
+        found = dating.dates_in(text, 0, len(text), language=language, reference=None)
+        assert found and found[0].value == "2025-06-02", (text, found)
