@@ -313,7 +313,8 @@ _GENERIC_TOPIC_WORDS = frozenset(
         "strengthening", "deepening", "promoting", "expanding", "boosting", "advancing",
         "affair", "affairs", "group", "interest", "concern", "mutual", "common", "relation",
         "relationship", "dialogue", "meeting", "talk", "talks", "discussion", "situation",
-        "question", "subject", "side", "country", "nation", "overall", "partie",
+        "question", "subject", "side", "country", "nation", "overall", "partie", "variou",
+        "current", "state", "prospect", "topical", "aspect", "series",
     }
 )  # fmt: skip
 
@@ -321,10 +322,14 @@ _GENERIC_TOPIC_WORDS = frozenset(
 _EVENT_WORD = re.compile(r"\b(?:meetings?|summits?|visits?|sessions?|rounds?)\b", re.IGNORECASE)
 
 
-def is_generic_topic(label: str) -> bool:
-    """Whether a topic label names no subject: every content word is a generic one, or it
-    names an event ("the ASEAN-China ministerial meeting in July"), not what was discussed."""
-    return not (_content_words(label) - _GENERIC_TOPIC_WORDS) or bool(_EVENT_WORD.search(label))
+def is_generic_topic(label: str, parties: Iterable[str] = ()) -> bool:
+    """Whether a topic label names no subject: every content word is a generic one or a word
+    of a party's name ("prospects of Kazakhstan-Netherlands cooperation"), or it names an
+    event ("the ASEAN-China ministerial meeting in July"), not what was discussed."""
+    party_words = set().union(*(_content_words(p) for p in parties))
+    return not (_content_words(label) - _GENERIC_TOPIC_WORDS - party_words) or bool(
+        _EVENT_WORD.search(label)
+    )
 
 
 #: Cyrillic letters a translation leaves inside Latin words ("Karс"), and their Latin twins.
@@ -381,10 +386,10 @@ def topic_parts(label: str) -> list[str]:
     return [_TOPIC_CLAUSE.sub("", part).strip(" ,") for part in _TOPIC_JOIN.split(label)]
 
 
-def topic_fault(label: str) -> str | None:
-    """Why a topic label names no subject, or None: only generic words or an event
-    (``is_generic_topic``), a fragment of a sentence, or a whole sentence."""
-    if not label or is_generic_topic(label):
+def topic_fault(label: str, parties: Iterable[str] = ()) -> str | None:
+    """Why a topic label names no subject, or None: only generic words, the parties' names or
+    an event (``is_generic_topic``), a fragment of a sentence, or a whole sentence."""
+    if not label or is_generic_topic(label, parties):
         return "names no subject (only generic words, or an event)"
     if _TOPIC_FRAGMENT.search(label):
         return "a fragment of a sentence, not a subject"

@@ -501,9 +501,9 @@ def build_meeting(
             )
         )
 
-    # a meeting with one party left: the other side is a head's party the article names
+    # a meeting with one party or none left: the sides are the heads' parties the article names
     for d in delegations:
-        if len(parties) != 1:
+        if len(parties) >= 2:
             break
         if d.party and not any(pt.code == d.party for pt in parties):
             side = normalize.party_name(d.party)
@@ -760,9 +760,10 @@ def drop_generic_topics(m: MeetingRecord, index: int, rejected: list[Rejected]) 
     left out; the others lose lead-in words and letters of another script
     (``from_text.tidy_topic_label``)."""
     kept: list[Topic] = []
+    parties = [p.name for p in m.parties]
     for j, topic in enumerate(m.topics):
         for label in from_text.topic_parts(from_text.tidy_topic_label(topic.label)):
-            fault = from_text.topic_fault(label)
+            fault = from_text.topic_fault(label, parties)
             if fault:
                 rejected.append(
                     Rejected(

@@ -182,9 +182,20 @@ def test_no_meeting_is_a_valid_empty_result() -> None:
 
 
 def test_meeting_without_parties_or_series_is_dropped() -> None:
-    brief, _ = run(facts(parties=["Atlantis"], series=None, round=None, city=None))
+    brief, _ = run(facts(parties=["Atlantis"], series=None, round=None, city=None, heads=[]))
     assert brief.meetings == []
     assert any(r.field == "meetings[0]" for r in brief.rejected)
+
+
+def test_heads_parties_are_the_sides_when_the_proposed_parties_are_not_parties() -> None:
+    # the model put the heads' names where the parties go (a phone call between ministers)
+    heads = [h["name"] for h in MEETING["heads"]]
+    brief, _ = run(facts(parties=heads, series=None, round=None, city=None))
+    assert len(brief.meetings) == 1
+    assert {p.code for p in brief.meetings[0].parties} == {"RUS", "PAK"}
+    for p in brief.meetings[0].parties:
+        span = p.evidence[0]
+        assert ARTICLE[span.start : span.end] == span.text
 
 
 def test_person_not_in_article_fails_validation() -> None:
