@@ -1205,12 +1205,18 @@ def arabic_head_from_original(
 ) -> None:
     """A head from an Arabic-name country (romanize.NAME_COUNTRIES) is spelt from the name
     the ORIGINAL writes in the head's paragraph, by romanize.find_name ("Mazan Abdullah Faziz"
-    -> «مازن عبد الله الفايز» -> "Mazen Abdullah Al-Fayez"), with its exact span."""
+    -> «مازن عبد الله الفايز» -> "Mazen Abdullah Al-Fayez"), with its exact span; any other
+    head's name keeps the words whose consonants the original's agree with and spells the
+    others from it (romanize.spell_foreign: "Robert Costa Ribeiro" -> «ماریانا کوستا
+    ریبیرو» -> "Mariana Costa Ribeiro")."""
     for i, d in enumerate(m.delegations):
         evidence = d.evidence[0] if d.evidence else None
-        if evidence is None or _exact(evidence) or d.party not in romanize.NAME_COUNTRIES:
+        if evidence is None or _exact(evidence):
             continue
-        found = romanize.find_name(original, evidence.start, evidence.end, d.head.name, d.party)
+        if d.party in romanize.NAME_COUNTRIES:
+            found = romanize.find_name(original, evidence.start, evidence.end, d.head.name, d.party)
+        else:  # a name not Arabic by origin: each word checked against the original's
+            found = romanize.spell_foreign(original, evidence.start, evidence.end, d.head.name)
         if found is None:
             continue
         if found.latin != d.head.name:

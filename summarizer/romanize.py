@@ -109,15 +109,81 @@ def _skeleton(name: str) -> str:
     return re.sub(r"[aeiouyw\s'’.-]", "", latin)
 
 
-def find_name(
-    original: str, start: int, end: int, name: str, party: str | None
-) -> NameInText | None:
-    """Where original[start:end] (a delegation's paragraph) writes the person the model calls
-    ``name``: the run of one to four words whose consonants best match it (at least MATCH),
-    widened by attested name words on either side (a given name the translation dropped),
-    with its Latin spelling; None when no run matches."""
+#: Arabic-script letters as a foreign name written in them sounds, vowels included: a
+#: European or Latin American name is written with its vowels (ماریانا = Mariana), which
+#: the library's Arabic spellings would not restore.
+_FOREIGN_LETTERS = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "پ": "p", "ت": "t", "ٹ": "t", "ث": "s",
+    "ج": "j", "چ": "ch", "ح": "h", "خ": "kh", "د": "d", "ڈ": "d", "ذ": "z", "ر": "r", "ڑ": "r",
+    "ز": "z", "ژ": "zh", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "",
+    "غ": "g", "ف": "f", "ڤ": "v", "ق": "k", "ك": "k", "ک": "k", "گ": "g", "ل": "l", "م": "m",
+    "ن": "n", "ں": "n", "ه": "h", "ہ": "h", "ھ": "", "ة": "a", "ى": "a", "ئ": "", "ء": "",
+    "ؤ": "o",
+}  # fmt: skip
+_FOREIGN_VOWELS = frozenset("aeiou")
+#: A word of the model's name is kept when its consonants match the original's this well.
+_WORD_MATCH = 60
+
+
+def foreign_spelling(word: str) -> str:
+    """A Latin spelling of one foreign name word written in Arabic script: و and ی/ي are
+    vowels between consonants ("تورد" -> "Tord") and consonants next to a vowel or at the
+    start ("وارمان" -> "Warman", "ماریانا" -> "Mariana")."""
+    letters = _MARKS.sub("", word)
+    out: list[str] = []
+    for i, ch in enumerate(letters):
+        prev_vowel = bool(out) and out[-1][-1:] in _FOREIGN_VOWELS
+        nxt = letters[i + 1] if i + 1 < len(letters) else ""
+        next_vowel = bool(nxt) and nxt in "اآأإ"
+        if i == 1 and letters[0] in "اأ" and ch in "وي" and nxt not in "اآأإ":
+            out[-1] = "o" if ch == "و" else "i"  # اولوف = Olof, ایوان = Ivan
+        elif ch in "وؤ":
+            out.append("w" if i == 0 or next_vowel or (prev_vowel and nxt) else "o")
+        elif ch in "یيېے":
+            out.append("y" if (i == 0 and next_vowel) or (prev_vowel and next_vowel) else "i")
+        elif ch in "هہ" and not nxt and not prev_vowel:
+            out.append("a")  # a final ه after a consonant writes a vowel (قراجہ = Karaja)
+        else:
+            out.append(_FOREIGN_LETTERS.get(ch, ""))
+    latin = re.sub(r"(.)\1+", r"\1", "".join(out))  # a doubled letter written once
+    return latin[:1].upper() + latin[1:]
+
+
+def spell_foreign(original: str, start: int, end: int, name: str) -> NameInText | None:
+    """Where original[start:end] writes the person the model calls ``name`` (a name that is
+    not Arabic by origin), and that name spelt word by word: a word of the model's whose
+    consonants agree with the original's word is kept ("Costa"), one that does not is
+    spelt from the original ("Robert" for «ماریانا» -> "Mariana"). None when the original's
+    words and the model's cannot be paired one to one."""
     words = list(_WORD.finditer(original, start, end))
-    wanted = _skeleton(normalize.canonical_person(name))
+    wanted = normalize.canonical_person(name).split()
+    found = _best_run(words, " ".join(wanted))
+    if found is None:
+        return None
+    first, last = found
+    # widen to as many words as the model's name has, over words that are not titles
+    while last - first < len(wanted):
+        if last < len(words) and _MARKS.sub("", words[last].group()) not in _NOT_NAME:
+            last += 1
+        elif first > 0 and _MARKS.sub("", words[first - 1].group()) not in _NOT_NAME:
+            first -= 1
+        else:
+            return None
+    if last - first != len(wanted):
+        return None
+    spelt = []
+    for mine, theirs in zip(wanted, words[first:last], strict=True):
+        keep = fuzz.ratio(_skeleton(mine), _skeleton(theirs.group())) >= _WORD_MATCH
+        spelt.append(mine if keep else foreign_spelling(theirs.group()))
+    s, e = words[first].start(), words[last - 1].end()
+    if original[s:e].count("\n"):
+        return None
+    return NameInText(s, e, original[s:e], " ".join(spelt))
+
+
+def _best_run(words: list[re.Match[str]], name: str) -> tuple[int, int] | None:
+    """The run of one to four words whose consonants best match ``name`` (at least MATCH)."""
+    wanted = _skeleton(name)
     if not wanted:
         return None
     best: tuple[float, int, int] | None = None
@@ -129,9 +195,21 @@ def find_name(
             score = fuzz.ratio(_skeleton(" ".join(w.group() for w in run)), wanted)
             if score >= MATCH and (best is None or score > best[0]):
                 best = (score, i, i + size)
-    if best is None:
+    return (best[1], best[2]) if best else None
+
+
+def find_name(
+    original: str, start: int, end: int, name: str, party: str | None
+) -> NameInText | None:
+    """Where original[start:end] (a delegation's paragraph) writes the person the model calls
+    ``name``: the run of one to four words whose consonants best match it (at least MATCH),
+    widened by attested name words on either side (a given name the translation dropped),
+    with its Latin spelling; None when no run matches."""
+    words = list(_WORD.finditer(original, start, end))
+    found = _best_run(words, normalize.canonical_person(name))
+    if found is None:
         return None
-    _, first, last = best
+    first, last = found
     country = _alpha2(party)
     while first > 0 and last - first < 5 and _attested(words[first - 1].group(), country):
         first -= 1

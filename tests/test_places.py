@@ -136,3 +136,28 @@ def test_scorer_matches_an_acronym_to_the_words_it_abbreviates() -> None:
 
     assert same_topic("Economic Partnership Agreement negotiations", "EPA")
     assert not same_topic("Economic Partnership Agreement negotiations", "FTA")
+
+
+def test_a_foreign_name_in_arabic_script_is_spelt_with_its_vowels() -> None:
+    from summarizer import romanize
+
+    for written, latin in [
+        ("ماریانا", "Mariana"),
+        ("ریبیرو", "Ribiro"),
+        ("تورد", "Tord"),
+        ("وارمان", "Warman"),
+        ("اولوف", "Olof"),
+        ("قراجہ", "Kraja"),
+    ]:
+        assert romanize.foreign_spelling(written) == latin, written
+
+
+def test_a_foreign_heads_words_the_original_disagrees_with_are_respelt() -> None:
+    from summarizer import romanize
+
+    text = "برازیلی وفد کی سربراہی سفیر ماریانا کوستا ریبیرو نے کی۔"
+    found = romanize.spell_foreign(text, 0, len(text), "Mr. Robert Costa Ribeiro")
+    assert found is not None
+    assert found.latin == "Mariana Costa Ribeiro"  # Costa and Ribeiro are the model's
+    assert text[found.start : found.end] == found.written == "ماریانا کوستا ریبیرو"
+    assert romanize.spell_foreign(text, 0, len(text), "Nelson Mandela") is None
