@@ -227,6 +227,9 @@ GBR|UK;U.K.;Britain;Great Britain;British;بريطانيا;المملكة الم
 IND|India;Indian;الهند;Inde;Индия;印度;بھارت;ہندوستان
 AFG|Afghanistan;Afghan;أفغانستان;Афганистан;阿富汗;افغانستان;أفغاني
 IRN|Iran;Iranian;إيران;Iran;Иран;伊朗;ایران
+TLS|East Timor;Timor Leste;Timorese
+CPV|Cape Verde;Cape Verdean
+SWZ|Swaziland
 SYR|Syria;Syrian;سوريا;سورية;Syrie;Сирия;叙利亚;شام
 TUR|Turkey;Türkiye;Turkiye;Turkish;تركيا;Turquie;Турция;土耳其;ترکی
 KOR|South Korea;South Korean;Republic of Korea;ROK;كوريا الجنوبية;Corée du Sud
@@ -604,19 +607,51 @@ Havana|CUB|La Havane;هافانا;Гавана;哈瓦那
 """
 
 
-def _city_rows(extended: bool) -> list[list[str]]:
-    return _table_rows(_CITY_TABLE) + (_table_rows(_MORE_CITIES) if extended else [])
+def _city_rows(extended: bool, *, big: bool = False) -> list[list[str]]:
+    """The city tables: _CITY_TABLE (the translation glossary's), with ``extended`` also
+    _MORE_CITIES and every country's capital (gazetteer.py), with ``big`` also the other
+    large cities. A row found earlier wins a name two rows share."""
+    if not extended:
+        return _table_rows(_CITY_TABLE)
+    from . import gazetteer
+
+    rows = _table_rows(_CITY_TABLE) + _table_rows(_MORE_CITIES) + gazetteer.capital_rows()
+    return rows + gazetteer.big_city_rows() if big else rows
 
 
 @lru_cache(maxsize=2)
 def _city_index(extended: bool = True) -> dict[str, tuple[str, str | None]]:
     index: dict[str, tuple[str, str | None]] = {}
-    for english, code, others in _city_rows(extended):
+    for english, code, others in _city_rows(extended, big=extended):
         entry = (english, code or None)
         for name in [english, *filter(None, others.split(";"))]:
             for key in _index_keys(name):
                 index.setdefault(key, entry)
     return index
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words`` (longest first), written as a trie of
+    their characters ("ab|ac" -> "a(?:b|c)"): with thousands of names, the regular
+    expression engine then tries one branch per character instead of every name."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:  # a word may end here: the longer names first, then nothing
+            return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+        return body
+
+    return render(trie)
 
 
 @lru_cache(maxsize=1)
@@ -632,7 +667,7 @@ def _city_pattern() -> re.Pattern[str]:
     other = [n for n in names if n not in cjk and n not in cyrillic]
 
     def alternation(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return trie_alternation([w.casefold() for w in words])
 
     # an Arabic-script name may carry a joined preposition or conjunction ("وبغداد", "بمسقط"),
     # a Russian one a case ending ("в Улан-Баторе"); Chinese writes no spaces

@@ -53,7 +53,7 @@ from .translation import (
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "8"
+PIPELINE_VERSION = "9"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -1112,6 +1112,10 @@ def call_from_original(
     m.title = meeting_title(m.round, m.parties, m.series, m.kind)
 
 
+#: The opening of an article, where its dateline stands (characters).
+_OPENING = 400
+
+
 def city_from_original(
     m: MeetingRecord, index: int, original: str, language: str, rejected: list[Rejected]
 ) -> None:
@@ -1131,6 +1135,31 @@ def city_from_original(
         rejected.append(Rejected(field=where, value=city, reason="a country, not a city"))
         m.location = Location(city=None, country=None)
         city = None
+    if city and normalize.city_info(city) is None:
+        # not a city GeoNames knows either ("Shangri-La hotel", a translation's "Maputu"):
+        # the city the original writes where the model read it, or in the meeting's sentences
+        evidence = m.location.evidence[0] if m.location.evidence else None
+        regions = [(evidence.start, evidence.end)] if evidence else []
+        regions += anchor_sentences(m, original, language)
+        regions.append((0, min(len(original), _OPENING)))  # else the dateline's city
+        for start, end in regions:
+            found = normalize.cities_in(original, start, end)
+            if found:
+                s, e, english = found[0]
+                rejected.append(
+                    Rejected(
+                        field=where,
+                        value=city,
+                        reason=f"not a known city; the original names {original[s:e]!r}",
+                    )
+                )
+                info = normalize.city_info(english)
+                m.location = Location(
+                    city=english,
+                    country=info[1] if info else None,
+                    evidence=[Span(start=s, end=e, text=original[s:e])],
+                )
+                return
     if city is None:
         for start, end in anchor_sentences(m, original, language):
             found = normalize.cities_in(original, start, end)

