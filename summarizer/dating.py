@@ -81,7 +81,7 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?؟。۔])\s+|(?<=[。۔])|\n")
 def _date_pattern() -> re.Pattern[str]:
     months = sorted({m for names in MONTHS.values() for m in names}, key=len, reverse=True)
     month = "(?:{})".format("|".join(re.escape(m) for m in months))
-    day_month = rf"{_DAY}\s+(?:de\s+)?{month}\.?(?:,?\s+{_YEAR}(?:\s*(?:года|г\.))?)?"
+    day_month = rf"{_DAY}\s+(?:de\s+|of\s+)?{month}\.?(?:,?\s+{_YEAR}(?:\s*(?:года|г\.))?)?"
     month_day = rf"{month}\.?\s+{_DAY}(?:,?\s+{_YEAR})?"
     return re.compile(rf"(?<!\w)(?:{day_month}|{month_day})(?!\w)", re.IGNORECASE)
 
@@ -98,6 +98,87 @@ def _range_pattern() -> re.Pattern[str]:
         rf"(?:au|to|till|until|по|до|إلى|الى|حتى|and|et|и|و|اور|[-–])\s*({last})(?!\w)",
         re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=1)
+def _month_first_range_pattern() -> re.Pattern[str]:
+    """A span of days with the month first ("March 3-4, 2025", "March 3 and 4", "from
+    March 3 to 5"): group 1 is the month and first day, group 2 the year if written."""
+    months = sorted(MONTHS["en"], key=len, reverse=True)
+    month = "(?:{})".format("|".join(re.escape(m) for m in months))
+    return re.compile(
+        rf"(?<!\w)({month}\.?\s+{_DAY})\s*(?:-|–|to|and|through|until)\s*{_DAY}"
+        rf"(?:,?\s+({_YEAR}))?(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+#: A month named without its day ("in November", "en novembre dernier", "в ноябре"): the
+#: Russian prepositional forms, besides the names of MONTHS.
+_RU_MONTHS_IN = (
+    "январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
+    "октябре", "ноябре", "декабре",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _month_pattern() -> re.Pattern[str]:
+    names = {m for names in MONTHS.values() for m in names if len(m) > 3} | set(_RU_MONTHS_IN)
+    month = "(?:{})".format("|".join(re.escape(m) for m in sorted(names, key=len, reverse=True)))
+    return re.compile(
+        rf"(?<![{_DIGITS}]\s)(?<![\w{_DIGITS}])({month})(?:\s+(?:dernier|passé|last))?"
+        rf"(?:,?\s+({_YEAR}))?(?!\w)"
+        rf"|(?:([{_DIGITS}]{{4}})\s*年\s*)?([{_DIGITS}]{{1,2}})\s*月(?![{_DIGITS}\s]*[日号])",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=256)
+def _month_number(name: str, language: str) -> int | None:
+    """1-12 for a month's name as written, read as the day "1 <name> 2001" would be."""
+    folded = name.casefold()
+    if folded in _RU_MONTHS_IN:
+        return _RU_MONTHS_IN.index(folded) + 1
+    for lang in dict.fromkeys([language, *MONTHS]):
+        nd = normalize.normalize_date(f"1 {name} 2001", language=lang)
+        if nd.value and nd.precision == "day":
+            return int(nd.value[5:7])
+    return None
+
+
+def months_in(
+    text: str, start: int, end: int, *, language: str, reference: datetime.date | None
+) -> list[Found]:
+    """Months written without a day in text[start:end] ("en novembre dernier", "в ноябре",
+    "11月"), each at month precision: a month without a year is the last such month on or
+    before the reference date. Only for a meeting already held."""
+    found: list[Found] = []
+    for m in _month_pattern().finditer(text, start, end):
+        if m.group(1):
+            number = _month_number(m.group(1), language)
+            year_text = m.group(2)
+        else:
+            number = int(m.group(4).translate(normalize.ASCII_DIGITS))
+            year_text = m.group(3)
+        if number is None or not 1 <= number <= 12:
+            continue
+        if year_text:
+            year = int(year_text.translate(normalize.ASCII_DIGITS))
+        elif reference is not None:
+            year = reference.year if number <= reference.month else reference.year - 1
+        else:
+            continue
+        found.append(
+            Found(
+                span=from_text.span_at(text, m.start(), m.end()),
+                value=f"{year:04d}-{number:02d}",
+                precision="month",
+                resolved_from="text" if year_text else "published",
+                weekday_only=False,
+                dateline=False,
+            )
+        )
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -210,6 +291,11 @@ def dates_in(
             except ValueError:
                 continue
             add(m.start(1), m.end(), value, nd.resolved_from, False)
+    for m in _month_first_range_pattern().finditer(text, start, end):
+        written = m.group(1) + (f", {m.group(2)}" if m.group(2) else "")
+        nd = normalize.normalize_date(written, published=reference, language=language)
+        if nd.value and nd.precision == "day":
+            add(m.start(), m.end(), nd.value, nd.resolved_from, False)
     for m in _CJK_DATE.finditer(text, start, end):
         read = _cjk_value(m, reference)
         if read:
@@ -278,4 +364,11 @@ def meeting_date(
     ranked = sorted(
         enumerate(candidates), key=lambda item: (item[1].dateline, item[1].weekday_only, item[0])
     )
-    return ranked[0][1] if ranked else None
+    if ranked:
+        return ranked[0][1]
+    if held:  # no day written: the month the meeting's sentences name, if any
+        for start, end in regions:
+            months = months_in(text, start, end, language=language, reference=reference)
+            if months:
+                return months[0]
+    return None

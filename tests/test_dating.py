@@ -321,3 +321,41 @@ def test_trie_alternation_matches_exactly_the_words() -> None:
         assert pattern.match(word), word
     for other in ("a", "abx", "улан-", "y", ""):
         assert not pattern.match(other), other
+
+
+def test_month_first_ranges_and_ordinal_days() -> None:
+    for text in (
+        "The consultations took place on March 3-4, 2025 in Accra.",
+        "The commission met from March 3 to 5, 2025 in Accra.",
+        "The talks, held on the 3rd of March 2025, ended well.",
+    ):
+        found = dating.dates_in(text, 0, len(text), language="en", reference=None)
+        assert found and found[0].value == "2025-03-03", text
+
+
+def test_a_held_meeting_dated_only_by_its_month() -> None:
+    ref = datetime.date(2026, 1, 9)
+    for language, text, expected in [
+        ("fr", "La commission s'est réunie en novembre dernier à Praia.", "2025-11"),
+        ("ru", "Заседание прошло в ноябре в Москве.", "2025-11"),
+        ("ar", "عقدت الجولة في نوفمبر الماضي.", "2025-11"),
+        ("zh", "双方于去年11月举行会谈。", "2025-11"),
+        ("en", "The talks were held in March 2024.", "2024-03"),
+    ]:
+        found = dating.meeting_date(
+            text, [(0, len(text))], language=language, reference=ref, held=True
+        )
+        assert found is not None and found.value == expected, text
+        assert found.precision == "month"
+        assert text[found.span.start : found.span.end] == found.span.text
+    # a day beats a month; an announced meeting is not dated by a month read this way
+    text = "They met on 3 December 2025, as agreed in November."
+    found = dating.meeting_date(text, [(0, len(text))], language="en", reference=ref, held=True)
+    assert found is not None and found.value == "2025-12-03"
+    text = "The next session will take place in November."
+    assert (
+        dating.meeting_date(text, [(0, len(text))], language="en", reference=ref, held=False)
+        is None
+    )
+    # "May" alone is not a month (the verb)
+    assert dating.months_in("They may meet.", 0, 14, language="en", reference=ref) == []
