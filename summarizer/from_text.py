@@ -33,7 +33,8 @@ _COUNTED = frozenset(
     {
         "round", "rounds", "session", "sessions", "meeting", "meetings", "edition",
         "dialogue", "consultations", "commission", "committee", "council", "summit",
-        "forum", "talks", "conference", "sitting", "cycle",
+        "forum", "talks", "conference", "sitting", "cycle", "retreat", "dialog", "consultation",
+        "group",
     }
 )  # fmt: skip
 _WORD = re.compile(r"[^\s,;:()“”\"«»]+")

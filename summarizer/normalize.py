@@ -1263,7 +1263,7 @@ def kind_of_series(series: str | None) -> str | None:
 MECHANISM_NOUNS = (
     "dialogue", "dialog", "working group", "group", "consultations", "consultation",
     "commission", "council", "committee", "summit", "forum", "talks", "conference",
-    "meeting", "session", "round table", "roundtable", "mechanism", "format",
+    "meeting", "session", "round table", "roundtable", "mechanism", "format", "retreat",
 )  # fmt: skip
 _MECHANISM = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(w) for w in MECHANISM_NOUNS) + r")(?!\w)", re.IGNORECASE

@@ -154,3 +154,14 @@ def test_the_subjects_of_signed_agreements_and_of_cooperation_are_topics() -> No
     assert "migrant smuggling networks" in labels
     for span in from_text.topics_in(text):
         assert text[span.start : span.end] == span.text
+
+
+def test_a_retreat_is_a_numbered_mechanism() -> None:
+    from summarizer import normalize
+
+    text = "The two leaders met for the ninth Indonesia-Singapore Leaders' Retreat."
+    found = round_in(text, [(0, len(text))])
+    assert found is not None and found[0] == 9
+    assert normalize.is_mechanism("Leaders' Retreat")
+    name = from_text.series_after(text, found[1])
+    assert name is not None and name.text == "Indonesia-Singapore Leaders' Retreat"
