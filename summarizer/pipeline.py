@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import dating, from_text, injection, mechanisms, normalize, places, romanize, titles
+from . import dating, from_text, injection, led_by, mechanisms, normalize, places, romanize, titles
 from .config import Settings
 from .errors import ArticleTooLongError
 from .extract import ArticleFacts, MeetingProposal, propose, translate
@@ -1274,6 +1274,45 @@ def arabic_head_from_original(
         d.evidence.append(Span(start=title.start, end=title.end, text=title.written))
 
 
+def urdu_heads_from_original(m: MeetingRecord, original: str) -> None:
+    """A head the Urdu ORIGINAL names in a "delegation led by" clause (led_by.heads_led) and
+    the model left out joins the meeting: its side is the party the clause names, else the
+    one party left without a head; its name is spelt from the original (romanize), its title
+    read next to it (titles)."""
+    codes = [p.code for p in m.parties if p.code]
+    for found in led_by.heads_led(original):
+        if any(
+            e.start < found.end and found.start < e.end for d in m.delegations for e in d.evidence
+        ):
+            continue  # a head the model gave
+        code = led_by.side_code(found.side)
+        if code is None:
+            left = [c for c in codes if not any(d.party == c for d in m.delegations)]
+            code = left[0] if len(left) == 1 else None
+        if code is None or code not in codes or any(d.party == code for d in m.delegations):
+            continue
+        if code in romanize.NAME_COUNTRIES:
+            latin = romanize.romanize(found.written, code, "")
+        else:
+            latin = " ".join(romanize.spell_word(w) for w in found.written.split())
+        title = titles.title_near(original, found.start, found.end)
+        evidence = [Span(start=found.start, end=found.end, text=found.written)]
+        if title is not None:
+            evidence.append(Span(start=title.start, end=title.end, text=title.written))
+        m.delegations.append(
+            Delegation(
+                party=code,
+                head=Person(
+                    name=latin,
+                    title=title.english if title else None,
+                    name_as_written=found.written,
+                ),
+                role="head",
+                evidence=evidence,
+            )
+        )
+
+
 def replace_date(
     m: MeetingRecord, index: int, chosen: dating.Found, reason: str, rejected: list[Rejected]
 ) -> None:
@@ -1407,6 +1446,8 @@ def summarize(article: Article, client: ModelClient, settings: Settings) -> Arti
             cjk_head_from_original(m, i, source_article.text, brief.rejected)
         if language in ("ar", "ur", "fa"):
             arabic_head_from_original(m, i, source_article.text, brief.rejected)
+        if language == "ur" and m.primary:
+            urdu_heads_from_original(m, source_article.text)
         drop_generic_topics(m, i, brief.rejected)
         if m.primary:
             m.topics = topics_from_places(m, source_article.text)

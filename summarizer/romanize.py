@@ -149,6 +149,22 @@ def foreign_spelling(word: str) -> str:
     return latin[:1].upper() + latin[1:]
 
 
+_VOWEL_LETTERS = frozenset("اآأإوؤیيىے")
+
+
+def spell_word(word: str) -> str:
+    """A Latin spelling of one word of a name not Arabic by origin, with no model's spelling
+    to follow: a word people are attested to write (Akmal, «اکمل»), or one written without
+    vowel letters (the short vowels left out, as in «رستموف»), as the library spells it;
+    any other as it sounds letter by letter (foreign_spelling)."""
+    bare = _MARKS.sub("", word)
+    if _attested(bare, None) or not (set(bare) & _VOWEL_LETTERS):
+        found = _library().transliterate(bare, top_k=2, country=None)
+        if found:
+            return str(found[0].text)
+    return foreign_spelling(word)
+
+
 def spell_foreign(original: str, start: int, end: int, name: str) -> NameInText | None:
     """Where original[start:end] writes the person the model calls ``name`` (a name that is
     not Arabic by origin), and that name spelt word by word: a word of the model's whose

@@ -62,6 +62,11 @@ def _phrases() -> list[tuple[str, str]]:
     return sorted(rows, key=lambda row: len(row[0]), reverse=True)
 
 
+def phrases() -> list[tuple[str, str]]:
+    """(title as written, English title) for every phrase of the table, longest first."""
+    return _phrases()
+
+
 def _bounded(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "

@@ -506,3 +506,36 @@ def test_a_call_in_the_opening_is_the_meeting_with_no_venue_dated_by_its_sentenc
     assert m.kind == "call" and m.location.city is None
     assert m.date.value == "2025-03-06" and m.status == "held"
     assert check_spans(text, m.date.evidence) == []
+
+
+def test_a_head_the_urdu_original_names_and_the_model_left_out_joins_the_meeting() -> None:
+    text = (
+        "پاکستان اور ترکیہ کے درمیان سیاسی مشاورت کا پانچواں دور اسلام آباد میں ہوا۔\n\n"
+        "پاکستانی وفد کی قیادت ایڈیشنل سیکرٹری (یورپ) فرحان علی جعفری نے کی، جبکہ ترک وفد کی "
+        "سربراہی نائب وزیر خارجہ سلیم قراجہ نے کی۔\n"
+    )
+    translated = (
+        "[1] The fifth round of political consultations between Pakistan and Turkey was held "
+        "in Islamabad.\n\n[2] The Pakistani delegation was led by Additional Secretary "
+        "(Europe) Farhan Ali Jafri, while the Turkish delegation was headed by a deputy "
+        "minister."
+    )
+    head = {"name": "Farhan Ali Jafri", "title": "Additional Secretary", "party": "Pakistan"}
+    brief = run_translated(
+        text,
+        translated,
+        kind="consultations",
+        series="Political Consultations",
+        round=5,
+        date_text=None,
+        city="Islamabad",
+        parties=["Pakistan", "Turkey"],
+        heads=[head],
+    )
+    delegations = brief.meetings[0].delegations
+    assert [d.party for d in delegations] == ["PAK", "TUR"]
+    added = delegations[1]
+    assert added.head.name_as_written == "سلیم قراجہ"
+    assert added.head.title == "Deputy Foreign Minister"
+    assert added.head.name.startswith("S") and len(added.head.name.split()) == 2
+    assert check_spans(text, added.evidence) == []

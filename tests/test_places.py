@@ -161,3 +161,24 @@ def test_a_foreign_heads_words_the_original_disagrees_with_are_respelt() -> None
     assert found.latin == "Mariana Costa Ribeiro"  # Costa and Ribeiro are the model's
     assert text[found.start : found.end] == found.written == "ماریانا کوستا ریبیرو"
     assert romanize.spell_foreign(text, 0, len(text), "Nelson Mandela") is None
+
+
+def test_urdu_delegation_clauses_name_each_side_and_its_head() -> None:
+    from summarizer import led_by
+
+    text = (
+        "پاکستانی وفد کی قیادت ایڈیشنل سیکرٹری (امریکاز) سید عدنان حیدر گیلانی نے کی جبکہ "
+        "برازیلی وفد کی سربراہی برازیل کی وزارت خارجہ میں ایشیا و بحرالکاہل امور کی سیکرٹری، "
+        "سفیر ماریانا کوستا ریبیرو نے کی۔ پاکستانی وفد کی قیادت سینیٹر عمران رشید بھٹی، نائب "
+        "وزیراعظم و وزیر خارجہ، نے کی جبکہ یورپی یونین کی نمائندگی ہیلینا وارمان نے کی۔"
+    )
+    found = led_by.heads_led(text)
+    assert [h.written for h in found] == [
+        "سید عدنان حیدر گیلانی",
+        "ماریانا کوستا ریبیرو",
+        "عمران رشید بھٹی",
+        "ہیلینا وارمان",
+    ]
+    assert [led_by.side_code(h.side) for h in found] == ["PAK", "BRA", "PAK", "EU"]
+    for h in found:
+        assert text[h.start : h.end] == h.written

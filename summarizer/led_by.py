@@ -1,0 +1,97 @@
+"""Who led each delegation, read from the sentences of an Urdu original that say so.
+
+Urdu reports name the heads in one formula: «پاکستانی وفد کی قیادت ایڈیشنل سیکرٹری … عمران
+لطیف صدیقی نے کی، جبکہ ازبک وفد کی سربراہی … اکمل رستموف نے کی» ("the Pakistani delegation
+was led by …, while the Uzbek delegation was headed by …"), or «یورپی یونین کی نمائندگی … نے
+کی» ("… represented the EU"). The local model's translation often keeps one head and drops
+the other. This module finds each clause, the side it names and the name in it: the last run
+of words that are neither titles nor offices, as written (spelt in Latin by the caller).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import normalize, titles
+
+#: "<side> وفد کی قیادت|سربراہی <who> نے کی" and "<side> کی نمائندگی <who> نے کی".
+_CLAUSE = re.compile(
+    r"(?P<side>(?:[^\s،۔]+\s+){1,2}?)(?:وفد\s+کی\s+(?:قیادت|سربراہی)|کی\s+نمائندگی)\s+"
+    r"(?P<who>[^۔]{3,200}?)\s*،?\s*نے\s+کی"
+)
+_PARENTHESES = re.compile(r"\([^)]*\)|（[^）]*）")
+_WORD = re.compile(r"[^\s،,()（）]+")
+#: Words of a title or an office, and joining words, that are never part of a name.
+_NOT_NAME = frozenset(
+    {
+        "کی", "کے", "کا", "میں", "و", "اور", "امور", "وزارت", "خارجہ", "نائب", "وزیر",
+        "وزیراعظم", "اعظم", "سیکرٹری", "سیکریٹری", "سفیر", "سینیٹر", "اعلیٰ", "اعلی",
+        "نمائندہ", "نمائندگی", "پالیسی", "سلامتی", "مشیر", "برائے", "جنرل", "ڈائریکٹر",
+        "ایڈیشنل", "ڈاکٹر", "جناب", "محترمہ", "محترم", "وفاقی", "مملکت", "صدر", "خصوصی",
+        "ایلچی", "قومی", "ڈپٹی", "اسپیشل", "چیئرمین", "سربراہ", "کمشنر", "ہائی", "جبکہ",
+        "نے", "بھی", "شعبہ", "ڈویژن", "محکمہ", "تجارت", "داخلہ", "دفاع", "توانائی",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LedBy:
+    """A head named in a "delegation led by" clause: the name's offsets and text in the
+    original, and the words that name the side ("ازبک", "یورپی یونین")."""
+
+    start: int
+    end: int
+    written: str
+    side: str
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(w for written, _english in titles.phrases() for w in written.split())
+
+
+def _is_name_word(word: str) -> bool:
+    return (
+        word not in _NOT_NAME
+        and word not in _title_words()
+        and normalize.party_code(word) is None
+        and normalize.city_info(word) is None
+    )
+
+
+def heads_led(text: str) -> list[LedBy]:
+    """Every "delegation led by" clause of an Urdu text, with the name it gives."""
+    found: list[LedBy] = []
+    for clause in _CLAUSE.finditer(text):
+        start, end = clause.span("who")
+        masked = _PARENTHESES.sub(lambda m: " " * len(m.group()), text[start:end])
+        segments = list(re.finditer(r"[^،]+", masked))
+        for segment in reversed(segments):  # the name is in the last segment that has one
+            words = list(_WORD.finditer(masked, segment.start(), segment.end()))
+            run: list[re.Match[str]] = []
+            for word in reversed(words):
+                if _is_name_word(word.group()):
+                    run.insert(0, word)
+                elif run:
+                    break
+            if 2 <= len(run) <= 4:
+                s, e = start + run[0].start(), start + run[-1].end()
+                found.append(LedBy(s, e, text[s:e], " ".join(clause.group("side").split())))
+                break
+    return found
+
+
+def side_code(side: str) -> str | None:
+    """The party the words before «وفد» name: a country («پاکستان»), its adjective
+    («پاکستانی», «برازیلی»: the country with «ی» taken off) or an organisation."""
+    words = side.split()
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(words[-size:])
+        for candidate in (phrase, phrase[:-1] if phrase.endswith("ی") else None):
+            if candidate:
+                code = normalize.party_code(candidate)
+                if code:
+                    return code
+    return None
