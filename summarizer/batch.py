@@ -843,8 +843,7 @@ def write_atomic(path: Path, text: str) -> None:
     it is a terminal and seeks): in a batch, each call can hand the GIL to another worker.
     """
     data = (text if os.linesep == "\n" else text.replace("\n", os.linesep)).encode("utf-8")
-    tmp = _temp_path(path)
-    try:
+    with _replacing(path) as tmp:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _O_BINARY, 0o666)
         try:
             view = memoryview(data)
@@ -852,31 +851,34 @@ def write_atomic(path: Path, text: str) -> None:
                 view = view[os.write(fd, view) :]
         finally:
             os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _temp_path(path: Path) -> Path:
-    # one writer per thread at a time, so pid + thread id make the name unique (and cheap)
-    return (
-        path.parent / f"{TMP_PREFIX}{path.name}.{os.getpid()}-{threading.get_ident()}{TMP_SUFFIX}"
-    )
 
 
 @contextmanager
 def _atomic_file(path: Path, newline: str | None = None) -> Iterator[TextIO]:
+    """A text stream whose content replaces ``path`` when the block ends without error."""
+    with _replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline=newline) as handle:
+        yield handle
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[str]:
+    """The temp file to write ``path``'s new content to: renamed over ``path`` when the block
+    ends, removed (and ``path`` left as it was) when it fails."""
     tmp = _temp_path(path)
     try:
-        with tmp.open("w", encoding="utf-8", newline=newline) as handle:
-            yield handle
+        yield tmp
         os.replace(tmp, path)
     except BaseException:
         with suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _temp_path(path: Path) -> str:
+    # one writer per thread at a time, so pid + thread id make the name unique (and cheap)
+    folder, name = os.path.split(path)
+    temp = f"{TMP_PREFIX}{name}.{os.getpid()}-{threading.get_ident()}{TMP_SUFFIX}"
+    return os.path.join(folder, temp)
 
 
 def remove_stale_temp_files(out_dir: Path) -> int:
