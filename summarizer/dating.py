@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from . import from_text, normalize
 from .records import Span
@@ -52,6 +53,7 @@ _DATELINE_WORDS = 3
 _DATELINE_AFTER = re.compile(
     r"[\s,]*(?:года|г\.|电)?\s*(?:\([A-Za-zА-Я]{2,10}\)\s*)?(?:[)）】]|\s*(?:[—–:.]|-\s|$))", re.M
 )
+_LINE = re.compile(r"[^\n]+")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?؟。۔])\s+|(?<=[。۔])|\n")
 
 
@@ -188,7 +190,8 @@ def dates_in(
 
 def dateline(text: str, language: str) -> Found | None:
     """The article's dateline date (the first one in its opening lines), if it has one."""
-    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()][:8]
+    # the first 8 lines that are not blank (the rest of the article is not read)
+    lines = islice((m for m in _LINE.finditer(text) if m.group(0).strip()), 8)
     for line in lines:
         for f in dates_in(text, line.start(), line.end(), language=language, reference=None):
             if f.dateline and f.resolved_from == "text":
