@@ -1,10 +1,11 @@
 """Batch briefs: many articles, bounded concurrency, a store that makes re-runs free.
 
 ``run_batch`` reads every input, looks each article up in the store's cache, and summarizes
-the rest on a thread pool (``concurrency`` workers, fed by an asyncio loop under a semaphore).
-Each item's state is committed to the store as soon as it is finished, so a killed batch
-resumes when the same command runs again: finished articles are cache hits, nothing is
-summarized twice and every output file is written atomically (temp file + ``os.replace``).
+the rest on ``concurrency`` worker threads (each takes the next item when it is free). Each
+item's state is committed to the store as soon as it is finished (its result, call row and
+state in one transaction), so a killed batch resumes when the same command runs again:
+finished articles are cache hits, nothing is summarized twice and every output file is
+written atomically (temp file + ``os.replace``).
 The index and summary files are rebuilt at the end from every item's output.
 
 Retry layers (one owner each, and every attempt is logged in the store's ``calls`` table):
@@ -28,7 +29,6 @@ same ``batch_id``):
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import glob
 import hashlib
@@ -40,7 +40,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -333,8 +333,7 @@ def run_batch(
 
     ``progress`` shows a live bar on stderr (None: only when stderr is a terminal); the closing
     table is printed to stderr unless ``quiet``. ``compare`` writes comparison.json/.md over
-    every brief. ``command`` is recorded in the store (default: ``sys.argv``). Must not be
-    called from a running event loop (it runs its own).
+    every brief. ``command`` is recorded in the store (default: ``sys.argv``).
     """
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
@@ -370,7 +369,7 @@ def run_batch(
             if compare:
                 write_comparison(out_dir, results)
             status = "failed" if result.failed else "ok"
-        except (KeyboardInterrupt, asyncio.CancelledError):
+        except KeyboardInterrupt:
             status = "interrupted"
             raise
         finally:
@@ -429,7 +428,7 @@ def _run_with_progress(
             result.add(item)
             bar.update(task, advance=1, stats=_progress_stats(result))
 
-        return asyncio.run(_run_items(items, ctx, concurrency, finished))
+        return _run_items(items, ctx, concurrency, finished)
 
 
 def _progress_stats(result: BatchResult) -> str:
@@ -439,36 +438,50 @@ def _progress_stats(result: BatchResult) -> str:
     )
 
 
-async def _run_items(
+def _run_items(
     items: Sequence[InputItem],
     ctx: _Context,
     concurrency: int,
     finished: Callable[[ItemResult], None],
 ) -> list[ItemResult]:
-    """Process items on a pool of ``concurrency`` threads; results in input order."""
-    loop = asyncio.get_running_loop()
-    slots = asyncio.Semaphore(concurrency)
+    """Process items on ``concurrency`` worker threads; results in input order.
+
+    Each worker takes the next item as soon as it is free and reports it (``finished``, under
+    a lock) itself, so no item is handed to or from the main thread: it only waits, and a
+    worker's GIL is not taken from it to hand items round. A worker's error (or Ctrl-C in
+    the main thread) stops the others taking new items.
+    """
     results: list[ItemResult | None] = [None] * len(items)
+    queue = iter(enumerate(items))
+    taking = threading.Lock()
+    reporting = threading.Lock()
+    stop = threading.Event()
+
+    def work() -> None:
+        while not stop.is_set():
+            with taking:
+                taken = next(queue, None)
+            if taken is None:
+                return
+            index, item = taken
+            try:
+                outcome = process_item(item, ctx)
+            except BaseException:
+                stop.set()
+                raise
+            results[index] = outcome
+            with reporting:
+                finished(outcome)
+
     pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="summarizer-batch")
-
-    async def one(index: int, item: InputItem) -> None:
-        try:
-            outcome = await loop.run_in_executor(pool, process_item, item, ctx)
-        finally:
-            slots.release()
-        results[index] = outcome
-        finished(outcome)
-
-    tasks: set[asyncio.Task[None]] = set()
+    running = {pool.submit(work) for _ in range(min(concurrency, len(items)))}
     try:
-        for index, item in enumerate(items):
-            await slots.acquire()
-            task = asyncio.create_task(one(index, item))
-            tasks.add(task)
-            task.add_done_callback(tasks.discard)
-        while tasks:
-            await asyncio.gather(*tasks)
+        while running:  # a timeout, so Ctrl-C is seen at once on every platform
+            done, running = wait(running, timeout=0.25, return_when=FIRST_EXCEPTION)
+            for worker in done:
+                worker.result()  # a worker's error, raised here
     except BaseException:
+        stop.set()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
@@ -511,16 +524,21 @@ def _process_article(
         return ItemResult(key=item.key, label=item.label, status="pending")
     if failed_before and not ctx.retry_failed and previous and previous.cache_key == key:
         return _kept_failure(item, previous)
-    ctx.store.mark_item(
-        ctx.batch_id,
-        item.key,
-        status="pending",
-        run_id=ctx.run_id,
-        path=item.label,
-        article_sha256=article.sha256,
-        cache_key=key,
-    )
-    return _summarize_item(item, ctx, article, key, stem, previous)
+    try:
+        return _summarize_item(item, ctx, article, key, stem, previous)
+    except Exception:
+        # the item's identity, for the failure process_item records (a finished item
+        # records it with its result, in the same transaction)
+        ctx.store.mark_item(
+            ctx.batch_id,
+            item.key,
+            status="pending",
+            run_id=ctx.run_id,
+            path=item.label,
+            article_sha256=article.sha256,
+            cache_key=key,
+        )
+        raise
 
 
 def _read(item: InputItem) -> Article:
@@ -620,27 +638,49 @@ def _summarize_item(
     before = previous.attempts if previous is not None else 0
     tally = ItemResult(key=item.key, label=item.label, status="pending")
     try:
-        brief = _summarize_with_retries(item, ctx, article, key, tally)
+        brief, latency = _summarize_with_retries(item, ctx, article, key, tally)
     except ProviderError as exc:
-        return _fail(item, ctx, exc.message, _reason(exc), before + tally.attempts, tally, key)
-    outputs = write_outputs(ctx.out_dir, stem, brief)
-    ctx.store.mark_item(
-        ctx.batch_id,
-        item.key,
-        status="done",
-        run_id=ctx.run_id,
-        attempts=before + tally.attempts,
-        outputs=outputs,
-    )
+        return _fail(
+            item, ctx, exc.message, _reason(exc), before + tally.attempts, tally, key, article
+        )
+    try:
+        outputs = write_outputs(ctx.out_dir, stem, brief)
+    except Exception:
+        with ctx.store.transaction():  # the paid-for result is kept (a re-run serves it)
+            _record_result(ctx, article, key, tally.attempts, brief, latency)
+        raise
+    # one transaction: the result, its call row and the item's state land together
+    with ctx.store.transaction():
+        _record_result(ctx, article, key, tally.attempts, brief, latency)
+        ctx.store.mark_item(
+            ctx.batch_id,
+            item.key,
+            status="done",
+            run_id=ctx.run_id,
+            path=item.label,
+            article_sha256=article.sha256,
+            cache_key=key,
+            attempts=before + tally.attempts,
+            outputs=outputs,
+        )
     tally.status = "done"
     tally.outputs = outputs
     return tally
 
 
+def _record_result(
+    ctx: _Context, article: Article, key: str, attempt: int, brief: ArticleBrief, latency: float
+) -> None:
+    """The paid-for result in the cache and its row in ``calls`` (inside a transaction)."""
+    ctx.store.put_result(key, brief)
+    _record_attempt(ctx, article, key, attempt, brief=brief, latency=latency)
+
+
 def _summarize_with_retries(
     item: InputItem, ctx: _Context, article: Article, key: str, tally: ItemResult
-) -> ArticleBrief:
-    """Whole-item attempts under tenacity; each attempt is one row in ``calls``."""
+) -> tuple[ArticleBrief, float]:
+    """Whole-item attempts under tenacity; each attempt is one row in ``calls`` (a failed one
+    recorded here, the successful one with its result): the brief and its latency."""
     retrying = Retrying(
         stop=stop_after_attempt(ITEM_ATTEMPTS),
         wait=ITEM_RETRY_WAIT,
@@ -655,7 +695,9 @@ def _summarize_with_retries(
     raise AssertionError("unreachable: tenacity re-raises the last error")
 
 
-def _attempt(ctx: _Context, article: Article, key: str, tally: ItemResult) -> ArticleBrief:
+def _attempt(
+    ctx: _Context, article: Article, key: str, tally: ItemResult
+) -> tuple[ArticleBrief, float]:
     started = time.perf_counter()
     try:
         brief = pipeline.summarize(article, ctx.client, ctx.settings)
@@ -663,15 +705,13 @@ def _attempt(ctx: _Context, article: Article, key: str, tally: ItemResult) -> Ar
         tally.requests += exc.attempts
         tally.tokens_in += exc.tokens_in
         tally.tokens_out += exc.tokens_out
-        _record_attempt(ctx, article, key, tally.attempts, exc=exc, started=started)
+        latency = time.perf_counter() - started
+        _record_attempt(ctx, article, key, tally.attempts, exc=exc, latency=latency)
         raise
     tally.requests += brief.run.calls
     tally.tokens_in += brief.run.tokens_in
     tally.tokens_out += brief.run.tokens_out
-    with ctx.store.transaction():  # the paid-for result and its call row land together
-        ctx.store.put_result(key, brief)
-        _record_attempt(ctx, article, key, tally.attempts, brief=brief, started=started)
-    return brief
+    return brief, time.perf_counter() - started
 
 
 def _record_attempt(
@@ -680,7 +720,7 @@ def _record_attempt(
     key: str,
     attempt: int,
     *,
-    started: float,
+    latency: float,
     brief: ArticleBrief | None = None,
     exc: ProviderError | None = None,
 ) -> None:
@@ -698,7 +738,7 @@ def _record_attempt(
         requests=run.calls if run is not None else (exc.attempts if exc else 0),
         tokens_in=run.tokens_in if run is not None else (exc.tokens_in if exc else 0),
         tokens_out=run.tokens_out if run is not None else (exc.tokens_out if exc else 0),
-        latency_s=round(time.perf_counter() - started, 4),
+        latency_s=round(latency, 4),
         error=exc.message if exc is not None else None,
     )
 
@@ -756,6 +796,7 @@ def _fail(
     attempts: int | None,
     tally: ItemResult | None = None,
     key: str | None = None,
+    article: Article | None = None,
 ) -> ItemResult:
     ctx.store.mark_item(
         ctx.batch_id,
@@ -763,6 +804,7 @@ def _fail(
         status="failed",
         run_id=ctx.run_id,
         path=item.label,
+        article_sha256=article.sha256 if article is not None else None,
         cache_key=key,
         error=f"{reason}: {error}",
         attempts=attempts,
@@ -801,8 +843,7 @@ def write_atomic(path: Path, text: str) -> None:
     it is a terminal and seeks): in a batch, each call can hand the GIL to another worker.
     """
     data = (text if os.linesep == "\n" else text.replace("\n", os.linesep)).encode("utf-8")
-    tmp = _temp_path(path)
-    try:
+    with _replacing(path) as tmp:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _O_BINARY, 0o666)
         try:
             view = memoryview(data)
@@ -810,31 +851,34 @@ def write_atomic(path: Path, text: str) -> None:
                 view = view[os.write(fd, view) :]
         finally:
             os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _temp_path(path: Path) -> Path:
-    # one writer per thread at a time, so pid + thread id make the name unique (and cheap)
-    return (
-        path.parent / f"{TMP_PREFIX}{path.name}.{os.getpid()}-{threading.get_ident()}{TMP_SUFFIX}"
-    )
 
 
 @contextmanager
 def _atomic_file(path: Path, newline: str | None = None) -> Iterator[TextIO]:
+    """A text stream whose content replaces ``path`` when the block ends without error."""
+    with _replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline=newline) as handle:
+        yield handle
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[str]:
+    """The temp file to write ``path``'s new content to: renamed over ``path`` when the block
+    ends, removed (and ``path`` left as it was) when it fails."""
     tmp = _temp_path(path)
     try:
-        with tmp.open("w", encoding="utf-8", newline=newline) as handle:
-            yield handle
+        yield tmp
         os.replace(tmp, path)
     except BaseException:
         with suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _temp_path(path: Path) -> str:
+    # one writer per thread at a time, so pid + thread id make the name unique (and cheap)
+    folder, name = os.path.split(path)
+    temp = f"{TMP_PREFIX}{name}.{os.getpid()}-{threading.get_ident()}{TMP_SUFFIX}"
+    return os.path.join(folder, temp)
 
 
 def remove_stale_temp_files(out_dir: Path) -> int:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from . import from_text, normalize
 from .records import Span
@@ -74,6 +75,7 @@ RELATIVE_DAYS: dict[int, tuple[str, ...]] = {
     0: ("today", "aujourd'hui", "aujourd’hui", "сегодня", "اليوم", "آج", "今天", "今日"),
     1: ("tomorrow", "demain", "завтра", "غدا", "غداً", "明天", "明日"),
 }
+_LINE = re.compile(r"[^\n]+")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?؟。۔])\s+|(?<=[。۔])|\n")
 
 
@@ -318,7 +320,8 @@ def dates_in(
 
 def dateline(text: str, language: str) -> Found | None:
     """The article's dateline date (the first one in its opening lines), if it has one."""
-    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()][:8]
+    # the first 8 lines that are not blank (the rest of the article is not read)
+    lines = islice((m for m in _LINE.finditer(text) if m.group(0).strip()), 8)
     for line in lines:
         for f in dates_in(text, line.start(), line.end(), language=language, reference=None):
             if f.dateline and f.resolved_from == "text":

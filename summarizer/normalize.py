@@ -49,7 +49,8 @@ def _strip_article(key: str) -> str:
     return key
 
 
-def _is_arabic_script(text: str) -> bool:
+def is_arabic_script(text: str) -> bool:
+    """Whether ``text`` has a letter of the Arabic script (Arabic, Urdu, Persian)."""
     return any("\u0600" <= ch <= "\u06ff" for ch in text)
 
 
@@ -106,7 +107,7 @@ def _candidates(name: str) -> list[str]:
     out = [key]
     if key.endswith(" s"):  # a possessive: "pakistan's" -> "pakistan s"
         out.append(key[:-2])
-    if _is_arabic_script(key):
+    if is_arabic_script(key):
         for variant in _arabic_prefix_variants(key):
             out.append(variant)
             if " " not in variant:
@@ -120,7 +121,7 @@ def _candidates(name: str) -> list[str]:
 # ---- organisations, short forms and demonyms ------------------------------------------------
 
 
-def _table_rows(table: str) -> list[list[str]]:
+def table_rows(table: str) -> list[list[str]]:
     """Rows of a "|"-separated table; an indented line continues the previous row's last cell."""
     rows: list[str] = []
     for line in table.strip("\n").splitlines():
@@ -198,7 +199,7 @@ IMF|International Monetary Fund|IMF;International Monetary Fund;صندوق ال�
 
 ORGANISATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     code: (name, tuple(aliases.split(";")))
-    for code, name, aliases in _table_rows(_ORGANISATION_TABLE)
+    for code, name, aliases in table_rows(_ORGANISATION_TABLE)
 }
 
 #: Common English names where pycountry's differ ("Russian Federation" -> "Russia").
@@ -320,7 +321,7 @@ ROU|Romania;Romanian
 """
 
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    code: tuple(aliases.split(";")) for code, aliases in _table_rows(_COUNTRY_ALIAS_TABLE)
+    code: tuple(aliases.split(";")) for code, aliases in table_rows(_COUNTRY_ALIAS_TABLE)
 }
 
 _GETTEXT_LANGUAGES = ("ar", "fr", "ru", "zh_CN", "ur")
@@ -342,7 +343,10 @@ def _comma_forms(name: str) -> tuple[str, str] | None:
     return f"{parts[1]} {parts[0]}", parts[0]
 
 
-def _translators() -> list[gettext.NullTranslations]:
+def translators() -> list[gettext.NullTranslations]:
+    """pycountry's translations of country names (iso3166-1) into the languages the tool
+    reads, after a pass-through one for English (a language whose catalogue is missing is
+    left out)."""
     out: list[gettext.NullTranslations] = [gettext.NullTranslations()]
     for language in _GETTEXT_LANGUAGES:
         try:
@@ -359,7 +363,7 @@ def _index_keys(name: str) -> list[str]:
     key = _strip_article(_key(name))
     if not key:
         return []
-    if _is_arabic_script(key) and key.startswith("ال") and len(key) > 4:
+    if is_arabic_script(key) and key.startswith("ال") and len(key) > 4:
         return [key, key[2:]]
     return [key]
 
@@ -378,7 +382,7 @@ def _party_index() -> tuple[dict[str, str], tuple[str, ...]]:
     """Key -> code, and the Latin keys fuzzy matching may use."""
     primary: dict[str, set[str]] = {}
     derived: dict[str, set[str]] = {}
-    for translator in _translators():
+    for translator in translators():
         for country in pycountry.countries:
             for name in _country_names(country):
                 translated = translator.gettext(name)
@@ -612,10 +616,10 @@ def _city_rows(extended: bool, *, big: bool = False) -> list[list[str]]:
     _MORE_CITIES and every country's capital (gazetteer.py), with ``big`` also the other
     large cities. A row found earlier wins a name two rows share."""
     if not extended:
-        return _table_rows(_CITY_TABLE)
+        return table_rows(_CITY_TABLE)
     from . import gazetteer
 
-    rows = _table_rows(_CITY_TABLE) + _table_rows(_MORE_CITIES) + gazetteer.capital_rows()
+    rows = table_rows(_CITY_TABLE) + table_rows(_MORE_CITIES) + gazetteer.capital_rows()
     return rows + gazetteer.big_city_rows() if big else rows
 
 

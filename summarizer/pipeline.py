@@ -8,6 +8,7 @@ caller asked to keep ungrounded facts (they are then kept, marked by empty evide
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import re
@@ -173,16 +174,11 @@ def ordinal_spans(text: str, value: int) -> list[Span]:
     One word first ("9th", "ninth", "العاشرة"); two words only when neither word alone is the
     ordinal ("twenty first", "第 九").
     """
-    words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", text)]
-    strip = ".,;:()“”\"'«»،"
     spans: list[Span] = []
-
-    def value_of(fragment: str) -> int | None:
-        cleaned = fragment.strip(strip)
-        return normalize.ordinal_value(cleaned) if cleaned else None
-
-    def add(start: int, fragment: str) -> None:
-        cleaned = fragment.strip(strip)
+    for start, fragment, found in _ordinal_candidates(text):
+        if found != value:
+            continue
+        cleaned = fragment.strip(_ORDINAL_STRIP)
         offset = start + fragment.find(cleaned)
         # Chinese writes no spaces: the ordinal is the 第...次 inside the run of characters
         for cjk in _CJK_ORDINAL.finditer(cleaned):
@@ -190,17 +186,38 @@ def ordinal_spans(text: str, value: int) -> list[Span]:
                 offset, cleaned = offset + cjk.start(), cjk.group()
                 break
         spans.append(Span(start=offset, end=offset + len(cleaned), text=cleaned))
+    return spans
+
+
+_ORDINAL_STRIP = ".,;:()“”\"'«»،"
+
+
+@functools.lru_cache(maxsize=16)
+def _ordinal_candidates(text: str) -> tuple[tuple[int, str, int], ...]:
+    """(start, fragment, value) of every word, or pair of words, of ``text`` that reads as an
+    ordinal, in text order: a word that is one; else the word and the next, when neither is
+    one alone. What ``ordinal_spans`` looks through for any value: it runs several times per
+    article on the same text (the meeting's round, its anchors), so the text is read once
+    (bounded: the few articles the batch's workers have in hand)."""
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", text)]
+
+    def value_of(fragment: str) -> int | None:
+        cleaned = fragment.strip(_ORDINAL_STRIP)
+        return normalize.ordinal_value(cleaned) if cleaned else None
 
     values = [value_of(word) for _, word in words]  # each word read once
+    found: list[tuple[int, str, int]] = []
     for i, (start, word) in enumerate(words):
-        if values[i] == value:
-            add(start, word)
-        elif i + 1 < len(words) and values[i] is None and values[i + 1] is None:
+        value = values[i]
+        if value is not None:
+            found.append((start, word, value))
+        elif i + 1 < len(words) and values[i + 1] is None:
             nxt_start, nxt = words[i + 1]
             pair = text[start : nxt_start + len(nxt)]
-            if value_of(pair) == value:
-                add(start, pair)
-    return spans
+            pair_value = value_of(pair)
+            if pair_value is not None:
+                found.append((start, pair, pair_value))
+    return tuple(found)
 
 
 def nearest(spans: list[Span], near: int | None) -> Span | None:
@@ -984,19 +1001,31 @@ def anchor_sentences(m: MeetingRecord, original: str, language: str) -> list[tup
         *m.field_evidence.get("series", []),
         *m.location.evidence,
     ]
-    if m.round is not None:  # the other places the original numbers this mechanism
-        for ordinal_span in ordinal_spans(original, m.round):
-            if mechanisms.series_after(original, ordinal_span, language) or (
-                from_text.series_after(original, ordinal_span)
-            ):
-                anchors.append(ordinal_span)
     found: list[tuple[int, int]] = []
     for span in anchors:
         if _exact(span):
             bounds = dating.sentence_of(original, span.start)
             if bounds not in found:
                 found.append(bounds)
+    # the other places the original numbers this mechanism
+    for bounds in _numbered_sentences(original, m.round, language) if m.round is not None else ():
+        if bounds not in found:
+            found.append(bounds)
     return found
+
+
+@functools.lru_cache(maxsize=16)
+def _numbered_sentences(original: str, round_: int, language: str) -> tuple[tuple[int, int], ...]:
+    """The sentences where the original writes the ordinal ``round_`` before a mechanism's
+    name, in text order (the same for every use of one meeting's round: computed once)."""
+    found: list[tuple[int, int]] = []
+    for ordinal_span in ordinal_spans(original, round_):
+        if _exact(ordinal_span) and (
+            mechanisms.series_after(original, ordinal_span, language)
+            or from_text.series_after(original, ordinal_span)
+        ):
+            found.append(dating.sentence_of(original, ordinal_span.start))
+    return tuple(found)
 
 
 def date_from_original(

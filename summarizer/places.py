@@ -111,7 +111,7 @@ class Place:
 
 
 def _rows(table: str) -> list[tuple[str, list[str]]]:
-    return [(label, aliases.split(";")) for label, aliases in normalize._table_rows(table)]
+    return [(label, aliases.split(";")) for label, aliases in normalize.table_rows(table)]
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +127,7 @@ def _names() -> dict[str, tuple[str, str | None]]:
     for code, written in normalize.COUNTRY_ALIASES.items():
         for alias in written:
             names.setdefault(alias, (normalize.party_name(code), code))
-    for translator in normalize._translators():
+    for translator in normalize.translators():
         for country in pycountry.countries:
             name = translator.gettext(country.name)
             names.setdefault(name, (normalize.party_name(country.alpha_3), country.alpha_3))

@@ -33,6 +33,7 @@ from summarizer.config import Settings
 from summarizer.errors import ExtractionError, ProviderError
 from summarizer.records import ArticleBrief, ComparativeSummary
 from summarizer.store import Store
+from summarizer.testing import FakeClient
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -394,6 +395,50 @@ def test_failures_are_kept_and_retry_failed_redoes_only_them(
     assert len(ok_calls_per_article(store.path)) == 6
     assert summary_of(out)["failed"] == 0 and summary_of(out)["meetings"] == 6
     assert_complete_files(out)
+
+
+def test_a_failed_output_write_keeps_the_paid_for_result(
+    tmp_path: Path, server: FaultServer, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_articles(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    real = batch_module.write_outputs
+
+    def disk_full(out_dir: Path, stem: str, brief: ArticleBrief) -> list[str]:
+        if stem.startswith("report-001-"):
+            raise OSError(28, "No space left on device")
+        return real(out_dir, stem, brief)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(batch_module, "write_outputs", disk_full)
+        first = batch(server, [tmp_path / "in"], out, store)
+    assert (first.done, first.failed, server.requests) == (2, 1, 3)
+    rows = query(store.path, "SELECT status, article_sha256, cache_key FROM items")
+    assert sorted(r[0] for r in rows) == ["done", "done", "failed"]
+    assert all(sha and key for _, sha, key in rows)  # the failed item's identity is kept
+    again = batch(server, [tmp_path / "in"], out, store)  # served from the cache: no call
+    assert (again.cached, again.failed, server.requests) == (3, 0, 3)
+    assert_complete_files(out)
+
+
+def test_an_interrupt_in_a_worker_stops_the_batch(tmp_path: Path, store: Store) -> None:
+    write_articles(tmp_path / "in", 8)
+    client = FakeClient([KeyboardInterrupt()])
+    settings = Settings(provider="openai-compatible", base_url="http://unused", api_key="x")
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(
+            [str(tmp_path / "in")],
+            tmp_path / "out",
+            settings,
+            concurrency=3,
+            store=store,
+            client=client,
+            progress=False,
+            compare=False,
+        )
+    (run,) = store.recent_runs()
+    assert run.status == "interrupted"
+    assert query(store.path, "SELECT COUNT(*) FROM items WHERE status = 'done'") == [(0,)]
 
 
 def test_retry_failed_processes_nothing_new(

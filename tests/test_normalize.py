@@ -15,6 +15,7 @@ from summarizer.normalize import (
     city_info,
     detect_language,
     detect_published,
+    is_arabic_script,
     latinize,
     normalize_date,
     ordinal_value,
@@ -22,6 +23,8 @@ from summarizer.normalize import (
     party_name,
     same_person,
     series_key,
+    table_rows,
+    translators,
 )
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -32,6 +35,29 @@ def _seed(prefix: str) -> str:
     if not paths:
         pytest.skip(f"seed {prefix} not available at {SEEDS}")
     return paths[0].read_text(encoding="utf-8")
+
+
+# ---- table helpers (shared with places.py) ------------------------------------------------
+
+
+def test_table_rows_join_an_indented_line_to_the_row_before() -> None:
+    table = """
+A|Alpha|alpha;alef
+    الف;阿尔法
+B|Beta|beta
+"""
+    assert table_rows(table) == [["A", "Alpha", "alpha;alef;الف;阿尔法"], ["B", "Beta", "beta"]]
+
+
+def test_is_arabic_script() -> None:
+    assert is_arabic_script("وزير الخارجية") and is_arabic_script("وزیر خارجہ")
+    assert not is_arabic_script("Foreign Minister") and not is_arabic_script("外交部")
+
+
+def test_translators_start_with_english_as_it_is() -> None:
+    found = translators()
+    assert found[0].gettext("France") == "France"
+    assert len(found) > 1
 
 
 # ---- parties --------------------------------------------------------------------------
