@@ -51,7 +51,9 @@ _DATELINE_WORDS = 3
 #: What may follow a dateline's date before its separator ("года.", "电】", "):").
 #: An agency's tag may stand before the separator ("6 mars 2025 (MAP) -").
 _DATELINE_AFTER = re.compile(
-    r"[\s,]*(?:года|г\.|电|م(?!\w))?\s*(?:,?\s*\d{1,2}:\d{2}\s*)?"
+    r"[\s,]*(?:года|г\.|电|م(?!\w))?\s*"
+    r"(?:[,|]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?\s*)?"
+    r"(?:[|]?\s*(?:by|par|от)\s+[^\n]{1,60}$)?"
     r"(?:\([A-Za-zА-Я]{2,10}\)\s*|[A-ZА-Я\u0621-\u064a]{2,6}\s*$)?"
     r"(?:[)）】]|\s*(?:[—–:.]|-\s|$))",
     re.M,

@@ -359,3 +359,14 @@ def test_a_held_meeting_dated_only_by_its_month() -> None:
     )
     # "May" alone is not a month (the verb)
     assert dating.months_in("They may meet.", 0, 14, language="en", reference=ref) == []
+
+
+def test_a_date_header_with_a_time_zone_or_a_byline_is_the_reference() -> None:
+    for text, expected in [
+        ("Posted on 4 March 2025 by Staff Reporter\n\nThe ministers met on Monday.", "2025-03-04"),
+        ("March 10, 2026 | 14:05 GMT\n\nThe ministers met on Monday.", "2026-03-10"),
+    ]:
+        assert str(dating.reference_date(text, "en", None)) == expected
+    # a date inside a sentence that goes on is not a dateline
+    text = "The deal signed on 4 March 2025 by both sides was hailed in Accra and Lome."
+    assert dating.reference_date(text, "en", None) is None
