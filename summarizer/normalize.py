@@ -1673,7 +1673,8 @@ _JOINED_PREFIXES = re.compile(r"\b(counter|anti|co|non|multi|inter) (?=\w)")
 @lru_cache(maxsize=4096)
 def series_key(series: str) -> str:
     """A key under which spellings of one series are equal (hyphens, -ise/-ize, defence...)."""
-    text = canonical_series(series).casefold()
+    text = canonical_series(series)
+    text = re.sub(r"\s*\([A-Z][A-Za-z0-9&+-]{1,11}\)\s*$", "", text).casefold()  # "(JPCC)"
     text = _SPACES.sub(" ", re.sub(r"[-–—/_,.:;'\"]", " ", text)).strip()
     text = " ".join(_SPELLINGS.get(word, word) for word in text.split())
     return _JOINED_PREFIXES.sub(r"\1", text)

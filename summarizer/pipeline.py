@@ -54,7 +54,7 @@ from .translation import (
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "9"
+PIPELINE_VERSION = "10"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -250,8 +250,8 @@ def person_name(text: str, name: str, span: Span | None) -> tuple[str, Span | No
     after that title ("... Minister Gao Mingyuan").
     """
     name = name.strip()
-    if not name or normalize.party_code(name):
-        return None
+    if not name or normalize.party_code(name) or normalize.city_info(name):
+        return None  # a country or a city is not a person ("Nairobi" as a head)
     if normalize.looks_like_title(name):
         if span is None:
             return None
@@ -1153,6 +1153,11 @@ def city_from_original(
     left out); a known city's evidence is its name as the original writes it."""
     where = f"meetings[{index}].location.city"
     city = m.location.city
+    if city:  # "Seoul (private)", "Fuzhou, Fujian Province": the city is the first part
+        bare = re.sub(r"\s*\([^)]*\)", "", city).split(",")[0].strip()
+        if bare and bare != city and normalize.city_info(bare):
+            m.location = m.location.model_copy(update={"city": bare})
+            city = bare
     if m.kind == "call":
         if city:
             rejected.append(

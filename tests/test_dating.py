@@ -370,3 +370,17 @@ def test_a_date_header_with_a_time_zone_or_a_byline_is_the_reference() -> None:
     # a date inside a sentence that goes on is not a dateline
     text = "The deal signed on 4 March 2025 by both sides was hailed in Accra and Lome."
     assert dating.reference_date(text, "en", None) is None
+
+
+def test_a_city_with_a_note_or_its_province_is_the_city() -> None:
+    for proposed in ("Seoul (private)", "Seoul, Gyeonggi Province"):
+        text = "The consultations were held in Seoul."
+        m = record(location=Location(city=proposed, evidence=[span_of(text, "Seoul")]))
+        city_from_original(m, 0, text, "en", [])
+        assert m.location.city == "Seoul", proposed
+
+
+def test_a_series_key_ignores_its_acronym() -> None:
+    assert normalize.series_key("Joint Permanent Commission on Cooperation (JPCC)") == (
+        normalize.series_key("Joint Permanent Commission on Cooperation")
+    )

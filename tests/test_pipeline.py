@@ -539,3 +539,9 @@ def test_a_head_the_urdu_original_names_and_the_model_left_out_joins_the_meeting
     assert added.head.title == "Deputy Foreign Minister"
     assert added.head.name.startswith("S") and len(added.head.name.split()) == 2
     assert check_spans(text, added.evidence) == []
+
+
+def test_a_city_is_not_a_head_of_delegation() -> None:
+    heads = [{"name": "Islamabad", "title": "host", "party": "Pakistan"}]
+    brief, _ = run(facts(heads=heads))
+    assert all(d.head.name != "Islamabad" for d in brief.meetings[0].delegations)
