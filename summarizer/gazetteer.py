@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
@@ -52,9 +53,18 @@ def _alpha3(alpha2: str) -> str | None:
     return country.alpha_3 if country else None
 
 
-@lru_cache(maxsize=1)
+_LOCK = threading.Lock()
+
+
 def _cities() -> tuple[list[tuple[str, str, list[str]]], list[tuple[str, str, list[str]]]]:
-    """(capitals, other big cities): each (English name, alpha-3, other names)."""
+    """(capitals, other big cities): each (English name, alpha-3, other names). Read once,
+    under a lock: a batch's workers all reach for it on their first article."""
+    with _LOCK:
+        return _read_cities()
+
+
+@lru_cache(maxsize=1)
+def _read_cities() -> tuple[list[tuple[str, str, list[str]]], list[tuple[str, str, list[str]]]]:
     countries = _load("countries.json")
     capital_of = {str(c["iso"]): str(c["capital"]) for c in countries.values() if c["capital"]}
     capitals: dict[str, tuple[int, str, str, list[str]]] = {}

@@ -623,8 +623,23 @@ def _city_rows(extended: bool, *, big: bool = False) -> list[list[str]]:
     return rows + gazetteer.big_city_rows() if big else rows
 
 
-@lru_cache(maxsize=2)
+#: The city index and pattern are built once, under this lock (a batch's workers all need
+#: them on their first article).
+_CITY_LOCK = threading.RLock()
+
+
 def _city_index(extended: bool = True) -> dict[str, tuple[str, str | None]]:
+    with _CITY_LOCK:
+        return _build_city_index(extended)
+
+
+def _city_pattern() -> re.Pattern[str]:
+    with _CITY_LOCK:
+        return _build_city_pattern()
+
+
+@lru_cache(maxsize=2)
+def _build_city_index(extended: bool = True) -> dict[str, tuple[str, str | None]]:
     index: dict[str, tuple[str, str | None]] = {}
     for english, code, others in _city_rows(extended, big=extended):
         entry = (english, code or None)
@@ -659,7 +674,7 @@ def trie_alternation(words: Iterable[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _city_pattern() -> re.Pattern[str]:
+def _build_city_pattern() -> re.Pattern[str]:
     names = {
         name
         for english, _code, others in _city_rows(True)
