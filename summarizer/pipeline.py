@@ -1141,6 +1141,22 @@ def call_from_original(
     m.title = meeting_title(m.round, m.parties, m.series, m.kind)
 
 
+def _first_city(original: str, regions: list[tuple[int, int]]) -> Location | None:
+    """The first known city the original writes in these regions, as a location with its
+    exact span."""
+    for start, end in regions:
+        found = normalize.cities_in(original, start, end)
+        if found:
+            s, e, english = found[0]
+            info = normalize.city_info(english)
+            return Location(
+                city=english,
+                country=info[1] if info else None,
+                evidence=[Span(start=s, end=e, text=original[s:e])],
+            )
+    return None
+
+
 #: The opening of an article, where its dateline stands (characters).
 _OPENING = 400
 
@@ -1176,36 +1192,22 @@ def city_from_original(
         regions = [(evidence.start, evidence.end)] if evidence else []
         regions += anchor_sentences(m, original, language)
         regions.append((0, min(len(original), _OPENING)))  # else the dateline's city
-        for start, end in regions:
-            found = normalize.cities_in(original, start, end)
-            if found:
-                s, e, english = found[0]
-                rejected.append(
-                    Rejected(
-                        field=where,
-                        value=city,
-                        reason=f"not a known city; the original names {original[s:e]!r}",
-                    )
+        named = _first_city(original, regions)
+        if named is not None:
+            written = named.evidence[0].text
+            rejected.append(
+                Rejected(
+                    field=where,
+                    value=city,
+                    reason=f"not a known city; the original names {written!r}",
                 )
-                info = normalize.city_info(english)
-                m.location = Location(
-                    city=english,
-                    country=info[1] if info else None,
-                    evidence=[Span(start=s, end=e, text=original[s:e])],
-                )
-                return
+            )
+            m.location = named
+            return
     if city is None:
-        for start, end in anchor_sentences(m, original, language):
-            found = normalize.cities_in(original, start, end)
-            if found:
-                s, e, english = found[0]
-                info = normalize.city_info(english)
-                m.location = Location(
-                    city=english,
-                    country=info[1] if info else None,
-                    evidence=[Span(start=s, end=e, text=original[s:e])],
-                )
-                return
+        named = _first_city(original, anchor_sentences(m, original, language))
+        if named is not None:
+            m.location = named
         return
     evidence = m.location.evidence[0] if m.location.evidence else None
     if evidence is not None and not _exact(evidence):
