@@ -77,14 +77,22 @@ RELATIVE_DAYS: dict[int, tuple[str, ...]] = {
     0: ("today", "aujourd'hui", "aujourd’hui", "сегодня", "اليوم", "آج", "今天", "今日"),
     1: ("tomorrow", "demain", "завтра", "غدا", "غداً", "明天", "明日"),
 }
+_RELATIVE_WORDS = [w for words in RELATIVE_DAYS.values() for w in words]
 _LINE = re.compile(r"[^\n]+")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?؟。۔])\s+|(?<=[。۔])|\n")
 
 
+def _alternation(words: Iterable[str]) -> str:
+    """A regular expression for any of ``words``, the longest tried first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_ALL_MONTHS = [m for names in MONTHS.values() for m in names]
+
+
 @lru_cache(maxsize=1)
 def _date_pattern() -> re.Pattern[str]:
-    months = sorted({m for names in MONTHS.values() for m in names}, key=len, reverse=True)
-    month = "(?:{})".format("|".join(re.escape(m) for m in months))
+    month = f"(?:{_alternation(_ALL_MONTHS)})"
     day_month = rf"{_DAY}\s+(?:de\s+|of\s+)?{month}\.?(?:,?\s+{_YEAR}(?:\s*(?:года|г\.))?)?"
     month_day = rf"{month}\.?\s+{_DAY}(?:,?\s+{_YEAR})?"
     return re.compile(rf"(?<!\w)(?:{day_month}|{month_day})(?!\w)", re.IGNORECASE)
@@ -94,8 +102,7 @@ def _date_pattern() -> re.Pattern[str]:
 def _range_pattern() -> re.Pattern[str]:
     """A span of days ("du 15 au 17 juillet 2025", "from 15 to 17 July", "15-17 July",
     "с 15 по 17 июля"): group 1 is the first day, group 2 the date of the last."""
-    months = sorted({m for names in MONTHS.values() for m in names}, key=len, reverse=True)
-    month = "(?:{})".format("|".join(re.escape(m) for m in months))
+    month = f"(?:{_alternation(_ALL_MONTHS)})"
     last = rf"{_DAY}\s+(?:de\s+)?{month}\.?(?:,?\s+{_YEAR}(?:\s*(?:года|г\.))?)?"
     return re.compile(
         rf"(?<!\w)(?:du|from|с|من)?\s*([{_DIGITS}]{{1,2}})(?:er|st|nd|rd|th)?\s*"
@@ -108,8 +115,7 @@ def _range_pattern() -> re.Pattern[str]:
 def _month_first_range_pattern() -> re.Pattern[str]:
     """A span of days with the month first ("March 3-4, 2025", "March 3 and 4", "from
     March 3 to 5"): group 1 is the month and first day, group 2 the year if written."""
-    months = sorted(MONTHS["en"], key=len, reverse=True)
-    month = "(?:{})".format("|".join(re.escape(m) for m in months))
+    month = f"(?:{_alternation(MONTHS['en'])})"
     return re.compile(
         rf"(?<!\w)({month}\.?\s+{_DAY})\s*(?:-|–|to|and|through|until)\s*{_DAY}"
         rf"(?:,?\s+({_YEAR}))?(?!\w)",
@@ -127,8 +133,8 @@ _RU_MONTHS_IN = (
 
 @lru_cache(maxsize=1)
 def _month_pattern() -> re.Pattern[str]:
-    names = {m for names in MONTHS.values() for m in names if len(m) > 3} | set(_RU_MONTHS_IN)
-    month = "(?:{})".format("|".join(re.escape(m) for m in sorted(names, key=len, reverse=True)))
+    # a month written alone: no abbreviation ("may", "mar" are words too)
+    month = f"(?:{_alternation([*(m for m in _ALL_MONTHS if len(m) > 3), *_RU_MONTHS_IN])})"
     return re.compile(
         rf"(?<![{_DIGITS}]\s)(?<![\w{_DIGITS}])({month})(?:\s+(?:dernier|passé|last))?"
         rf"(?:,?\s+({_YEAR}))?(?!\w)"
@@ -197,21 +203,20 @@ def _weekday_pattern() -> re.Pattern[str]:
     )
 
 
+#: Each word of RELATIVE_DAYS, casefolded, and its offset in days.
+_RELATIVE_OFFSETS = {w.casefold(): offset for offset, ws in RELATIVE_DAYS.items() for w in ws}
+
+
 @lru_cache(maxsize=1)
 def _relative_pattern() -> re.Pattern[str]:
-    by_word = {w: offset for offset, words in RELATIVE_DAYS.items() for w in words}
-    words = sorted(by_word, key=len, reverse=True)
-    cjk = "|".join(re.escape(w) for w in words if re.search(r"[\u4e00-\u9fff]", w))
-    other = "|".join(re.escape(w) for w in words if not re.search(r"[\u4e00-\u9fff]", w))
-    return re.compile(rf"(?<!\w)[وب]?(?:{other})(?!\w)|{cjk}", re.IGNORECASE)
-
-
-def _relative_offset(word: str) -> int:
-    word = word.casefold()
-    for offset, words in RELATIVE_DAYS.items():
-        if any(word == w.casefold() or word[1:] == w.casefold() for w in words):
-            return offset
-    raise KeyError(word)
+    """A word of RELATIVE_DAYS as group "day" (an Arabic one may carry a joined و/ب; a
+    Chinese one stands between other characters)."""
+    cjk = [w for w in _RELATIVE_WORDS if re.search(r"[\u4e00-\u9fff]", w)]
+    other = [w for w in _RELATIVE_WORDS if w not in cjk]
+    return re.compile(
+        rf"(?<!\w)[وب]?(?P<day>{_alternation(other)})(?!\w)|(?P<cjk>{_alternation(cjk)})",
+        re.IGNORECASE,
+    )
 
 
 @dataclass(frozen=True)
@@ -311,7 +316,8 @@ def dates_in(
                 add(m.start(), m.end(), nd.value, nd.resolved_from, False)
     if reference is not None:
         for m in _relative_pattern().finditer(text, start, end):  # "yesterday": a day off it
-            day = reference + datetime.timedelta(days=_relative_offset(m.group(0)))
+            offset = _RELATIVE_OFFSETS[(m.group("day") or m.group("cjk")).casefold()]
+            day = reference + datetime.timedelta(days=offset)
             add(m.start(), m.end(), day.isoformat(), "published", True)
         for m in _weekday_pattern().finditer(text, start, end):
             nd = normalize.normalize_date(m.group(0), published=reference, language=language)
