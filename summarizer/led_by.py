@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import normalize, titles
+from . import normalize, romanize, titles
 
 #: "<side> وفد کی قیادت|سربراہی <who> نے کی" and "<side> کی نمائندگی <who> نے کی".
 _CLAUSE = re.compile(
@@ -23,15 +23,15 @@ _CLAUSE = re.compile(
 )
 _PARENTHESES = re.compile(r"\([^)]*\)|（[^）]*）")
 _WORD = re.compile(r"[^\s،,()（）]+")
-#: Words of a title or an office, and joining words, that are never part of a name.
+#: Words of an office or a title, and joining words, never part of a name: those of
+#: romanize.NOT_NAME, and these.
 _NOT_NAME = frozenset(
     {
-        "کی", "کے", "کا", "میں", "و", "اور", "امور", "وزارت", "خارجہ", "نائب", "وزیر",
-        "وزیراعظم", "اعظم", "سیکرٹری", "سیکریٹری", "سفیر", "سینیٹر", "اعلیٰ", "اعلی",
-        "نمائندہ", "نمائندگی", "پالیسی", "سلامتی", "مشیر", "برائے", "جنرل", "ڈائریکٹر",
-        "ایڈیشنل", "ڈاکٹر", "جناب", "محترمہ", "محترم", "وفاقی", "مملکت", "صدر", "خصوصی",
-        "ایلچی", "قومی", "ڈپٹی", "اسپیشل", "چیئرمین", "سربراہ", "کمشنر", "ہائی", "جبکہ",
-        "نے", "بھی", "شعبہ", "ڈویژن", "محکمہ", "تجارت", "داخلہ", "دفاع", "توانائی",
+        "کا", "میں", "و", "امور", "وزارت", "خارجہ", "وزیراعظم", "اعظم", "سینیٹر", "اعلی", "اعلیٰ",
+        "نمائندہ", "نمائندگی", "پالیسی", "سلامتی", "برائے", "جنرل", "ڈائریکٹر", "وفاقی",
+        "مملکت", "صدر", "خصوصی", "ایلچی", "قومی", "ڈپٹی", "اسپیشل", "چیئرمین", "سربراہ",
+        "کمشنر", "ہائی", "جبکہ", "بھی", "شعبہ", "ڈویژن", "محکمہ", "تجارت", "داخلہ", "دفاع",
+        "توانائی",
     }
 )  # fmt: skip
 
@@ -55,6 +55,7 @@ def _title_words() -> frozenset[str]:
 def _is_name_word(word: str) -> bool:
     return (
         word not in _NOT_NAME
+        and not romanize.not_name(word)
         and word not in _title_words()
         and normalize.party_code(word) is None
         and normalize.city_info(word) is None

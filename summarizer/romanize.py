@@ -36,7 +36,7 @@ NAME_COUNTRIES = frozenset(
 
 #: Words that stand before or after a name in a delegation's sentence but are not part of it
 #: (titles and offices that are also attested as surnames: «وزير» Wazir, «الأمين» Lamine).
-_NOT_NAME = frozenset(
+NOT_NAME = frozenset(
     {
         "وزير", "وزیر", "وكيل", "وکیل", "وكيلة", "سعادة", "معالي", "السفير", "السفيرة", "سفير",
         "الشيخ", "السيد", "السيدة", "الدكتور", "الدكتورة", "الأمين", "العام", "نائب", "رئيس",
@@ -44,6 +44,13 @@ _NOT_NAME = frozenset(
         "سیکرٹری", "سیکریٹری", "ایڈیشنل", "سفیر", "مشیر", "نے", "کی", "کے", "اور",
     }
 )  # fmt: skip
+
+
+def not_name(word: str) -> bool:
+    """Whether an Arabic-script word is a title or a joining word (NOT_NAME), vowel marks
+    aside."""
+    return _MARKS.sub("", word) in NOT_NAME
+
 
 #: An Arabic-script word: letters, tatweel and vowel marks (not "،" or Urdu "۔").
 _WORD = re.compile(r"[\u0621-\u063a\u0640-\u0652\u066e-\u06d3\u06d5\u06fa-\u06ff]+")
@@ -95,7 +102,7 @@ def romanize(written: str, party: str | None, proposed: str) -> str:
 def _attested(word: str, country: str | None) -> bool:
     """Whether a word is a name people are attested to write (from the dictionary, not the
     model's guess), and not a title, a country or a city."""
-    if _MARKS.sub("", word) in _NOT_NAME or normalize.party_code(word) or normalize.city_info(word):
+    if not_name(word) or normalize.party_code(word) or normalize.city_info(word):
         return False
     found = _library().transliterate(word, top_k=2, country=country)
     return bool(found) and all(u.source == "dictionary" and u.count >= 3 for u in found[0].units)
@@ -179,9 +186,9 @@ def spell_foreign(original: str, start: int, end: int, name: str) -> NameInText 
     first, last = found
     # widen to as many words as the model's name has, over words that are not titles
     while last - first < len(wanted):
-        if last < len(words) and _MARKS.sub("", words[last].group()) not in _NOT_NAME:
+        if last < len(words) and not not_name(words[last].group()):
             last += 1
-        elif first > 0 and _MARKS.sub("", words[first - 1].group()) not in _NOT_NAME:
+        elif first > 0 and not not_name(words[first - 1].group()):
             first -= 1
         else:
             return None
@@ -206,7 +213,7 @@ def _best_run(words: list[re.Match[str]], name: str) -> tuple[int, int] | None:
     for size in range(1, 5):
         for i in range(len(words) - size + 1):
             run = words[i : i + size]
-            if any(_MARKS.sub("", w.group()) in _NOT_NAME for w in run):
+            if any(not_name(w.group()) for w in run):
                 continue
             score = fuzz.ratio(_skeleton(" ".join(w.group() for w in run)), wanted)
             if score >= MATCH and (best is None or score > best[0]):
