@@ -66,7 +66,7 @@ from .llm import LLMClient, ModelClient, make_client
 from .reading import Article, read_article, sha256_text
 from .records import ArticleBrief
 from .render import brief_markdown
-from .store import ItemState, Store
+from .store import ItemState, ItemStatus, Store
 
 log = logging.getLogger(__name__)
 
@@ -315,6 +315,32 @@ class _Context:
             return self._key_locks.setdefault(key, threading.Lock())
 
 
+def _mark(
+    ctx: _Context,
+    item: InputItem,
+    status: ItemStatus,
+    article: Article | None,
+    key: str | None,
+    *,
+    error: str | None = None,
+    attempts: int | None = None,
+    outputs: Sequence[str] | None = None,
+) -> None:
+    """Record one item's state in this batch, under this run, with its article and key."""
+    ctx.store.mark_item(
+        ctx.batch_id,
+        item.key,
+        status=status,
+        run_id=ctx.run_id,
+        path=item.label,
+        article_sha256=article.sha256 if article is not None else None,
+        cache_key=key,
+        error=error,
+        attempts=attempts,
+        outputs=outputs,
+    )
+
+
 def run_batch(
     inputs: list[str],
     out_dir: Path,
@@ -529,15 +555,7 @@ def _process_article(
     except Exception:
         # the item's identity, for the failure process_item records (a finished item
         # records it with its result, in the same transaction)
-        ctx.store.mark_item(
-            ctx.batch_id,
-            item.key,
-            status="pending",
-            run_id=ctx.run_id,
-            path=item.label,
-            article_sha256=article.sha256,
-            cache_key=key,
-        )
+        _mark(ctx, item, "pending", article, key)
         raise
 
 
@@ -568,16 +586,7 @@ def _serve_cached(
     outputs = write_outputs(ctx.out_dir, stem, brief)
     with ctx.store.transaction():
         _record_cached(ctx, article, key)
-        ctx.store.mark_item(
-            ctx.batch_id,
-            item.key,
-            status=_cached_status(previous, key),
-            run_id=ctx.run_id,
-            path=item.label,
-            article_sha256=article.sha256,
-            cache_key=key,
-            outputs=outputs,
-        )
+        _mark(ctx, item, _cached_status(previous, key), article, key, outputs=outputs)
     return ItemResult(key=item.key, label=item.label, status="cached", outputs=outputs)
 
 
@@ -652,17 +661,7 @@ def _summarize_item(
     # one transaction: the result, its call row and the item's state land together
     with ctx.store.transaction():
         _record_result(ctx, article, key, tally.attempts, brief, latency)
-        ctx.store.mark_item(
-            ctx.batch_id,
-            item.key,
-            status="done",
-            run_id=ctx.run_id,
-            path=item.label,
-            article_sha256=article.sha256,
-            cache_key=key,
-            attempts=before + tally.attempts,
-            outputs=outputs,
-        )
+        _mark(ctx, item, "done", article, key, attempts=before + tally.attempts, outputs=outputs)
     tally.status = "done"
     tally.outputs = outputs
     return tally
@@ -798,17 +797,7 @@ def _fail(
     key: str | None = None,
     article: Article | None = None,
 ) -> ItemResult:
-    ctx.store.mark_item(
-        ctx.batch_id,
-        item.key,
-        status="failed",
-        run_id=ctx.run_id,
-        path=item.label,
-        article_sha256=article.sha256 if article is not None else None,
-        cache_key=key,
-        error=f"{reason}: {error}",
-        attempts=attempts,
-    )
+    _mark(ctx, item, "failed", article, key, error=f"{reason}: {error}", attempts=attempts)
     result = tally or ItemResult(key=item.key, label=item.label, status="failed")
     result.status = "failed"
     result.error = error
