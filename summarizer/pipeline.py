@@ -1281,7 +1281,9 @@ def arabic_head_from_original(
         if d.party in romanize.NAME_COUNTRIES:
             found = romanize.find_name(original, evidence.start, evidence.end, d.head.name, d.party)
         else:  # a name not Arabic by origin: each word checked against the original's
-            found = romanize.spell_foreign(original, evidence.start, evidence.end, d.head.name)
+            found = romanize.spell_foreign(
+                original, evidence.start, evidence.end, d.head.name, d.party
+            )
         if found is None:
             continue
         if found.latin != d.head.name:
@@ -1330,7 +1332,7 @@ def urdu_heads_from_original(m: MeetingRecord, original: str) -> None:
         if code in romanize.NAME_COUNTRIES:
             latin = romanize.romanize(found.written, code, "")
         else:
-            latin = " ".join(romanize.spell_word(w) for w in found.written.split())
+            latin = " ".join(romanize.spell_word(w, code) for w in found.written.split())
         title = titles.title_near(original, found.start, found.end)
         evidence = [Span(start=found.start, end=found.end, text=found.written)]
         if title is not None:

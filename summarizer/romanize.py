@@ -132,11 +132,16 @@ _FOREIGN_VOWELS = frozenset("aeiou")
 _WORD_MATCH = 60
 
 
-def foreign_spelling(word: str) -> str:
+def foreign_spelling(word: str, party: str | None = None) -> str:
     """A Latin spelling of one foreign name word written in Arabic script: و and ی/ي are
     vowels between consonants ("تورد" -> "Tord") and consonants next to a vowel or at the
-    start ("وارمان" -> "Warman", "ماریانا" -> "Mariana")."""
+    start ("وارمان" -> "Warman", "ماریانا" -> "Mariana"); in the spelling of the party's own
+    language where it differs (``in_party_spelling``: "قراجہ" -> "Karaca" for Türkiye), a
+    Russian ending as Russian spells it ("رستموف" -> "Rastmov" for Uzbekistan)."""
     letters = _MARKS.sub("", word)
+    ending = _russian_ending(letters, party)
+    if ending is not None:
+        return foreign_spelling(ending[0], party) + ending[1]
     out: list[str] = []
     for i, ch in enumerate(letters):
         prev_vowel = bool(out) and out[-1][-1:] in _FOREIGN_VOWELS
@@ -153,31 +158,81 @@ def foreign_spelling(word: str) -> str:
         else:
             out.append(_FOREIGN_LETTERS.get(ch, ""))
     latin = re.sub(r"(.)\1+", r"\1", "".join(out))  # a doubled letter written once
-    return latin[:1].upper() + latin[1:]
+    return in_party_spelling(latin[:1].upper() + latin[1:], party)
+
+
+#: Parties whose languages start no word with two consonants (Turkic languages, Tajik): a
+#: name spelt so from Arabic script lost a short vowel there ("Kraja" for Karaca).
+NO_INITIAL_CLUSTER = frozenset({"TUR", "AZE", "UZB", "KAZ", "KGZ", "TKM", "TJK"})
+#: Parties whose Latin alphabets write /dʒ/, /tʃ/ and /ʃ/ as c, ç and ş (Turkish, Azerbaijani).
+TURKISH_LETTERS = frozenset({"TUR", "AZE"})
+#: Parties whose people's surnames take the Russian endings -ov, -ev, -ova, -eva.
+RUSSIAN_ENDINGS = frozenset(
+    {"RUS", "UZB", "KAZ", "KGZ", "TJK", "TKM", "AZE", "ARM", "GEO", "BLR", "UKR", "MDA", "BGR"}
+)  # fmt: skip
+#: Those endings as Arabic script writes them (no v: ف), longest first.
+_RUSSIAN_ENDING_LETTERS = (
+    ("وفا", "ova"), ("یفا", "eva"), ("يفا", "eva"), ("وف", "ov"), ("یف", "ev"), ("يف", "ev"),
+)  # fmt: skip
+_CONSONANT_PAIR = re.compile(r"^([b-df-hj-np-tv-xz])(?=[b-df-hj-np-tv-xz])", re.IGNORECASE)
+_TURKISH = (("ch", "ç"), ("sh", "ş"), ("j", "c"))
+
+
+def in_party_spelling(latin: str, party: str | None) -> str:
+    """A name word spelt letter by letter from Arabic script, as the party's own language
+    spells it: the short vowel restored after a first consonant where that language starts no
+    word with two ("Kraja" -> "Karaja"), and Turkish letters for Türkiye and Azerbaijan
+    ("Karaja" -> "Karaca")."""
+    if party in NO_INITIAL_CLUSTER and not latin.casefold().startswith(("sh", "ch", "kh")):
+        latin = _CONSONANT_PAIR.sub(r"\1a", latin, count=1)
+    if party in TURKISH_LETTERS:
+        for english, turkish in _TURKISH:
+            latin = latin.replace(english, turkish).replace(english.title(), turkish.upper())
+    return latin
+
+
+def _russian_ending(word: str, party: str | None) -> tuple[str, str] | None:
+    """A surname's stem and its Russian ending in Latin letters («رستموف» -> «رستم», "ov"),
+    for a party whose surnames take them; None for any other word."""
+    if party not in RUSSIAN_ENDINGS:
+        return None
+    for letters, latin in _RUSSIAN_ENDING_LETTERS:
+        if word.endswith(letters) and len(word) - len(letters) >= 3:
+            return word[: -len(letters)], latin
+    return None
 
 
 _VOWEL_LETTERS = frozenset("اآأإوؤیيىے")
 
 
-def spell_word(word: str) -> str:
+def spell_word(word: str, party: str | None = None) -> str:
     """A Latin spelling of one word of a name not Arabic by origin, with no model's spelling
     to follow: a word people are attested to write (Akmal, «اکمل»), or one written without
-    vowel letters (the short vowels left out, as in «رستموف»), as the library spells it;
-    any other as it sounds letter by letter (foreign_spelling)."""
+    vowel letters (the short vowels left out, as in «رستم»), as the library spells it;
+    any other as it sounds letter by letter (foreign_spelling). A surname with a Russian
+    ending is its stem so spelt and the ending ("رستموف" -> "Rostomov")."""
     bare = _MARKS.sub("", word)
+    ending = _russian_ending(bare, party)
+    if ending is not None:
+        stem, latin = ending
+        return spell_word(stem, party) + latin
     if _attested(bare, None) or not (set(bare) & _VOWEL_LETTERS):
         found = _library().transliterate(bare, top_k=2, country=None)
         if found:
             return str(found[0].text)
-    return foreign_spelling(word)
+    return foreign_spelling(word, party)
 
 
-def spell_foreign(original: str, start: int, end: int, name: str) -> NameInText | None:
+def spell_foreign(
+    original: str, start: int, end: int, name: str, party: str | None = None
+) -> NameInText | None:
     """Where original[start:end] writes the person the model calls ``name`` (a name that is
     not Arabic by origin), and that name spelt word by word: a word of the model's whose
     consonants agree with the original's word is kept ("Costa"), one that does not is
-    spelt from the original ("Robert" for «ماریانا» -> "Mariana"). None when the original's
-    words and the model's cannot be paired one to one."""
+    spelt from the original ("Robert" for «ماریانا» -> "Mariana"), in the spelling of the
+    party's language (foreign_spelling); a kept word that starts with two consonants where
+    that language starts none so gets its short vowel back ("Slim" -> "Salim" for Türkiye).
+    None when the original's words and the model's cannot be paired one to one."""
     words = list(_WORD.finditer(original, start, end))
     wanted = normalize.canonical_person(name).split()
     found = _best_run(words, " ".join(wanted))
@@ -197,7 +252,9 @@ def spell_foreign(original: str, start: int, end: int, name: str) -> NameInText 
     spelt = []
     for mine, theirs in zip(wanted, words[first:last], strict=True):
         keep = fuzz.ratio(_skeleton(mine), _skeleton(theirs.group())) >= _WORD_MATCH
-        spelt.append(mine if keep else foreign_spelling(theirs.group()))
+        if keep and party in NO_INITIAL_CLUSTER:
+            mine = _CONSONANT_PAIR.sub(r"\1a", mine, count=1)
+        spelt.append(mine if keep else foreign_spelling(theirs.group(), party))
     s, e = words[first].start(), words[last - 1].end()
     if original[s:e].count("\n"):
         return None

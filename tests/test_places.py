@@ -152,6 +152,21 @@ def test_a_foreign_name_in_arabic_script_is_spelt_with_its_vowels() -> None:
         assert romanize.foreign_spelling(written) == latin, written
 
 
+def test_a_foreign_name_is_spelt_as_the_partys_language_spells_it() -> None:
+    from summarizer import romanize
+
+    assert romanize.foreign_spelling("قراجہ", "TUR") == "Karaca"  # vowel back, c for j
+    assert romanize.foreign_spelling("قراجہ", "DEU") == "Kraja"
+    assert romanize.foreign_spelling("شاہین", "TUR") == "Şahin"
+    assert romanize.foreign_spelling("رستموف", "UZB") == "Rastmov"  # Russian ending
+    assert romanize.spell_word("رستموف", "UZB") == "Rostomov"  # the stem as attested
+    assert romanize.spell_word("رستموف", "SWE") != "Rostomov"
+    assert romanize.foreign_spelling("اولوف", "SWE") == "Olof"  # no Russian ending for Sweden
+    text = "ترک وفد کی قیادت نائب وزیر خارجہ سلیم قراجہ نے کی۔"
+    found = romanize.spell_foreign(text, 0, len(text), "Mr. Slim Cagriye", "TUR")
+    assert found is not None and found.latin == "Salim Karaca"
+
+
 def test_a_foreign_heads_words_the_original_disagrees_with_are_respelt() -> None:
     from summarizer import romanize
 
