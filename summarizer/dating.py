@@ -43,6 +43,9 @@ _CJK_DATE = re.compile(
     rf"(?:([{_DIGITS}]{{4}})\s*年\s*)?([{_DIGITS}]{{1,2}})\s*月\s*([{_DIGITS}]{{1,2}})\s*[日号]"
 )
 _ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
+#: A day, month and year in figures with dots ("12.03.2025"): the order every language that
+#: writes dots uses (the slash's order differs by country, so a slash is not read).
+_DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]|\.\d)")
 _DAY = rf"[{_DIGITS}]{{1,2}}(?:st|nd|rd|th|er|-?го|-?е)?"
 _YEAR = rf"[{_DIGITS}]{{4}}"
 #: How far into its line a dateline's date may start, and how many words may come before it.
@@ -55,7 +58,7 @@ _DATELINE_AFTER = re.compile(
     r"(?:[,|]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?\s*)?"
     r"(?:[|]?\s*(?:by|par|от)\s+[^\n]{1,60}$)?"
     r"(?:\([A-Za-zА-Я]{2,10}\)\s*|[A-ZА-Я\u0621-\u064a]{2,6}\s*$)?"
-    r"(?:[)）】]|\s*(?:[—–:.]|-\s|$))",
+    r"(?:[)）】]|\s*(?:[—–:.]|-{1,2}\s|$))",
     re.M,
 )
 #: Words for a day relative to the publication date, by offset in days ("вчера", "أمس").
@@ -309,6 +312,12 @@ def dates_in(
         read = _cjk_value(m, reference)
         if read:
             add(m.start(), m.end(), read[0], read[1], False)
+    for m in _DOTTED_DATE.finditer(text, start, end):
+        try:
+            day = datetime.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            continue
+        add(m.start(), m.end(), day.isoformat(), None, False)
     for pattern in (_ISO_DATE, _date_pattern()):
         for m in pattern.finditer(text, start, end):
             nd = normalize.normalize_date(m.group(0), published=reference, language=language)

@@ -274,6 +274,18 @@ def test_a_dateline_with_a_time_or_an_era_mark_and_an_agency() -> None:
     assert first.dateline
 
 
+def test_a_dateline_before_a_double_dash_and_a_dotted_date() -> None:
+    ref = datetime.date(2025, 3, 14)
+    text = "BEIJING, March 12 (Xinhua) -- The two sides met on Tuesday in Beijing."
+    found = dating.dates_in(text, 0, len(text), language="en", reference=ref)
+    assert [(f.value, f.dateline) for f in found] == [("2025-03-12", True), ("2025-03-11", False)]
+    held = dating.meeting_date(text, [(0, len(text))], language="en", reference=ref, held=True)
+    assert held is not None and held.value == "2025-03-11"  # the body's weekday, not the dateline
+    text = "Раунд прошёл 12.03.2025 в Анкаре, следующий — 31.02.2026."
+    found = dating.dates_in(text, 0, len(text), language="ru", reference=ref)
+    assert [f.value for f in found] == ["2025-03-12"]  # day.month.year; no 31 February
+
+
 def test_two_days_joined_by_and_are_a_multi_day_meeting() -> None:
     for language, text in [
         ("ur", "اسٹریٹجک ڈائیلاگ ۲ اور ۳ جون ۲۰۲۵ کو برسلز میں منعقد ہوا۔"),
