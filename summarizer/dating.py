@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 
@@ -363,6 +363,17 @@ def sentence_of(text: str, position: int) -> tuple[int, int]:
     return from_text.sentence_bounds(text, position, SENTENCE_BREAK)
 
 
+def _coming(found: Found, reference: datetime.date) -> Found:
+    """A weekday read as the last one before the reference date, moved to the next one after
+    it (a meeting still to come); any other date as it is."""
+    if not found.weekday_only or found.value >= reference.isoformat():
+        return found
+    if not _weekday_pattern().fullmatch(found.span.text):
+        return found  # "yesterday" says which day it was
+    day = datetime.date.fromisoformat(found.value) + datetime.timedelta(days=7)
+    return replace(found, value=day.isoformat())
+
+
 def meeting_date(
     text: str,
     regions: Iterable[tuple[int, int]],
@@ -373,12 +384,15 @@ def meeting_date(
 ) -> Found | None:
     """The date the meeting's own sentences give it: a written date in the body of a sentence
     first, then a weekday, then the dateline; never, for a held meeting, a day after the
-    reference date."""
+    reference date. A weekday of a meeting still to come is the next one ("will meet on
+    Tuesday"), not the last."""
     candidates: list[Found] = []
     for start, end in regions:
         for f in dates_in(text, start, end, language=language, reference=reference):
             if held and reference is not None and f.value > reference.isoformat():
                 continue
+            if not held and reference is not None:
+                f = _coming(f, reference)
             if f not in candidates:
                 candidates.append(f)
     ranked = sorted(

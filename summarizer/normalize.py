@@ -791,6 +791,12 @@ def _weekday(text: str) -> int | None:
     return None
 
 
+def is_bare_weekday(text: str | None) -> bool:
+    """Whether a date as written is only a weekday ("on Tuesday", «الثلاثاء»): no figure, so
+    it is resolved against the publication date, back or ahead by the meeting's tense."""
+    return bool(text) and not re.search(r"\d", text or "") and _weekday(text or "") is not None
+
+
 def _format(value: datetime.datetime, period: str) -> tuple[str, Precision] | None:
     if period in ("day", "time"):
         return value.date().isoformat(), "day"
@@ -899,9 +905,13 @@ def _from_text(text: str, languages: list[str]) -> NormalizedDate | None:
     return None
 
 
-def _resolve_weekday(day: int, published: datetime.date) -> NormalizedDate:
-    back = (published.weekday() - day) % 7
-    value = published - datetime.timedelta(days=back)
+def _resolve_weekday(day: int, published: datetime.date, ahead: bool) -> NormalizedDate:
+    """The last such weekday on or before publication, or with ``ahead`` the next one on or
+    after it (a meeting still to come)."""
+    if ahead:
+        value = published + datetime.timedelta(days=(day - published.weekday()) % 7)
+    else:
+        value = published - datetime.timedelta(days=(published.weekday() - day) % 7)
     return NormalizedDate(value.isoformat(), "day", "published")
 
 
@@ -939,16 +949,19 @@ def normalize_date(
     *,
     published: datetime.date | None = None,
     language: str | None = None,
+    ahead: bool = False,
 ) -> NormalizedDate:
-    """ISO value and precision for a date as written, resolving relative dates if possible."""
+    """ISO value and precision for a date as written, resolving relative dates if possible;
+    a bare weekday is the last one before publication, or with ``ahead`` (a meeting still to
+    come) the next one."""
     if text is None or not text.strip():
         return _UNKNOWN
-    return _normalize_date(text, published, language)
+    return _normalize_date(text, published, language, ahead)
 
 
 @lru_cache(maxsize=4096)
 def _normalize_date(
-    text: str, published: datetime.date | None, language: str | None
+    text: str, published: datetime.date | None, language: str | None, ahead: bool = False
 ) -> NormalizedDate:
     """`normalize_date`, memoised: a pure function of its arguments (dateparser is probed at
     fixed dates or the publication date, never at today), with an immutable result."""
@@ -956,20 +969,22 @@ def _normalize_date(
     languages = _languages(language) or _script_languages(cleaned)
     found = _plain_english_date(cleaned, languages) or _from_text(cleaned, languages)
     if found is None and published is not None:
-        found = _relative(cleaned, published, languages)
+        found = _relative(cleaned, published, languages, ahead)
     if found is not None:
         return found
     inner = _search(cleaned, languages)
     if inner is None or inner == cleaned or not re.search(r"\d{4}", inner):
         return _UNKNOWN  # only a stated year makes a date inside a longer phrase clear
-    return normalize_date(inner, published=published, language=language)
+    return normalize_date(inner, published=published, language=language, ahead=ahead)
 
 
-def _relative(text: str, published: datetime.date, languages: list[str]) -> NormalizedDate | None:
+def _relative(
+    text: str, published: datetime.date, languages: list[str], ahead: bool
+) -> NormalizedDate | None:
     """A weekday or relative date resolved against the publication date."""
     day = _weekday(text)
     if day is not None and not re.search(r"\d", text):
-        return _resolve_weekday(day, published)
+        return _resolve_weekday(day, published, ahead)
     base = datetime.datetime.combine(published, datetime.time())
     parsed = _parse(text, base, languages)
     if parsed is None:

@@ -329,7 +329,11 @@ def verified_status(
     tense = from_text.tense_of(g.text, sentences)
     status: MeetingStatus = proposed
     dated_before = bool(
-        published and when.value and len(when.value) == 10 and when.value <= published.isoformat()
+        published
+        and when.value
+        and len(when.value) == 10
+        and when.value <= published.isoformat()
+        and not normalize.is_bare_weekday(when.text)  # "on Tuesday" says no tense
     )
     if proposed == "announced" and (dated_before or tense == "past"):
         status = "held"
@@ -372,6 +376,13 @@ def dated(
         resolved_from=nd.resolved_from,
         evidence=[span],
     )
+
+
+def coming_weekday(when: MeetingDate, published: date, language: str) -> MeetingDate:
+    """A bare weekday ("on Tuesday") of a meeting still to come: the next such day on or
+    after publication, not the last one before it."""
+    nd = normalize.normalize_date(when.text, published=published, language=language, ahead=True)
+    return when.model_copy(update={"value": nd.value, "precision": nd.precision})
 
 
 def build_meeting(
@@ -474,6 +485,8 @@ def build_meeting(
             field_evidence["series"] = [written]
             sentences += from_text.meeting_sentences(g.text, [written])
     status = verified_status(g, where, p.status, sentences, meeting_date, published)
+    if status == "announced" and published and normalize.is_bare_weekday(meeting_date.text):
+        meeting_date = coming_weekday(meeting_date, published, language)
 
     # delegations
     delegations: list[Delegation] = []
@@ -587,7 +600,9 @@ def build_meeting(
             g.reject(f"{where}.next_meeting", nm.quote, "next meeting not found in the article")
         else:
             next_nd = (
-                normalize.normalize_date(nm.when, published=published, language=language)
+                normalize.normalize_date(
+                    nm.when, published=published, language=language, ahead=True
+                )
                 if nm.when
                 else None
             )

@@ -16,6 +16,7 @@ from summarizer.normalize import (
     detect_language,
     detect_published,
     is_arabic_script,
+    is_bare_weekday,
     latinize,
     normalize_date,
     ordinal_value,
@@ -214,6 +215,16 @@ def test_resolved_weekdays_never_follow_publication() -> None:
         day = datetime.date.fromisoformat(result.value)
         assert published - datetime.timedelta(days=6) <= day <= published
         assert day.strftime("%A") == text
+
+
+def test_a_weekday_of_a_meeting_still_to_come_is_the_next_one() -> None:
+    friday = datetime.date(2025, 3, 14)
+    assert normalize_date("on Tuesday", published=friday, ahead=True).value == "2025-03-18"
+    assert normalize_date("on Tuesday", published=friday).value == "2025-03-11"
+    assert normalize_date("Friday", published=friday, ahead=True).value == "2025-03-14"
+    assert normalize_date("14 March 2025", published=friday, ahead=True).value == "2025-03-14"
+    assert is_bare_weekday("on Tuesday") and is_bare_weekday("الثلاثاء")
+    assert not is_bare_weekday("Tuesday, March 11") and not is_bare_weekday("yesterday")
 
 
 def test_relative_dates_need_a_publication_date() -> None:

@@ -429,6 +429,16 @@ def test_an_announced_meeting_stays_announced_when_its_sentence_is_in_the_future
     assert not [r for r in brief.rejected if r.field == "meetings[0].status"]
 
 
+def test_an_announced_meeting_on_a_weekday_is_dated_by_the_next_one() -> None:
+    # published Tuesday 23 Nov 2021; "will hold ... on Monday" is Monday 29 Nov, not the 22nd
+    text = ARTICLE.replace("on Monday held the 9th meeting", "will hold the 9th meeting on Monday")
+    brief, _ = run(facts(status="announced"), text=text)
+    m = brief.meetings[0]
+    assert m.status == "announced" and m.date.value == "2021-11-29"
+    brief, _ = run(facts(status="held"), text=ARTICLE)  # held "on Monday": the 22nd
+    assert brief.meetings[0].date.value == "2021-11-22"
+
+
 def test_places_discussed_join_the_topics_and_generic_topics_are_rejected() -> None:
     text = ARTICLE + (
         "The sides also discussed ties in all areas, the situation in Afghanistan and Russia's "
