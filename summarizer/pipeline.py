@@ -1172,6 +1172,31 @@ def _first_city(original: str, regions: list[tuple[int, int]]) -> Location | Non
     return None
 
 
+#: A dateline's place: the first words of a line, before its separator ("الكويت - 3 - 11").
+_DATELINE_PLACE = re.compile(r"^[ \t]*([^\W\d_][^\n\d,،(\-–—]{0,30}?)[ \t]*[,،(\-–—]", re.M)
+
+
+def _city_of(original: str, country: str, regions: list[tuple[int, int]]) -> Location | None:
+    """The first city of ``country`` the original writes in these regions, or as the place of
+    a dateline in them («الكويت» is Kuwait City there), with its exact span; None if none."""
+    for start, end in regions:
+        found = [
+            (s, e, english)
+            for s, e, english in normalize.cities_in(original, start, end)
+            if (normalize.city_info(english) or ("", None))[1] == country
+        ]
+        for place in _DATELINE_PLACE.finditer(original, start, end):
+            info = normalize.city_info(place.group(1))
+            if info is not None and info[1] == country:
+                found.append((place.start(1), place.end(1), info[0]))
+        if found:
+            s, e, english = min(found)
+            return Location(
+                city=english, country=country, evidence=[Span(start=s, end=e, text=original[s:e])]
+            )
+    return None
+
+
 #: The opening of an article, where its dateline stands (characters).
 _OPENING = 400
 
@@ -1196,9 +1221,17 @@ def city_from_original(
             )
             m.location = Location(city=None, country=None)
         return
-    if city and normalize.city_info(city) is None and normalize.party_code(city):
-        rejected.append(Rejected(field=where, value=city, reason="a country, not a city"))
-        m.location = Location(city=None, country=None)
+    country = normalize.party_code(city) if city and normalize.city_info(city) is None else None
+    if city and country:
+        regions = [*anchor_sentences(m, original, language), (0, min(len(original), _OPENING))]
+        named = _city_of(original, country, regions)
+        reason = "a country, not a city"
+        if named is not None:
+            reason += f"; the original names {named.evidence[0].text!r}, a city of it"
+        rejected.append(Rejected(field=where, value=city, reason=reason))
+        m.location = named or Location(city=None, country=None)
+        if named is not None:
+            return
         city = None
     if city and normalize.city_info(city) is None:
         # not a city GeoNames knows either ("Shangri-La hotel", a translation's "Maputu"):

@@ -270,6 +270,33 @@ def test_non_english_article_is_translated_then_mapped_back() -> None:
     assert brief.run.calls == 2
 
 
+def test_a_country_given_as_the_city_becomes_the_city_of_it_the_original_names() -> None:
+    text = (
+        "الكويت - 3 - 11 (كونا) -- عقدت اللجنة المشتركة بين الكويت والفلبين اليوم اجتماعها "
+        "الثالث.\n"
+    )
+    translated = (
+        "[1] Kuwait - 3 - 11 (KUNA) -- The Joint Committee between Kuwait and the Philippines "
+        "held its third meeting today."
+    )
+    brief = run_translated(
+        text,
+        translated,
+        kind="other",
+        series="Joint Committee",
+        round=3,
+        date_text=None,
+        city="Kuwait",
+        parties=["Kuwait", "Philippines"],
+    )
+    m = brief.meetings[0]
+    assert m.location.city == "Kuwait City" and m.location.country == "KWT"
+    assert check_spans(text, m.location.evidence) == []
+    assert m.location.evidence[0].text == "الكويت" and m.location.evidence[0].start == 0
+    (why,) = [r for r in brief.rejected if r.field == "meetings[0].location.city"]
+    assert why.value == "Kuwait" and "a city of it" in why.reason
+
+
 def test_paragraphs_the_translation_skipped_are_reported() -> None:
     text = "اتفقت باكستان وروسيا على التعاون.\n\nفقرة ثانية عن الطقس في المدينة."
     client = FakeClient(
