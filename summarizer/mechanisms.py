@@ -24,6 +24,16 @@ _AFTER_ORDINAL = 24
 #: how far before it the name may end.
 _NAME_BEFORE = frozenset({"ur"})
 _BEFORE_ORDINAL = 12
+#: What stands right before an ordinal that numbers a mechanism named earlier in its sentence
+#: ("la commission ... a tenu sa 4e session", "consultations ..., dont la quatrième session",
+#: "عقدت اللجنة ... اجتماعها الثالث", "комиссия провела своё третье заседание"), and how far
+#: before the ordinal that name may stand.
+_BACK_REFERENCE = {
+    "fr": re.compile(r"(?:\b(?:sa|son|leur)|\bdont\s+(?:la|le|l['’]))\s*$", re.IGNORECASE),
+    "ar": re.compile(r"(?:اجتماع|دورت|جولت|اجتماعات)(?:ها|ه)\s+(?:ال)?$"),
+    "ru": re.compile(r"\b(?:сво[её]|свою|своей|своего)\s+$", re.IGNORECASE),
+}
+_BACK_WINDOW = 160
 _CJK_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[轮次届]?")
 _WORD = re.compile(r"[^\s,.;:()“”\"«»،]+")
 
@@ -200,7 +210,32 @@ def series_after(text: str, ordinal: Span, language: str) -> tuple[str, Span] | 
         start = max(0, ordinal.start - _BEFORE_ORDINAL - 60)
         size = ordinal.start - start
         found = _nearest_term(text, start, ordinal.start, table, lambda s, e: size - e <= 12)
+    if found is None and language in _BACK_REFERENCE:
+        found = _named_before(text, ordinal, language, table)
     return _with_complement(text, found, language) if found else None
+
+
+def _named_before(
+    text: str, ordinal: Span, language: str, table: dict[str, str]
+) -> tuple[str, Span] | None:
+    """The listed mechanism an ordinal refers back to ("sa 4e session", «اجتماعها الثالث»):
+    the last one named before it in its sentence."""
+    lead = text[max(0, ordinal.start - 30) : ordinal.start]
+    if not _BACK_REFERENCE[language].search(lead):
+        return None
+    window = max(0, ordinal.start - _BACK_WINDOW)
+    stops = list(_SENTENCE_STOP.finditer(text, window, ordinal.start))
+    start = stops[-1].end() if stops else window
+    best: tuple[str, Span] | None = None
+    for term in sorted(table, key=len, reverse=True):  # a longer term first at one place
+        for found in re.finditer(re.escape(term), text[start : ordinal.start], re.IGNORECASE):
+            s, e = start + found.start(), start + found.end()
+            if best is None or s >= best[1].end:
+                best = (table[term], Span(start=s, end=e, text=text[s:e]))
+    return best
+
+
+_SENTENCE_STOP = re.compile(r"[.!?؟。\n]")
 
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)

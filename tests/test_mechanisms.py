@@ -97,3 +97,26 @@ def test_russian_subject_urdu_commission_and_chinese_ordinal_span() -> None:
     zh = "中国和秘鲁举行第十二次外交部间政治磋商"
     (span,) = ordinal_spans(zh, 12)
     assert span.text == "第十二次" and zh[span.start : span.end] == "第十二次"
+
+
+def test_an_ordinal_that_refers_back_to_the_mechanism_named_before_it() -> None:
+    from summarizer.mechanisms import first_numbered
+
+    cases = [
+        ("Les consultations politiques belgo-marocaines, dont la quatrième session s'est tenue "
+         "lundi à Rabat.", "fr", 4, "Political Consultations"),
+        ("La commission mixte a tenu sa 4e session à Dakar.", "fr", 4, "Joint Commission"),
+        ("عقدت اللجنة المشتركة بين الكويت والفلبين اليوم اجتماعها الثالث.", "ar", 3,
+         "Joint Commission"),
+        ("Межправительственная комиссия провела своё третье заседание в Москве.", "ru", 3,
+         "Intergovernmental Commission"),
+    ]  # fmt: skip
+    for text, language, value, english in cases:
+        found = first_numbered(text, language)
+        assert found is not None, text
+        assert (found[0], found[2]) == (value, english)
+        assert text[found[3].start : found[3].end] == found[3].text
+    # no back-reference before the ordinal, or the name in an earlier sentence: nothing
+    assert first_numbered("La commission mixte. Le 4e jour, la pluie tomba.", "fr") is None
+    earlier = "La commission mixte s'est réunie. Elle a tenu sa 4e séance."
+    assert first_numbered(earlier, "fr") is None
