@@ -163,6 +163,56 @@ _PAST = re.compile(
 )
 
 
+#: Verbs that report a meeting as held, or as still to come, in the other languages' originals
+#: (a translation's tense follows the model's guess; the original's does not).
+_TENSE_MARKERS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "fr": (
+        re.compile(
+            r"(?<!\w)(?:s['’]est\s+(?:tenue?|déroulée?|réunie?)|se\s+sont\s+(?:tenue?s|déroulée?s|"
+            r"réunie?s)|a\s+eu\s+lieu|ont\s+eu\s+lieu|(?:a|ont)\s+(?:tenu|co-?présidé|présidé|"
+            r"réuni|examiné|passé\s+en\s+revue|signé))(?!\w)",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"(?<!\w)(?:se\s+tiendr(?:a|ont)|aur(?:a|ont)\s+lieu|tiendr(?:a|ont)|"
+            r"se\s+réunir(?:a|ont))(?!\w)",
+            re.IGNORECASE,
+        ),
+    ),
+    "ru": (
+        re.compile(
+            r"(?<!\w)(?:состоял(?:ся|ось|ась|ись)|прош(?:ёл|ел|ла|ло|ли)|провел(?:и|а)?|провёл|"
+            r"обсудили|подписали|рассмотрели)(?!\w)",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"(?<!\w)(?:состо(?:ится|ятся)|пройд(?:ёт|ет|ут)|провед(?:ёт|ет|ут)|будет|будут)(?!\w)",
+            re.IGNORECASE,
+        ),
+    ),
+    "ar": (
+        re.compile(r"(?<!\w)[وف]?(?:عقدت|عقد|انعقدت|انعقد|اجتمع|التقى|جرت|أجرى|أجرت|ترأس|ترأست|اختتمت|بحث|بحثا)(?!\w)"),
+        re.compile(r"(?<!\w)[وف]?(?:ستعقد|سيعقد|ستنعقد|سينعقد|سوف|ستجري|سيجري|يعتزم|تعتزم)(?!\w)"),
+    ),
+    "ur": (
+        re.compile(r"(?:منعقد|شروع|ختم)\s+(?:ہوا|ہوئی|ہوئے|ہو\s+گیا|ہو\s+گئی|ہو\s+گئے)|نے\s+کی(?!\w)"),
+        re.compile(r"(?:ہو|کر|ہوں|کریں|کرے)\s*(?:گا|گی|گے)(?!\w)"),
+    ),
+}  # fmt: skip
+
+
+def tense_in(text: str, sentences: list[tuple[int, int]], language: str) -> str | None:
+    """``tense_of`` for an original in French, Russian, Arabic or Urdu (None in any other)."""
+    markers = _TENSE_MARKERS.get(language)
+    if markers is None:
+        return None
+    past = any(markers[0].search(text, s, e) for s, e in sentences)
+    future = any(markers[1].search(text, s, e) for s, e in sentences)
+    if past == future:
+        return None
+    return "past" if past else "future"
+
+
 def tense_of(text: str, sentences: list[tuple[int, int]]) -> str | None:
     """Return "past" or "future" when the meeting's sentences report it in one tense only, else
     None ("agreed that the next round will be held" has both)."""

@@ -1105,6 +1105,34 @@ def date_from_original(
         m.status = "held"
 
 
+def status_from_original(
+    m: MeetingRecord, index: int, original: str, language: str, rejected: list[Rejected]
+) -> None:
+    """A translated meeting's held/announced, checked against the tense the ORIGINAL reports
+    it in (from_text.tense_in): its sentences that carry the series, round, city or date, or
+    the paragraph the translation's date came from. Reported only in the past, it was held;
+    only in the future, it is announced. "mentioned" is kept."""
+    if m.status == "mentioned":
+        return
+    regions = anchor_sentences(m, original, language)
+    for span in m.date.evidence:
+        regions.append(
+            dating.sentence_of(original, span.start) if _exact(span) else (span.start, span.end)
+        )
+    tense = from_text.tense_in(original, regions, language)
+    status = {"past": "held", "future": "announced"}.get(tense or "", m.status)
+    if status == m.status:
+        return
+    rejected.append(
+        Rejected(
+            field=f"meetings[{index}].status",
+            value=m.status,
+            reason=f"the original reports the meeting in the {tense} tense: {status}",
+        )
+    )
+    m.status = status  # type: ignore[assignment]
+
+
 #: A telephone or video call, in the six languages ("s'est entretenu au téléphone").
 _CALL = re.compile(
     r"(?i:\b(?:tele)?phone\s+(?:call|conversation|talks?)|\bvideo\s+(?:call|conference)|"
@@ -1526,6 +1554,8 @@ def summarize(article: Article, client: ModelClient, settings: Settings) -> Arti
     for i, m in enumerate(brief.meetings):
         if m.primary:
             call_from_original(m, i, source_article.text, language, reference, brief.rejected)
+        if translation is not None:
+            status_from_original(m, i, source_article.text, language, brief.rejected)
         date_from_original(m, i, source_article.text, language, reference, brief.rejected)
         city_from_original(m, i, source_article.text, language, brief.rejected)
         if language == "zh":

@@ -165,3 +165,22 @@ def test_a_retreat_is_a_numbered_mechanism() -> None:
     assert normalize.is_mechanism("Leaders' Retreat")
     name = from_text.series_after(text, found[1])
     assert name is not None and name.text == "Indonesia-Singapore Leaders' Retreat"
+
+
+def test_the_tense_an_original_reports_a_meeting_in() -> None:
+    from summarizer.from_text import tense_in
+
+    def tense(text: str, language: str) -> str | None:
+        return tense_in(text, [(0, len(text))], language)
+
+    assert tense("La commission mixte s'est tenue lundi à Dakar.", "fr") == "past"
+    assert tense("La commission mixte se tiendra lundi à Dakar.", "fr") == "future"
+    assert tense("Консультации состоялись во вторник в Москве.", "ru") == "past"
+    assert tense("Консультации состоятся во вторник в Москве.", "ru") == "future"
+    assert tense("عقدت اللجنة المشتركة اجتماعها الثالث.", "ar") == "past"
+    assert tense("ستعقد اللجنة المشتركة اجتماعها الثالث.", "ar") == "future"
+    assert tense("مشاورت کا چھٹا دور جمعہ کو سیول میں منعقد ہوا۔", "ur") == "past"
+    assert tense("مشاورت کا ساتواں دور اگلے سال اسلام آباد میں منعقد ہوگا۔", "ur") == "future"
+    # both tenses (the next round announced in a held one's sentence), or no table: no verdict
+    assert tense("Консультации прошли в Москве; следующие пройдут в Сеуле.", "ru") is None
+    assert tense("会谈于周二举行。", "zh") is None

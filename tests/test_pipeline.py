@@ -297,6 +297,15 @@ def test_a_country_given_as_the_city_becomes_the_city_of_it_the_original_names()
     assert why.value == "Kuwait" and "a city of it" in why.reason
 
 
+def test_a_translated_meetings_status_follows_the_originals_tense() -> None:
+    text = "مشاورت کا چھٹا دور جمعہ کو سیول میں منعقد ہوا۔\n"
+    translated = "[1] The sixth round of consultations will be held in Seoul on Friday."
+    brief = run_translated(text, translated, status="announced", date_text=None, city="Seoul")
+    assert brief.meetings[0].status == "held"
+    (why,) = [r for r in brief.rejected if r.field == "meetings[0].status"]
+    assert why.value == "announced" and "past tense" in why.reason
+
+
 def test_paragraphs_the_translation_skipped_are_reported() -> None:
     text = "اتفقت باكستان وروسيا على التعاون.\n\nفقرة ثانية عن الطقس في المدينة."
     client = FakeClient(
