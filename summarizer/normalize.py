@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime
 import gettext
+import itertools
 import re
 import threading
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -643,10 +645,18 @@ def _build_city_index(extended: bool = True) -> dict[str, tuple[str, str | None]
     index: dict[str, tuple[str, str | None]] = {}
     for english, code, others in _city_rows(extended, big=extended):
         entry = (english, code or None)
-        for name in [english, *filter(None, others.split(";"))]:
+        names = [english, *filter(None, others.split(";"))]
+        for name in [*names, *map(_folded, names)] if extended else names:
             for key in _index_keys(name):
                 index.setdefault(key, entry)
     return index
+
+
+def _folded(name: str) -> str:
+    """A Latin name without its diacritics, as English texts often write it ("Iaşi" ->
+    "Iasi"); any other name unchanged."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return bare if bare.isascii() else name
 
 
 def trie_alternation(words: Iterable[str]) -> str:
@@ -676,9 +686,10 @@ def trie_alternation(words: Iterable[str]) -> str:
 @lru_cache(maxsize=1)
 def _build_city_pattern() -> re.Pattern[str]:
     names = {
-        name
+        form
         for english, _code, others in _city_rows(True)
         for name in [english, *filter(None, others.split(";"))]
+        for form in (name, _folded(name))
         if len(name) >= 2
     }
     cjk = [n for n in names if _script_counts(n)["cjk"]]
@@ -700,13 +711,92 @@ def _build_city_pattern() -> re.Pattern[str]:
 
 
 def cities_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, English name) of every gazetteer city written in text[start:end]."""
+    """(start, end, English name) of every gazetteer city written in text[start:end]: the
+    capitals and listed cities by one pattern, the other large cities by their words."""
+    stop = len(text) if end is None else end
     found = []
-    for match in _city_pattern().finditer(text, start, len(text) if end is None else end):
+    for match in _city_pattern().finditer(text, start, stop):
         info = city_info(match.group(0))
         if info is not None:
             found.append((match.start(), match.end(), info[0]))
+    for s, e, english in _large_cities_in(text, start, stop):
+        if not any(fs < e and s < fe for fs, fe, _ in found):
+            found.append((s, e, english))
+    return sorted(found)
+
+
+#: A word of a name ("Iaşi", "Nizhny", "Rostov-on-Don"), and how many words a city's has.
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_CITY_WORDS = 3
+#: What a Russian case ending or a joined Arabic preposition adds to a city's name.
+_RU_ENDING = re.compile(r"(?:ом|ой|е|а|и|у|ы|ю)$")
+_AR_JOINED = "وبل"
+
+
+def _large_cities_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The large cities (gazetteer.big_city_rows) written in text[start:end], looked up word
+    by word in the city index (a pattern of thousands of names takes seconds to compile):
+    one to three capitalised words in Latin or Cyrillic letters, an Arabic-script word, or
+    two to four Chinese characters."""
+    index = _city_index(True)
+    words = list(_NAME_WORD.finditer(text, start, end))
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        head = words[i].group()[0]
+        if not (head.isupper() or is_arabic_script(head)):
+            i += 1
+            continue
+        for size in range(min(_CITY_WORDS, len(words) - i), 0, -1):
+            group = words[i : i + size]
+            s, e = group[0].start(), group[-1].end()
+            gaps = (text[a.end() : b.start()] for a, b in itertools.pairwise(group))
+            if any(gap not in (" ", "-") for gap in gaps):
+                continue
+            english = _indexed_city(text[s:e])
+            if english is not None:
+                found.append((s, e, english))
+                i += size
+                break
+        else:
+            i += 1
+    for run in _CJK_RUN.finditer(text, start, end):
+        s = run.start()
+        while s < run.end() - 1:
+            for size in (4, 3, 2):
+                entry = index.get(text[s : s + size]) if s + size <= run.end() else None
+                if entry is not None:
+                    found.append((s, s + size, entry[0]))
+                    s += size - 1
+                    break
+            s += 1
     return found
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+@lru_cache(maxsize=8192)
+def _indexed_city(written: str) -> str | None:
+    """The English name of a city written as ``written`` (a capitalised Latin or Cyrillic
+    name, which may carry a Russian case ending; an Arabic-script one, which may carry a joined
+    preposition), from the index alone; None for anything else."""
+    first = written[0]
+    if is_arabic_script(first):
+        forms = [written, written[1:]] if first in _AR_JOINED else [written]
+    elif first.isupper() and not _script_counts(first)["cjk"]:
+        forms = [written]
+        if _is_cyrillic(first) and _RU_ENDING.search(written):
+            stem = _RU_ENDING.sub("", written)
+            forms += [stem, stem + "ь", stem + "а"]  # "Казани" = Казань, "Уфе" = Уфа
+    else:
+        return None
+    index = _city_index(True)
+    for form in forms:
+        for key in _index_keys(form):
+            if key in index:
+                return index[key][0]
+    return None
 
 
 _CITY_PREFIX = re.compile(r"^(?:in|at|à|في|в|во)\s+")

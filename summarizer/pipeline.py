@@ -1008,13 +1008,15 @@ def _exact(span: Span) -> bool:
     return span.alignment != "translated" and span.end - span.start <= _PHRASE_MAX
 
 
-def anchor_sentences(m: MeetingRecord, original: str, language: str) -> list[tuple[int, int]]:
-    """The sentences of the original that carry the meeting's exact series, round or city, or
-    its ordinal before the mechanism's name."""
+def anchor_sentences(
+    m: MeetingRecord, original: str, language: str, *, with_city: bool = True
+) -> list[tuple[int, int]]:
+    """The sentences of the original that carry the meeting's exact series, round or city (not
+    the city with ``with_city=False``), or its ordinal before the mechanism's name."""
     anchors = [
         *m.field_evidence.get("round", []),
         *m.field_evidence.get("series", []),
-        *m.location.evidence,
+        *(m.location.evidence if with_city else []),
     ]
     found: list[tuple[int, int]] = []
     for span in anchors:
@@ -1295,6 +1297,50 @@ def city_from_original(
         if same:
             s, e = same[0]
             m.location.evidence = [Span(start=s, end=e, text=original[s:e])]
+            evidence = m.location.evidence[0]
+    if evidence is not None and _exact(evidence) and m.status == "held":
+        venue = _venue_elsewhere(m, original, language, evidence)
+        if venue is not None and venue.city != city:
+            rejected.append(
+                Rejected(
+                    field=where,
+                    value=city,
+                    reason="named outside the meeting's own sentences; the venue is "
+                    f"{venue.evidence[0].text!r}",
+                )
+            )
+            m.location = venue
+
+
+#: A preposition of place right before a city ("met in Iasi", "à Dakar", "в Казани").
+_VENUE_BEFORE = re.compile(r"(?:\b(?:in|at|à|в|во)|في)\s+$", re.IGNORECASE)
+
+
+def _venue_elsewhere(
+    m: MeetingRecord, original: str, language: str, evidence: Span
+) -> Location | None:
+    """The venue, when the model's city stands outside the meeting's own sentences: the city
+    those sentences name after a preposition of place ("the commission met in Iasi" over a
+    dateline's Chisinau), else, for a city the model took from the headline, the dateline's
+    city; None when the model's city is in those sentences or nothing names another."""
+    anchors = anchor_sentences(m, original, language, with_city=False)
+    if not anchors or any(s <= evidence.start < e for s, e in anchors):
+        return None
+    for start, end in anchors:
+        for s, e, english in normalize.cities_in(original, start, end):
+            if _VENUE_BEFORE.search(original, max(0, s - 6), s):
+                info = normalize.city_info(english)
+                span = Span(start=s, end=e, text=original[s:e])
+                return Location(city=english, country=info[1] if info else None, evidence=[span])
+    title_end = original.find("\n", len(original) - len(original.lstrip()))
+    if not 0 <= evidence.start < title_end:
+        return None
+    for place in _DATELINE_PLACE.finditer(original, title_end, min(len(original), _OPENING)):
+        info = normalize.city_info(place.group(1))
+        if info is not None:
+            span = Span(start=place.start(1), end=place.end(1), text=place.group(1))
+            return Location(city=info[0], country=info[1], evidence=[span])
+    return None
 
 
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]")

@@ -396,3 +396,16 @@ def test_a_series_key_ignores_its_acronym() -> None:
     assert normalize.series_key("Joint Permanent Commission on Cooperation (JPCC)") == (
         normalize.series_key("Joint Permanent Commission on Cooperation")
     )
+
+
+def test_large_cities_are_found_by_their_words_in_each_script() -> None:
+    from summarizer.normalize import cities_in
+
+    def named(text: str) -> list[str]:
+        return [english for _, _, english in cities_in(text)]
+
+    assert named("The commission met in Iasi last week.") == ["Iaşi"]  # no diacritics
+    assert named("Встреча прошла в Казани.") == ["Kazan"]  # a case ending
+    assert named("会谈在厦门举行。") == ["Xiamen"]
+    assert named("عقد الاجتماع في الإسكندرية.") == ["Alexandria"]
+    assert named("A mobile clinic and a nice view.") == []  # lowercase words are not names

@@ -306,6 +306,39 @@ def test_a_translated_meetings_status_follows_the_originals_tense() -> None:
     assert why.value == "announced" and "past tense" in why.reason
 
 
+def test_a_city_named_outside_the_meetings_sentences_gives_way_to_the_venue() -> None:
+    article = (
+        "Lisbon firms press for unpaid arrears\n\n"
+        "LUANDA, March 4 (Reuters) - Angola and Portugal agreed on Tuesday to open talks.\n"
+        "The agreement came at the seventh session of the Bilateral Commission. The sixth was "
+        "held in Lisbon in 2023.\n"
+    )
+    meeting = {
+        **MEETING,
+        "series": "Bilateral Commission",
+        "round": 7,
+        "date_text": None,
+        "parties": ["Angola", "Portugal"],
+        "heads": [],
+        "outcomes": [],
+        "quotes": [],
+        "next_meeting": None,
+        "framework": [],
+        "topics": [],
+    }
+    brief, _ = run({"meetings": [{**meeting, "city": "Lisbon"}]}, text=article)
+    m = brief.meetings[0]  # the model's Lisbon is the headline's: the dateline's city
+    assert m.location.city == "Luanda" and m.location.evidence[0].text == "LUANDA"
+    article = article.replace(
+        "of the Bilateral Commission.", "of the Bilateral Commission in Lobito."
+    )
+    brief, _ = run({"meetings": [{**meeting, "city": "Luanda"}]}, text=article)
+    m = brief.meetings[0]  # the meeting's own sentence names its venue
+    assert m.location.city == "Lobito" and check_spans(article, m.location.evidence) == []
+    (why,) = [r for r in brief.rejected if r.field == "meetings[0].location.city"]
+    assert why.value == "Luanda" and "'Lobito'" in why.reason
+
+
 def test_paragraphs_the_translation_skipped_are_reported() -> None:
     text = "اتفقت باكستان وروسيا على التعاون.\n\nفقرة ثانية عن الطقس في المدينة."
     client = FakeClient(
