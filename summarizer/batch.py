@@ -225,7 +225,12 @@ def batch_id_for(items: Sequence[InputItem], out_dir: Path, settings: Settings) 
 
 @dataclass(slots=True)
 class ItemResult:
-    """What happened to one item in this run (small: the brief itself stays on disk)."""
+    """What happened to one item in this run (small: the brief itself stays on disk).
+
+    ``index_lines`` are the index.jsonl lines of a brief this run had in hand (written or
+    served from the cache), so the index is rebuilt without reading that brief back; None
+    for an item whose brief is only on disk (finished by an earlier run).
+    """
 
     key: str
     label: str
@@ -233,6 +238,7 @@ class ItemResult:
     error: str | None = None
     reason: str | None = None
     outputs: list[str] = field(default_factory=list)
+    index_lines: list[str] | None = None
     attempts: int = 0
     requests: int = 0
     tokens_in: int = 0
@@ -587,7 +593,13 @@ def _serve_cached(
     with ctx.store.transaction():
         _record_cached(ctx, article, key)
         _mark(ctx, item, _cached_status(previous, key), article, key, outputs=outputs)
-    return ItemResult(key=item.key, label=item.label, status="cached", outputs=outputs)
+    return ItemResult(
+        key=item.key,
+        label=item.label,
+        status="cached",
+        outputs=outputs,
+        index_lines=index_lines(item.label, outputs[0], brief),
+    )
 
 
 def _finished_here(previous: ItemState | None, key: str, expected: list[str]) -> bool:
@@ -664,6 +676,7 @@ def _summarize_item(
         _mark(ctx, item, "done", article, key, attempts=before + tally.attempts, outputs=outputs)
     tally.status = "done"
     tally.outputs = outputs
+    tally.index_lines = index_lines(item.label, outputs[0], brief)
     return tally
 
 
@@ -918,17 +931,35 @@ def index_rows(label: str, json_file: str, brief: ArticleBrief) -> Iterator[dict
         }
 
 
+def index_line(row: dict[str, Any]) -> str:
+    """One row as index.jsonl writes it."""
+    return json.dumps(row, ensure_ascii=False)
+
+
+def index_lines(label: str, json_file: str, brief: ArticleBrief) -> list[str]:
+    """The index.jsonl lines of one article (one per meeting)."""
+    return [index_line(row) for row in index_rows(label, json_file, brief)]
+
+
+def _item_rows(item: ItemResult) -> Iterator[dict[str, Any]]:
+    """The index rows of one finished item: from the lines kept when this run had its brief,
+    else read back from its JSON file (none if that file is gone)."""
+    if item.index_lines is not None:
+        yield from (json.loads(line) for line in item.index_lines)
+        return
+    brief = _load_brief(item.outputs)
+    if brief is not None:
+        json_file = next(p for p in item.outputs if p.endswith(".json"))
+        yield from index_rows(item.label, json_file, brief)
+
+
 def _all_rows(results: Iterable[ItemResult]) -> Iterator[dict[str, Any]]:
-    """Rows of every finished item, each (file, meeting) once, read back from disk."""
+    """Rows of every finished item, each (file, meeting) once, in input order."""
     seen: set[tuple[str, str]] = set()
     for item in results:
         if item.status not in ("done", "cached"):
             continue
-        brief = _load_brief(item.outputs)
-        if brief is None:
-            continue
-        json_file = next(p for p in item.outputs if p.endswith(".json"))
-        for row in index_rows(item.label, json_file, brief):
+        for row in _item_rows(item):
             ident = (row["file"], row["meeting_id"])
             if ident not in seen:
                 seen.add(ident)
@@ -945,7 +976,7 @@ def write_index(out_dir: Path, results: Sequence[ItemResult]) -> int:
         writer = csv.DictWriter(csv_file, fieldnames=INDEX_FIELDS)
         writer.writeheader()
         for row in _all_rows(results):
-            jsonl.write(json.dumps(row, ensure_ascii=False) + "\n")
+            jsonl.write(index_line(row) + "\n")
             writer.writerow(row)
             count += 1
     return count
