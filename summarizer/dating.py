@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
@@ -274,8 +274,11 @@ def dates_in(
     *,
     language: str,
     reference: datetime.date | None,
+    ahead: bool = False,
 ) -> list[Found]:
-    """Every date written in text[start:end] that code can read to a day, in text order."""
+    """Every date written in text[start:end] that code can read to a day, in text order; one
+    without a year, or a bare weekday, read back from the reference date, or with ``ahead``
+    (a meeting still to come) forward from it."""
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
 
@@ -295,7 +298,9 @@ def dates_in(
         )
 
     for m in _range_pattern().finditer(text, start, end):  # a multi-day meeting: its first day
-        nd = normalize.normalize_date(m.group(2), published=reference, language=language)
+        nd = normalize.normalize_date(
+            m.group(2), published=reference, language=language, ahead=ahead
+        )
         if nd.value and nd.precision == "day":
             first = int(m.group(1).translate(normalize.ASCII_DIGITS))
             try:
@@ -305,7 +310,7 @@ def dates_in(
             add(m.start(1), m.end(), value, nd.resolved_from, False)
     for m in _month_first_range_pattern().finditer(text, start, end):
         written = m.group(1) + (f", {m.group(2)}" if m.group(2) else "")
-        nd = normalize.normalize_date(written, published=reference, language=language)
+        nd = normalize.normalize_date(written, published=reference, language=language, ahead=ahead)
         if nd.value and nd.precision == "day":
             add(m.start(), m.end(), nd.value, nd.resolved_from, False)
     for m in _CJK_DATE.finditer(text, start, end):
@@ -320,7 +325,9 @@ def dates_in(
         add(m.start(), m.end(), day.isoformat(), None, False)
     for pattern in (_ISO_DATE, _date_pattern()):
         for m in pattern.finditer(text, start, end):
-            nd = normalize.normalize_date(m.group(0), published=reference, language=language)
+            nd = normalize.normalize_date(
+                m.group(0), published=reference, language=language, ahead=ahead
+            )
             if nd.value and nd.precision == "day":
                 add(m.start(), m.end(), nd.value, nd.resolved_from, False)
     if reference is not None:
@@ -329,7 +336,9 @@ def dates_in(
             day = reference + datetime.timedelta(days=offset)
             add(m.start(), m.end(), day.isoformat(), "published", True)
         for m in _weekday_pattern().finditer(text, start, end):
-            nd = normalize.normalize_date(m.group(0), published=reference, language=language)
+            nd = normalize.normalize_date(
+                m.group(0), published=reference, language=language, ahead=ahead
+            )
             if nd.value and nd.precision == "day":
                 add(m.start(), m.end(), nd.value, nd.resolved_from, True)
     return sorted(found, key=lambda f: f.span.start)
@@ -363,17 +372,6 @@ def sentence_of(text: str, position: int) -> tuple[int, int]:
     return from_text.sentence_bounds(text, position, SENTENCE_BREAK)
 
 
-def _coming(found: Found, reference: datetime.date) -> Found:
-    """A weekday read as the last one before the reference date, moved to the next one after
-    it (a meeting still to come); any other date as it is."""
-    if not found.weekday_only or found.value >= reference.isoformat():
-        return found
-    if not _weekday_pattern().fullmatch(found.span.text):
-        return found  # "yesterday" says which day it was
-    day = datetime.date.fromisoformat(found.value) + datetime.timedelta(days=7)
-    return replace(found, value=day.isoformat())
-
-
 def meeting_date(
     text: str,
     regions: Iterable[tuple[int, int]],
@@ -381,18 +379,17 @@ def meeting_date(
     language: str,
     reference: datetime.date | None,
     held: bool,
+    ahead: bool = False,
 ) -> Found | None:
     """The date the meeting's own sentences give it: a written date in the body of a sentence
     first, then a weekday, then the dateline; never, for a held meeting, a day after the
-    reference date. A weekday of a meeting still to come is the next one ("will meet on
-    Tuesday"), not the last."""
+    reference date. For a meeting still to come (``ahead``) a weekday or a date without a
+    year is the next one ("will meet on Tuesday"), not the last."""
     candidates: list[Found] = []
     for start, end in regions:
-        for f in dates_in(text, start, end, language=language, reference=reference):
+        for f in dates_in(text, start, end, language=language, reference=reference, ahead=ahead):
             if held and reference is not None and f.value > reference.isoformat():
                 continue
-            if not held and reference is not None:
-                f = _coming(f, reference)
             if f not in candidates:
                 candidates.append(f)
     ranked = sorted(

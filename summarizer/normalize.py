@@ -1079,7 +1079,18 @@ def _relative(
     parsed = _parse(text, base, languages)
     if parsed is None:
         return _arabic_relative_year(text, published)
-    return NormalizedDate(parsed[0], parsed[1], "published")
+    value, precision = parsed
+    if ahead and value < published.isoformat()[: len(value)] and _without_year(text, precision):
+        value = f"{int(value[:4]) + 1:04d}{value[4:]}"  # "23 mars" still to come: next March
+    return NormalizedDate(value, precision, "published")
+
+
+def _without_year(text: str, precision: Precision) -> bool:
+    """Whether a date read against the publication date was a day and month, or a month, the
+    text wrote without a year ("23 mars", "in March"), not a relative one ("last week")."""
+    if re.search(r"\d{4}", text) or precision not in ("day", "month"):
+        return False
+    return bool(re.search(r"\d", text)) or precision == "month"
 
 
 _HEADER_LINES = 6

@@ -378,9 +378,9 @@ def dated(
     )
 
 
-def coming_weekday(when: MeetingDate, published: date, language: str) -> MeetingDate:
-    """A bare weekday ("on Tuesday") of a meeting still to come: the next such day on or
-    after publication, not the last one before it."""
+def dated_ahead(when: MeetingDate, published: date, language: str) -> MeetingDate:
+    """The date of a meeting still to come, a bare weekday ("on Tuesday") or a date without a
+    year ("23 March") read forward from publication, not back."""
     nd = normalize.normalize_date(when.text, published=published, language=language, ahead=True)
     return when.model_copy(update={"value": nd.value, "precision": nd.precision})
 
@@ -485,8 +485,8 @@ def build_meeting(
             field_evidence["series"] = [written]
             sentences += from_text.meeting_sentences(g.text, [written])
     status = verified_status(g, where, p.status, sentences, meeting_date, published)
-    if status == "announced" and published and normalize.is_bare_weekday(meeting_date.text):
-        meeting_date = coming_weekday(meeting_date, published, language)
+    if status == "announced" and published and meeting_date.text:
+        meeting_date = dated_ahead(meeting_date, published, language)
 
     # delegations
     delegations: list[Delegation] = []
@@ -1061,6 +1061,7 @@ def date_from_original(
     date without a year is resolved against the publication date, else the dateline's.
     """
     held = m.status == "held"
+    ahead = m.status == "announced"
     current = m.date
     evidence = current.evidence[0] if current.evidence else None
     regions = anchor_sentences(m, original, language)
@@ -1068,13 +1069,18 @@ def date_from_original(
     reason = ""
     if evidence is not None and _exact(evidence):
         own = dating.dates_in(
-            original, evidence.start, evidence.end, language=language, reference=reference
+            original,
+            evidence.start,
+            evidence.end,
+            language=language,
+            reference=reference,
+            ahead=ahead,
         )
         if current.value is None and own:
             chosen, reason = own[0], ""
         elif own and own[0].dateline:
             body = dating.meeting_date(
-                original, regions, language=language, reference=reference, held=held
+                original, regions, language=language, reference=reference, held=held, ahead=ahead
             )
             if body is not None and not body.dateline and body.value != current.value:
                 chosen = body
@@ -1083,7 +1089,7 @@ def date_from_original(
         if evidence is not None:  # a translated article: the paragraph the date came from
             regions.append((evidence.start, evidence.end))
         body = dating.meeting_date(
-            original, regions, language=language, reference=reference, held=held
+            original, regions, language=language, reference=reference, held=held, ahead=ahead
         )
         if body is not None and body.value != current.value:
             chosen = body

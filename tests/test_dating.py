@@ -139,15 +139,21 @@ def test_translated_month_is_checked_against_the_original() -> None:
 
 
 def test_announced_meeting_dated_before_publication_is_held() -> None:
-    text = "ATHENS, 9 September 2025 — Egypt and Greece will hold the dialogue on Monday."
-    when = span_of(text, "Monday")
+    text = "ATHENS, 9 September 2025 — Egypt and Greece held the dialogue on 8 September 2025."
+    when = span_of(text, "8 September 2025")
     m = record(
         status="announced",
-        date=MeetingDate(value=None, text="Monday", evidence=[when]),
+        date=MeetingDate(value=None, text="8 September 2025", evidence=[when]),
     )
     rejected: list[Rejected] = []
     date_from_original(m, 0, text, "en", dating.reference_date(text, "en", None), rejected)
     assert m.date.value == "2025-09-08" and m.status == "held"
+    # a bare weekday is no such evidence: "will hold ... on Monday" is the next Monday
+    text = "ATHENS, 9 September 2025 — Egypt and Greece will hold the dialogue on Monday."
+    when = span_of(text, "Monday")
+    m = record(status="announced", date=MeetingDate(value=None, text="Monday", evidence=[when]))
+    date_from_original(m, 0, text, "en", dating.reference_date(text, "en", None), rejected)
+    assert m.date.value == "2025-09-15" and m.status == "announced"
 
 
 def test_a_call_has_no_venue_and_a_country_is_not_a_city() -> None:
@@ -284,6 +290,17 @@ def test_a_dateline_before_a_double_dash_and_a_dotted_date() -> None:
     text = "Раунд прошёл 12.03.2025 в Анкаре, следующий — 31.02.2026."
     found = dating.dates_in(text, 0, len(text), language="ru", reference=ref)
     assert [f.value for f in found] == ["2025-03-12"]  # day.month.year; no 31 February
+
+
+def test_a_meeting_still_to_come_is_dated_forward_from_the_reference() -> None:
+    text = "Le Bénin et le Togo tiendront du 23 au 25 mars prochain à Cotonou la session."
+    ref = datetime.date(2026, 3, 2)
+    regions = [(0, len(text))]
+    ahead = dating.meeting_date(text, regions, language="fr", reference=ref, held=False, ahead=True)
+    assert ahead is not None and ahead.value == "2026-03-23"
+    text = "Les ministres se réuniront le 1er mars à Cotonou."
+    ahead = dating.meeting_date(text, regions, language="fr", reference=ref, held=False, ahead=True)
+    assert ahead is not None and ahead.value == "2027-03-01"  # 1 March has passed: next year's
 
 
 def test_two_days_joined_by_and_are_a_multi_day_meeting() -> None:

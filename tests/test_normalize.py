@@ -223,6 +223,14 @@ def test_a_weekday_of_a_meeting_still_to_come_is_the_next_one() -> None:
     assert normalize_date("on Tuesday", published=friday).value == "2025-03-11"
     assert normalize_date("Friday", published=friday, ahead=True).value == "2025-03-14"
     assert normalize_date("14 March 2025", published=friday, ahead=True).value == "2025-03-14"
+    # a day and month without a year, still to come: this year's if ahead, else next year's
+    assert normalize_date("23 mars", published=friday, language="fr", ahead=True).value == (
+        "2025-03-23"
+    )
+    assert normalize_date("2 mars", published=friday, language="fr", ahead=True).value == (
+        "2026-03-02"
+    )
+    assert normalize_date("2 mars", published=friday, language="fr").value == "2025-03-02"
     assert is_bare_weekday("on Tuesday") and is_bare_weekday("الثلاثاء")
     assert not is_bare_weekday("Tuesday, March 11") and not is_bare_weekday("yesterday")
 
