@@ -395,7 +395,10 @@ _TOPIC_OPENER = re.compile(
 #: ("described").
 _TOPIC_FRAGMENT = re.compile(
     r"(?:\s(?:in|of|on|to|for|with|by|from|at|into|about|and|or|the|a|an)$)|^(?:by|from|at|into|of)\s|"
-    r"^[a-z]+ed$",
+    r"^[a-z]+ed$|"
+    # a clause ("where Paris ...", "could be signed"), or a day ("Monday in a communiqué")
+    r"^(?:where|which|who|whose|that|when|while|could|would|should|can|will|may|might|must)\b|"
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b",
     re.IGNORECASE,
 )
 #: An office is who met, not what was discussed ("Ministry of Industry and Commerce").

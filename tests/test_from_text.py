@@ -184,3 +184,12 @@ def test_the_tense_an_original_reports_a_meeting_in() -> None:
     # both tenses (the next round announced in a held one's sentence), or no table: no verdict
     assert tense("Консультации прошли в Москве; следующие пройдут в Сеуле.", "ru") is None
     assert tense("会谈于周二举行。", "zh") is None
+
+
+def test_a_clause_or_a_day_is_not_a_topic() -> None:
+    from summarizer.from_text import topic_fault
+
+    for label in ["where Paris", "could be signed at this occasion", "Monday in a communiqué"]:
+        assert topic_fault(label) == "a fragment of a sentence, not a subject", label
+    for label in ["water projects", "Lobito Corridor", "wheat exports"]:
+        assert topic_fault(label) is None, label
