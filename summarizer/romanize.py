@@ -183,11 +183,19 @@ def in_party_spelling(latin: str, party: str | None) -> str:
     spells it: the short vowel restored after a first consonant where that language starts no
     word with two ("Kraja" -> "Karaja"), and Turkish letters for Türkiye and Azerbaijan
     ("Karaja" -> "Karaca")."""
-    if party in NO_INITIAL_CLUSTER and not latin.casefold().startswith(("sh", "ch", "kh")):
-        latin = _CONSONANT_PAIR.sub(r"\1a", latin, count=1)
+    latin = _vowel_restored(latin, party)
     if party in TURKISH_LETTERS:
         for english, turkish in _TURKISH:
             latin = latin.replace(english, turkish).replace(english.title(), turkish.upper())
+    return latin
+
+
+def _vowel_restored(latin: str, party: str | None) -> str:
+    """A Latin name word with the short vowel Arabic script left out after its first
+    consonant ("Kraja" -> "Karaja", "Slim" -> "Salim"), for a party whose language starts no
+    word with two consonants; "sh", "ch" and "kh" write one sound and are kept."""
+    if party in NO_INITIAL_CLUSTER and not latin.casefold().startswith(("sh", "ch", "kh")):
+        return _CONSONANT_PAIR.sub(r"\1a", latin, count=1)
     return latin
 
 
@@ -252,9 +260,9 @@ def spell_foreign(
     spelt = []
     for mine, theirs in zip(wanted, words[first:last], strict=True):
         keep = fuzz.ratio(_skeleton(mine), _skeleton(theirs.group())) >= _WORD_MATCH
-        if keep and party in NO_INITIAL_CLUSTER:
-            mine = _CONSONANT_PAIR.sub(r"\1a", mine, count=1)
-        spelt.append(mine if keep else foreign_spelling(theirs.group(), party))
+        spelt.append(
+            _vowel_restored(mine, party) if keep else foreign_spelling(theirs.group(), party)
+        )
     s, e = words[first].start(), words[last - 1].end()
     if original[s:e].count("\n"):
         return None

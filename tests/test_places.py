@@ -165,6 +165,9 @@ def test_a_foreign_name_is_spelt_as_the_partys_language_spells_it() -> None:
     text = "ترک وفد کی قیادت نائب وزیر خارجہ سلیم قراجہ نے کی۔"
     found = romanize.spell_foreign(text, 0, len(text), "Mr. Slim Cagriye", "TUR")
     assert found is not None and found.latin == "Salim Karaca"
+    text = text.replace("سلیم", "شاہین")
+    found = romanize.spell_foreign(text, 0, len(text), "Shahin Cagriye", "TUR")
+    assert found is not None and found.latin == "Shahin Karaca"  # "sh" is one sound
 
 
 def test_a_foreign_heads_words_the_original_disagrees_with_are_respelt() -> None:
