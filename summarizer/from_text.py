@@ -204,23 +204,24 @@ _TENSE_MARKERS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 def tense_in(text: str, sentences: list[tuple[int, int]], language: str) -> str | None:
     """``tense_of`` for an original in French, Russian, Arabic or Urdu (None in any other)."""
     markers = _TENSE_MARKERS.get(language)
-    if markers is None:
-        return None
-    past = any(markers[0].search(text, s, e) for s, e in sentences)
-    future = any(markers[1].search(text, s, e) for s, e in sentences)
-    if past == future:
-        return None
-    return "past" if past else "future"
+    return _tense(*markers, text, sentences) if markers is not None else None
 
 
 def tense_of(text: str, sentences: list[tuple[int, int]]) -> str | None:
     """Return "past" or "future" when the meeting's sentences report it in one tense only, else
     None ("agreed that the next round will be held" has both)."""
-    past = future = False
-    for start, end in sentences:
-        sentence = text[start:end]
-        past = past or bool(_PAST.search(sentence))
-        future = future or bool(_FUTURE.search(sentence))
+    return _tense(_PAST, _FUTURE, text, sentences)
+
+
+def _tense(
+    past_verbs: re.Pattern[str],
+    future_verbs: re.Pattern[str],
+    text: str,
+    sentences: list[tuple[int, int]],
+) -> str | None:
+    """ "past" or "future" when only one kind of verb stands in the sentences, else None."""
+    past = any(past_verbs.search(text[s:e]) for s, e in sentences)
+    future = any(future_verbs.search(text[s:e]) for s, e in sentences)
     if past == future:
         return None
     return "past" if past else "future"

@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -1192,19 +1193,23 @@ def call_from_original(
     m.title = meeting_title(m.round, m.parties, m.series, m.kind)
 
 
+def _located(original: str, s: int, e: int, english: str) -> Location:
+    """The city ``english`` as a location, with its country and its exact span [s, e)."""
+    info = normalize.city_info(english)
+    return Location(
+        city=english,
+        country=info[1] if info else None,
+        evidence=[Span(start=s, end=e, text=original[s:e])],
+    )
+
+
 def _first_city(original: str, regions: list[tuple[int, int]]) -> Location | None:
     """The first known city the original writes in these regions, as a location with its
     exact span."""
     for start, end in regions:
         found = normalize.cities_in(original, start, end)
         if found:
-            s, e, english = found[0]
-            info = normalize.city_info(english)
-            return Location(
-                city=english,
-                country=info[1] if info else None,
-                evidence=[Span(start=s, end=e, text=original[s:e])],
-            )
+            return _located(original, *found[0])
     return None
 
 
@@ -1212,24 +1217,29 @@ def _first_city(original: str, regions: list[tuple[int, int]]) -> Location | Non
 _DATELINE_PLACE = re.compile(r"^[ \t]*([^\W\d_][^\n\d,،(\-–—]{0,30}?)[ \t]*[,،(\-–—]", re.M)
 
 
+def _dateline_cities(original: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end, English name) of each known city a dateline in [start, end) opens with
+    («الكويت» is Kuwait City there, though elsewhere it is the country)."""
+    for place in _DATELINE_PLACE.finditer(original, start, end):
+        info = normalize.city_info(place.group(1))
+        if info is not None:
+            yield place.start(1), place.end(1), info[0]
+
+
 def _city_of(original: str, country: str, regions: list[tuple[int, int]]) -> Location | None:
     """The first city of ``country`` the original writes in these regions, or as the place of
-    a dateline in them («الكويت» is Kuwait City there), with its exact span; None if none."""
+    a dateline in them, with its exact span; None if none."""
     for start, end in regions:
         found = [
-            (s, e, english)
-            for s, e, english in normalize.cities_in(original, start, end)
-            if (normalize.city_info(english) or ("", None))[1] == country
+            city
+            for city in [
+                *normalize.cities_in(original, start, end),
+                *_dateline_cities(original, start, end),
+            ]
+            if (normalize.city_info(city[2]) or ("", None))[1] == country
         ]
-        for place in _DATELINE_PLACE.finditer(original, start, end):
-            info = normalize.city_info(place.group(1))
-            if info is not None and info[1] == country:
-                found.append((place.start(1), place.end(1), info[0]))
         if found:
-            s, e, english = min(found)
-            return Location(
-                city=english, country=country, evidence=[Span(start=s, end=e, text=original[s:e])]
-            )
+            return _located(original, *min(found))
     return None
 
 
@@ -1335,18 +1345,12 @@ def _venue_elsewhere(
     for start, end in anchors:
         for s, e, english in normalize.cities_in(original, start, end):
             if _VENUE_BEFORE.search(original, max(0, s - 6), s):
-                info = normalize.city_info(english)
-                span = Span(start=s, end=e, text=original[s:e])
-                return Location(city=english, country=info[1] if info else None, evidence=[span])
+                return _located(original, s, e, english)
     title_end = original.find("\n", len(original) - len(original.lstrip()))
     if not 0 <= evidence.start < title_end:
         return None
-    for place in _DATELINE_PLACE.finditer(original, title_end, min(len(original), _OPENING)):
-        info = normalize.city_info(place.group(1))
-        if info is not None:
-            span = Span(start=place.start(1), end=place.end(1), text=place.group(1))
-            return Location(city=info[0], country=info[1], evidence=[span])
-    return None
+    dateline = next(_dateline_cities(original, title_end, min(len(original), _OPENING)), None)
+    return _located(original, *dateline) if dateline else None
 
 
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]")
