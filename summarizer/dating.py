@@ -54,6 +54,7 @@ _DATELINE_WORDS = 3
 #: What may follow a dateline's date before its separator ("года.", "电】", "):").
 #: An agency's tag may stand before the separator ("6 mars 2025 (MAP) -").
 _DATELINE_AFTER = re.compile(
+    r"[\s,]*/[A-ZА-Я][A-Za-zА-Яа-я-]{1,11}/|"  # an agency tag that ends it ("/MONTSAME/")
     r"[\s,]*(?:года|г\.|电|م(?!\w))?\s*"
     r"(?:[,|]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?\s*)?"
     r"(?:[|]?\s*(?:by|par|от)\s+[^\n]{1,60}$)?"

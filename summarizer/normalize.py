@@ -1323,6 +1323,8 @@ _TITLE_WORDS = frozenset(
         "spokeswoman",
         "counsellor",
         "counselor",
+        "councillor",
+        "councilor",
         "adviser",
         "advisor",
         "senior",
@@ -1450,11 +1452,83 @@ def clean_person_name(name: str) -> str:
     match = re.search(r"\s+(?:of|from)\s+(?:the\s+)?([^\s].*)$", bare)
     if match and party_code(match.group(1)):
         bare = bare[: match.start()]
-    words = bare.split()
+    words = _strip_honorifics(bare).split() if _has_honorific(bare) else bare.split()
     while len(words) > 2 and (_is_title_word(words[0]) or party_code(words[0])):
         words = words[1:]
-    cleaned = " ".join(words)
+    cleaned = _trailing_person(" ".join(words))
     return name.strip() if not cleaned or looks_like_title(cleaned) else cleaned
+
+
+#: Particles inside a person's name ("Rui Vasconcelos de Almeida", "Salem bin Hamad").
+_NAME_PARTICLES = frozenset(
+    [
+        "bin",
+        "binti",
+        "bint",
+        "ibn",
+        "al",
+        "el",
+        "de",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "di",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ould",
+        "abu",
+        "y",
+        "e",
+    ]
+)
+
+
+def _has_honorific(name: str) -> bool:
+    words = re.sub(r"[.,]", " ", name).split()
+    return any(_key(" ".join(words[:size])) in _HONORIFIC_KEYS for size in (1, 2, 3))
+
+
+def _trailing_person(name: str) -> str:
+    """The person's name at the end of a name that opens with their office: "Policy Bureau
+    Kenji Moriwaki" -> "Kenji Moriwaki", "Mineral Resources and Energy, Armando Sitoe" ->
+    "Armando Sitoe". The trailing capitalised words (name particles allowed inside) are the
+    person when what precedes them is plainly not a name: it holds an office word, a lowercase
+    word ("and", "of the") or ends with a comma. Otherwise the name is returned unchanged."""
+    words = name.split()
+    i = len(words)
+    while i > 0:
+        word = words[i - 1]
+        bare = word.strip(".'’")
+        if word.endswith((",", ";", ":")) or not bare:
+            break
+        key = bare.casefold()
+        if key in _NAME_PARTICLES and i < len(words):
+            i -= 1
+            continue
+        if not bare[0].isupper() or _is_title_word(bare) or party_code(bare):
+            break
+        i -= 1
+    person, prefix = words[i:], words[:i]
+    while person and person[0].casefold() in _NAME_PARTICLES:  # "de Almeida" is not a start
+        prefix.append(person.pop(0))
+    if len(person) < 2 or not prefix:
+        return name
+    if not (
+        prefix[-1].endswith((",", ";", ":"))
+        or any(_is_title_word(w) for w in prefix)
+        or any(w.islower() and w.casefold() not in _NAME_PARTICLES for w in prefix)
+    ):
+        return name
+    return " ".join(person)
 
 
 #: Words after which a party's name stands for a body of it ("Peruvian Ministry of ...").

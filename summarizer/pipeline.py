@@ -280,6 +280,30 @@ def speaker_named_near(text: str, speaker: str, quotation: Span) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(w)}", window) for w in words)
 
 
+_TITLE_BREAK = re.compile(r"[.;:!?()\n]\s|[;()\n]|\s(?:by|with|par)\s")
+
+
+def title_before(text: str, name: Span | None, title: str | None) -> str | None:
+    """The whole office written right before a name, when the model's title is its start or
+    part of it: title "Director" for "... by Director of the Policy Planning Department Ganbaatar
+    Tsogtbayar" -> "Director of the Policy Planning Department"; "General" for
+    "Director-General of the Foreign Policy Bureau Kenji Moriwaki" -> "Director-General of
+    the Foreign Policy Bureau". None when the title is not written there."""
+    if name is None or not title or not title.strip():
+        return None
+    lead = text[max(0, name.start - 160) : name.start]
+    breaks = list(_TITLE_BREAK.finditer(lead))
+    if breaks:
+        lead = lead[breaks[-1].end() :]
+    found = lead.casefold().rfind(title.strip().casefold())
+    if found < 0:
+        return None
+    while found > 0 and (lead[found - 1].isalnum() or lead[found - 1] == "-"):
+        found -= 1
+    office = " ".join(lead[found:].split()).strip(" ,")
+    return office if office and len(office.split()) <= 16 else None
+
+
 def full_name(text: str, name: str, span: Span | None) -> tuple[str, Span | None]:
     """A head given by surname only ("Baloch") gets the full name the article writes for
     them ("Foreign Secretary Amna Baloch" -> "Amna Baloch"), with that span."""
@@ -495,7 +519,8 @@ def build_meeting(
         # a title or party written into the name ("Minister of Trade, Tovai Abdi") is not it
         cleaned = normalize.clean_person_name(head.name)
         if cleaned != head.name and g.span(cleaned) is not None:
-            head = head.model_copy(update={"name": cleaned})
+            office = title_before(g.text, g.span(cleaned), head.title)
+            head = head.model_copy(update={"name": cleaned, "title": office or head.title})
         span = g.span(head.name)
         if span is None:
             g.reject(

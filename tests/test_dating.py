@@ -61,6 +61,7 @@ def test_dateline_in_each_language() -> None:
         ("انقرہ (20 مئی 2025): مشاورت منعقد ہوئی۔", "ur"): "2025-05-20",
         ("БАКУ, 7 октября 2025 года. Президенты провели заседание.", "ru"): "2025-10-07",
         ("أثينا – 9 سبتمبر 2025: عقدت مصر واليونان", "ar"): "2025-09-09",
+        ("Ulaanbaatar, November 20, 2025 /MONTSAME/ The talks were held.", "en"): "2025-11-20",
     }
     for (text, language), value in cases.items():
         found = dating.dateline(text, language)

@@ -440,6 +440,38 @@ def test_party_of_reads_a_body_a_nationality_or_the_country_after_of() -> None:
     assert clean_person_name("Chinese Vice Foreign Minister") == "Chinese Vice Foreign Minister"
 
 
+@pytest.mark.parametrize(
+    ("proposed", "person"),
+    [
+        # an office written before the name is not part of it
+        (
+            "Policy Planning and Research Department of the Ministry of Foreign Affairs "
+            "Ganbaatar Tsogtbayar",
+            "Ganbaatar Tsogtbayar",
+        ),
+        ("Policy Bureau Kenji Moriwaki", "Kenji Moriwaki"),
+        ("Energy Minister Mwila Chanda", "Mwila Chanda"),
+        ("Mineral Resources and Energy, Armando Sitoe", "Armando Sitoe"),
+        ("State Councillor Wang Yi", "Wang Yi"),
+        # honorifics go
+        ("Mr. Imran Latif Siddiqui", "Imran Latif Siddiqui"),
+        ("Ms Aya Clémentine N'Guessan", "Aya Clémentine N'Guessan"),
+        ("H.E. Ambassador Li Wei", "Li Wei"),
+        # names with particles or capitalised words only stay whole
+        ("Rui Vasconcelos de Almeida", "Rui Vasconcelos de Almeida"),
+        ("Andrés Felipe de la Torre Ospina", "Andrés Felipe de la Torre Ospina"),
+        ("Salem bin Hamad Rachdi", "Salem bin Hamad Rachdi"),
+        ("Marten van der Zee", "Marten van der Zee"),
+        ("Jean-Yves Le Drian", "Jean-Yves Le Drian"),
+        ("Kim Jong Un", "Kim Jong Un"),
+    ],
+)
+def test_clean_person_name_keeps_only_the_person(proposed: str, person: str) -> None:
+    from summarizer.normalize import clean_person_name
+
+    assert clean_person_name(proposed) == person
+
+
 def test_series_key_drops_a_korea_prefix_and_folds_transportation() -> None:
     from summarizer.normalize import party_code, series_key
 

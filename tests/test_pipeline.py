@@ -624,3 +624,27 @@ def test_a_city_is_not_a_head_of_delegation() -> None:
     heads = [{"name": "Islamabad", "title": "host", "party": "Pakistan"}]
     brief, _ = run(facts(heads=heads))
     assert all(d.head.name != "Islamabad" for d in brief.meetings[0].delegations)
+
+
+def test_title_before_reads_the_whole_office_written_before_the_name() -> None:
+    from summarizer.grounding import Span
+    from summarizer.pipeline import title_before
+
+    text = (
+        "The Mongolian side was headed by Director of the Policy Planning and Research "
+        "Department of the Ministry of Foreign Affairs Ganbaatar Tsogtbayar, and the Japanese "
+        "side by Director-General of the Foreign Policy Bureau Kenji Moriwaki."
+    )
+
+    def at(name: str) -> Span:
+        start = text.index(name)
+        return Span(start=start, end=start + len(name), text=name)
+
+    assert title_before(text, at("Ganbaatar Tsogtbayar"), "Director") == (
+        "Director of the Policy Planning and Research Department of the Ministry of Foreign Affairs"
+    )
+    assert title_before(text, at("Kenji Moriwaki"), "General") == (
+        "Director-General of the Foreign Policy Bureau"
+    )
+    # a title the article does not write before the name: nothing to read
+    assert title_before(text, at("Kenji Moriwaki"), "Ambassador") is None
