@@ -722,7 +722,20 @@ def cities_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     for s, e, english in _large_cities_in(text, start, stop):
         if not any(fs < e and s < fe for fs, fe, _ in found):
             found.append((s, e, english))
-    return sorted(found)
+    return sorted(f for f in found if not _inside_a_name(text, f[0], f[1]))
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z'’-]+ $")
+_CAPITALISED_AFTER = re.compile(r" [A-Z][a-z'’-]+(?!\w)")
+
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """A Latin city name standing between two capitalised words is part of a longer name, a
+    person's most often ("Mulenga Chanda Phiri", "By Chanda Mwale"), not the city."""
+    return bool(
+        _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+        and _CAPITALISED_AFTER.match(text, end)
+    )
 
 
 #: A word of a name ("Iaşi", "Nizhny", "Rostov-on-Don"), and how many words a city's has.
@@ -1861,7 +1874,16 @@ def canonical_series(series: str) -> str:
     text = _strip_party_prefix(text)
     if text.lower().startswith("the "):
         text = text[4:]
+    text = _EVENT_WORD_AFTER_MECHANISM.sub(r"\1", text)
     return _title_case(text.strip(_QUOTE_CHARS + ".,:;-"))
+
+
+#: "Meeting" after a mechanism's head noun names the event, not the mechanism ("Joint
+#: Committee Meeting" is a meeting of the Joint Committee; "Senior Officials' Meeting" stays).
+_EVENT_WORD_AFTER_MECHANISM = re.compile(
+    r"(?i)\b(committee|commission|council|dialogue|dialog|group|consultations|forum|"
+    r"mechanism|talks)\s+meeting$"
+)
 
 
 # fmt: off

@@ -1304,7 +1304,7 @@ def city_from_original(
         if named is not None:
             return
         city = None
-    if city and normalize.city_info(city) is None:
+    if city and normalize.city_info(city) is None and not _written_as_venue(m, original):
         # not a city GeoNames knows either ("Shangri-La hotel", a translation's "Maputu"):
         # the city the original writes where the model read it, or in the meeting's sentences
         evidence = m.location.evidence[0] if m.location.evidence else None
@@ -1355,6 +1355,24 @@ def city_from_original(
 
 #: A preposition of place right before a city ("met in Iasi", "à Dakar", "в Казани").
 _VENUE_BEFORE = re.compile(r"(?:\b(?:in|at|à|в|во)|في)\s+$", re.IGNORECASE)
+#: Words of a building or a venue, not a town ("Serena Hotel", "State House").
+_BUILDING = re.compile(
+    r"\b(?:hotel|palace|house|hall|cent(?:re|er)|resort|ministry|building|headquarters|"
+    r"office|embassy|residence|club|complex|villa)\b",
+    re.IGNORECASE,
+)
+
+
+def _written_as_venue(m: MeetingRecord, original: str) -> bool:
+    """The model's city, unknown to the gazetteer (a smaller town: "met in Livingstone"), is
+    kept when the original writes it exactly, right after a preposition of place, and it is
+    not the name of a building."""
+    evidence = m.location.evidence[0] if m.location.evidence else None
+    if evidence is None or not _exact(evidence) or _BUILDING.search(evidence.text):
+        return False
+    if not evidence.text[:1].isupper() or evidence.text != m.location.city:
+        return False
+    return bool(_VENUE_BEFORE.search(original, max(0, evidence.start - 6), evidence.start))
 
 
 def _venue_elsewhere(
@@ -1376,6 +1394,110 @@ def _venue_elsewhere(
         return None
     dateline = next(_dateline_cities(original, title_end, min(len(original), _OPENING)), None)
     return _located(original, *dateline) if dateline else None
+
+
+#: What stands after the next round's ordinal when it numbers this mechanism's next meeting:
+#: a round word not followed by "of" ("the twelfth round in Buenos Aires"), or the series.
+_ROUND_WORD = re.compile(r"\s*(?:round|session|meeting|edition)\b(?!\s+of\b)", re.IGNORECASE)
+#: A sentence that announces rather than reports ("will be held", "agreed to hold", "next").
+_ANNOUNCING = re.compile(
+    r"\b(?:will|shall|to be held|to hold|to meet|to convene|next|scheduled|planned|due to)\b",
+    re.IGNORECASE,
+)
+#: A month and year or a year standing alone ("in May 2027", "in 2027").
+_MONTH_OR_YEAR = re.compile(
+    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)?(?:19|20)\d{2}\b|\b(?:next|the following) year\b"
+)
+
+
+def next_round_from_text(
+    m: MeetingRecord,
+    index: int,
+    text: str,
+    published: date | None,
+    rejected: list[Rejected],
+) -> None:
+    """The next meeting of a numbered mechanism, read where the text announces its next round
+    ("They agreed to hold the twelfth round in Buenos Aires in 2027", "The 5th Joint Committee
+    Meeting will be held in Brussels in 2027"). It replaces the model's next meeting when that
+    was read elsewhere (another mechanism's round, another meeting of the same day). English
+    text only: the ordinal must be followed by a round word (not "round of <something else>")
+    or by the series' own name."""
+    if m.round is None:
+        return
+    key = normalize.series_key(m.series) if m.series else None
+    for ordinal in ordinal_spans(text, m.round + 1):
+        after = text[ordinal.end : ordinal.end + 80]
+        names_series = bool(key) and normalize.series_key(after).startswith(key or "")
+        if not (_ROUND_WORD.match(after) or names_series):
+            continue
+        start, end = dating.sentence_of(text, ordinal.start)
+        if not _ANNOUNCING.search(text, start, end):
+            continue
+        found = _next_from_sentence(text, start, end, published)
+        if found is None:
+            return
+        current = m.next_meeting
+        if current is not None and any(start <= e.start < end for e in current.evidence):
+            # the model read this very sentence: what it left out is filled in
+            if current.date is None or current.date.value is None:
+                current.date = found.date or current.date
+            if current.location is None or current.location.city is None:
+                current.location = found.location or current.location
+            return
+        if current is not None:
+            rejected.append(
+                Rejected(
+                    field=f"meetings[{index}].next_meeting",
+                    value=current.text or "",
+                    reason="not the next round; the text announces it as "
+                    f"{text[start:end].strip()[:120]!r}",
+                )
+            )
+        m.next_meeting = found
+        return
+
+
+def _next_from_sentence(
+    text: str, start: int, end: int, published: date | None
+) -> NextMeeting | None:
+    """A next meeting from the sentence that announces it: its date (a day, else a month and
+    year or a year) and the city named after a preposition of place; None when it names
+    neither."""
+    when: MeetingDate | None = None
+    days = dating.dates_in(text, start, end, language="en", reference=published, ahead=True)
+    if days:
+        day = days[0]
+        when = MeetingDate(
+            value=day.value,
+            precision="day",
+            text=day.span.text,
+            resolved_from=day.resolved_from,
+            evidence=[day.span],
+        )
+    else:
+        match = _MONTH_OR_YEAR.search(text, start, end)
+        if match is not None:
+            nd = normalize.normalize_date(match.group(), published=published, ahead=True)
+            if nd.value is not None:
+                span = from_text.span_at(text, *match.span())
+                when = MeetingDate(
+                    value=nd.value,
+                    precision=nd.precision,
+                    text=span.text,
+                    resolved_from=nd.resolved_from,
+                    evidence=[span],
+                )
+    where: Location | None = None
+    for s, e, english in normalize.cities_in(text, start, end):
+        if _VENUE_BEFORE.search(text, max(0, s - 6), s):
+            where = _located(text, s, e, english)
+            break
+    if when is None and where is None:
+        return None
+    sentence = from_text.span_at(text, start, end)
+    return NextMeeting(date=when, location=where, text=sentence.text, evidence=[sentence])
 
 
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]")
@@ -1648,6 +1770,8 @@ def summarize(article: Article, client: ModelClient, settings: Settings) -> Arti
         drop_generic_topics(m, i, brief.rejected)
         if m.primary:
             m.topics = topics_from_places(m, source_article.text)
+            if translation is None:
+                next_round_from_text(m, i, source_article.text, reference, brief.rejected)
     brief.rejected.extend(
         Rejected(
             field="article",

@@ -176,6 +176,29 @@ def test_a_call_has_no_venue_and_a_country_is_not_a_city() -> None:
     assert m.location.city == "Kuala Lumpur" and m.location.evidence[0].text == "吉隆坡"
 
 
+def test_a_town_the_gazetteer_does_not_know_is_kept_where_written_as_the_venue() -> None:
+    text = (
+        "The commission met in Livingstone on Monday under Foreign Minister Mulenga Chanda "
+        "Phiri and Tanzania's Rashid Mfaume."
+    )
+    m = record(location=Location(city="Livingstone", evidence=[span_of(text, "Livingstone")]))
+    rejected: list[Rejected] = []
+    city_from_original(m, 0, text, "en", rejected)
+    assert m.location.city == "Livingstone" and not rejected
+    # a building is not a town: the city the sentence names replaces it
+    text = "The ministers met at Serena Hotel in Nairobi on Monday."
+    hotel = record(location=Location(city="Serena Hotel", evidence=[span_of(text, "Serena Hotel")]))
+    city_from_original(hotel, 0, text, "en", rejected)
+    assert hotel.location.city == "Nairobi"
+
+
+def test_a_city_name_inside_a_persons_name_is_not_a_city() -> None:
+    text = "By Chanda Mwale. Minister Mulenga Chanda Phiri spoke in Chanda and in Paris."
+    found = [(text[s:e], s) for s, e, _ in normalize.cities_in(text)]
+    assert [w for w, _ in found] == ["Chanda", "Paris"]
+    assert found[0][1] == text.index("in Chanda") + 3
+
+
 def test_city_aliases_and_case_endings() -> None:
     assert normalize.city_info("Ulan-Bator") == ("Ulaanbaatar", "MNG")
     text = "В Улан-Баторе прошло заседание."
@@ -427,3 +450,34 @@ def test_large_cities_are_found_by_their_words_in_each_script() -> None:
     assert named("会谈在厦门举行。") == ["Xiamen"]
     assert named("عقد الاجتماع في الإسكندرية.") == ["Alexandria"]
     assert named("A mobile clinic and a nice view.") == []  # lowercase words are not names
+
+
+def test_the_next_round_is_read_where_the_text_announces_it() -> None:
+    from summarizer.pipeline import next_round_from_text
+    from summarizer.records import NextMeeting
+
+    text = (
+        "Hanoi - The two sides held the eleventh round of political consultations on October "
+        "7. They agreed to hold the twelfth round in Buenos Aires in 2027. Two days later, "
+        "Vietnam held the third consultation with Morocco. The fifth round of FTA negotiations "
+        "will be held in Brussels from 18 to 22 May 2026."
+    )
+    other = span_of(text, "the third consultation with Morocco")
+    m = record(
+        round=11,
+        series="Political Consultations",
+        next_meeting=NextMeeting(
+            date=MeetingDate(value="2025-10-09"), text=other.text, evidence=[other]
+        ),
+    )
+    rejected: list[Rejected] = []
+    next_round_from_text(m, 0, text, datetime.date(2025, 10, 10), rejected)
+    nm = m.next_meeting
+    assert nm is not None and nm.date is not None and nm.location is not None
+    assert (nm.date.value, nm.location.city) == ("2027", "Buenos Aires")
+    assert text[nm.evidence[0].start : nm.evidence[0].end] == nm.evidence[0].text
+    assert rejected and rejected[0].field == "meetings[0].next_meeting"
+    # "the fifth round of FTA negotiations" is another mechanism's round, not the next one
+    m = record(round=4, series="Joint Committee")
+    next_round_from_text(m, 0, text, datetime.date(2025, 10, 10), rejected)
+    assert m.next_meeting is None

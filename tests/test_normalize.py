@@ -478,3 +478,11 @@ def test_series_key_drops_a_korea_prefix_and_folds_transportation() -> None:
     assert series_key("Korea-Saudi Arabia Strategic Dialogue") == "strategic dialogue"
     assert series_key("Working Group on Transportation") == series_key("Working Group on Transport")
     assert party_code("Korea") is None  # alone it is still ambiguous
+
+
+def test_meeting_after_a_mechanism_noun_is_the_event_not_the_series() -> None:
+    from summarizer.normalize import canonical_series, series_key
+
+    assert canonical_series("4th Joint Committee Meeting") == "Joint Committee"
+    assert series_key("Joint Committee Meeting") == series_key("Joint Committee")
+    assert canonical_series("Senior Officials' Meeting") == "Senior Officials' Meeting"
