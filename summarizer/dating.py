@@ -46,6 +46,9 @@ _ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
 #: A day, month and year in figures with dots ("12.03.2025"): the order every language that
 #: writes dots uses (the slash's order differs by country, so a slash is not read).
 _DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]|\.\d)")
+#: The same with slashes ("13/05/2025"): day first, as French, Arabic, Urdu, Russian and
+#: Chinese writers put it; in English only when the order is plain (a number above 12).
+_SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _DAY = rf"[{_DIGITS}]{{1,2}}(?:st|nd|rd|th|er|-?го|-?е)?"
 _YEAR = rf"[{_DIGITS}]{{4}}"
 #: How far into its line a dateline's date may start, and how many words may come before it.
@@ -268,6 +271,19 @@ def _cjk_value(match: re.Match[str], reference: datetime.date | None) -> tuple[s
     return value.isoformat(), "text" if year_text else "published"
 
 
+def _slashed_value(match: re.Match[str], language: str) -> datetime.date | None:
+    """The day a slashed date names: day first, unless English writes it with a month that
+    cannot be one (05/13/2025); an English date that reads either way is not read."""
+    first, second, year = (int(g) for g in match.groups())
+    if language == "en" and first <= 12 and second <= 12 and first != second:
+        return None
+    day, month = (second, first) if language == "en" and second > 12 else (first, second)
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def dates_in(
     text: str,
     start: int,
@@ -323,7 +339,11 @@ def dates_in(
             day = datetime.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
             continue
-        add(m.start(), m.end(), day.isoformat(), None, False)
+        add(m.start(), m.end(), day.isoformat(), "text", False)
+    for m in _SLASHED_DATE.finditer(text, start, end):
+        slashed = _slashed_value(m, language)
+        if slashed is not None:
+            add(m.start(), m.end(), slashed.isoformat(), "text", False)
     for pattern in (_ISO_DATE, _date_pattern()):
         for m in pattern.finditer(text, start, end):
             nd = normalize.normalize_date(

@@ -1784,9 +1784,38 @@ def _ordinal_matches(norm: str) -> Iterator[tuple[int, int, int]]:
 
 @lru_cache(maxsize=16384)
 def ordinal_value(text: str) -> int | None:
-    """The first ordinal number in ``text`` ("ninth", "9th", "العاشرة", "第九"), or None."""
+    """The first ordinal number in ``text`` ("ninth", "9th", "العاشرة", "第九", "XIVe"), or
+    None."""
+    roman = roman_ordinal(text)
+    if roman is not None:
+        return roman
     found = sorted(_ordinal_matches(normalize_text(text)))
     return found[0][2] if found else None
+
+
+#: A Roman numeral used as an ordinal: capitals only, with a French or Russian ordinal
+#: ending ("XIVe", "Ier", "XII-й") or two letters at least ("XII заседание", "the XIV
+#: session"); a lone "I", "V" or "X" is a letter or a pronoun, not a round.
+_ROMAN = re.compile(
+    r"(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})(e|ème|eme|er|re|th|-?[йяеог]|-?ое|-?ая|-?ый|-?ий)?"
+)
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_ordinal(text: str) -> int | None:
+    """The value of a Roman numeral written as an ordinal ("XIVe" -> 14), or None."""
+    match = _ROMAN.fullmatch(text.strip())
+    if match is None or not (match.group(1) or match.group(2)):
+        return None
+    numeral = match.group(1) + match.group(2)
+    if len(numeral) < 2 and not match.group(3):
+        return None
+    total = 0
+    for i, letter in enumerate(numeral):
+        value = _ROMAN_DIGITS[letter]
+        following = _ROMAN_DIGITS[numeral[i + 1]] if i + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total or None
 
 
 # fmt: off

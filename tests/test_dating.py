@@ -62,6 +62,9 @@ def test_dateline_in_each_language() -> None:
         ("БАКУ, 7 октября 2025 года. Президенты провели заседание.", "ru"): "2025-10-07",
         ("أثينا – 9 سبتمبر 2025: عقدت مصر واليونان", "ar"): "2025-09-09",
         ("Ulaanbaatar, November 20, 2025 /MONTSAME/ The talks were held.", "en"): "2025-11-20",
+        ("Rabat, 13/05/2025 (MAP) - La XIVe session s'est tenue.", "fr"): "2025-05-13",
+        ("Rabat, 03/05/2025 (MAP) - La XIVe session s'est tenue.", "fr"): "2025-05-03",
+        ("Accra, 05/13/2025 - The commission met.", "en"): "2025-05-13",
     }
     for (text, language), value in cases.items():
         found = dating.dateline(text, language)
@@ -481,3 +484,20 @@ def test_the_next_round_is_read_where_the_text_announces_it() -> None:
     m = record(round=4, series="Joint Committee")
     next_round_from_text(m, 0, text, datetime.date(2025, 10, 10), rejected)
     assert m.next_meeting is None
+
+
+def test_an_english_slashed_date_that_reads_either_way_is_not_read() -> None:
+    text = "Accra, 05/03/2025 - The commission met."
+    assert dating.dateline(text, "en") is None
+
+
+def test_roman_ordinals() -> None:
+    assert [normalize.ordinal_value(w) for w in ("XIVe", "XII", "Ier", "IX", "XII-й")] == [
+        14,
+        12,
+        1,
+        9,
+        12,
+    ]
+    # a lone capital is a letter or a pronoun, not a round
+    assert [normalize.ordinal_value(w) for w in ("I", "V", "X", "Mix")] == [None] * 4
