@@ -366,7 +366,8 @@ _GENERIC_TOPIC_WORDS = frozenset(
         "affair", "affairs", "group", "interest", "concern", "mutual", "common", "relation",
         "relationship", "dialogue", "meeting", "talk", "talks", "discussion", "situation",
         "question", "subject", "side", "country", "nation", "overall", "partie", "variou",
-        "current", "state", "prospect", "topical", "aspect", "series",
+        "current", "state", "prospect", "topical", "aspect", "series", "implementation",
+        "progress", "way", "issue", "matter", "view", "level", "framework", "agenda",
     }
 )  # fmt: skip
 
@@ -388,7 +389,9 @@ def is_generic_topic(label: str, parties: Iterable[str] = ()) -> bool:
 _HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXaeopcyx")
 #: Words that open a topic only as a lead-in ("including reconstruction financing").
 _TOPIC_OPENER = re.compile(
-    r"^(?:including|notably|particularly|especially|namely|such\s+as|as\s+well\s+as)\s+",
+    r"^(?:including|notably|particularly|especially|namely|such\s+as|as\s+well\s+as|"
+    r"in\s+terms\s+of|in\s+the\s+(?:fields?|areas?|domains?|sphere)\s+of|in\s+matters\s+of|"
+    r"regarding|concerning)\s+",
     re.IGNORECASE,
 )
 #: A fragment of a sentence, not a subject: it ends in a preposition ("... participates in"),

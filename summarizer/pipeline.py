@@ -1272,6 +1272,30 @@ def _city_of(original: str, country: str, regions: list[tuple[int, int]]) -> Loc
 _OPENING = 400
 
 
+def next_city_from_original(m: MeetingRecord, index: int, original: str) -> None:
+    """A country given as the next meeting's city ("will be held in Tunisia" for "à Tunis")
+    becomes the city of that country the original writes where the next meeting is announced;
+    else the next meeting has no city."""
+    nm = m.next_meeting
+    if nm is None or nm.location is None or not nm.location.city:
+        return
+    city = nm.location.city
+    country = normalize.party_code(city) if normalize.city_info(city) is None else None
+    if country is None:
+        return
+    named = _city_of(original, country, [(e.start, e.end) for e in nm.evidence])
+    if named is None:  # the one city of that country the article names, if only one
+        cities = {
+            english: (s, e)
+            for s, e, english in normalize.cities_in(original)
+            if (normalize.city_info(english) or ("", None))[1] == country
+        }
+        if len(cities) == 1:
+            (english, (s, e)), *_ = cities.items()
+            named = _located(original, s, e, english)
+    nm.location = named or Location(city=None, country=country if len(country) == 3 else None)
+
+
 def city_from_original(
     m: MeetingRecord, index: int, original: str, language: str, rejected: list[Rejected]
 ) -> None:
@@ -1761,6 +1785,7 @@ def summarize(article: Article, client: ModelClient, settings: Settings) -> Arti
             status_from_original(m, i, source_article.text, language, brief.rejected)
         date_from_original(m, i, source_article.text, language, reference, brief.rejected)
         city_from_original(m, i, source_article.text, language, brief.rejected)
+        next_city_from_original(m, i, source_article.text)
         if language == "zh":
             cjk_head_from_original(m, i, source_article.text, brief.rejected)
         if language in ("ar", "ur", "fa"):

@@ -501,3 +501,20 @@ def test_roman_ordinals() -> None:
     ]
     # a lone capital is a letter or a pronoun, not a round
     assert [normalize.ordinal_value(w) for w in ("I", "V", "X", "Mix")] == [None] * 4
+
+
+def test_a_country_as_the_next_meetings_city_becomes_the_city_the_article_names() -> None:
+    from summarizer.pipeline import next_city_from_original
+    from summarizer.records import NextMeeting
+
+    text = "Berne - Les consultations ont eu lieu à Berne. Les prochaines auront lieu à Tunis."
+    para = span_of(text, "Berne - Les consultations ont eu lieu à Berne.")
+    m = record(
+        next_meeting=NextMeeting(
+            location=Location(city="Tunisia", evidence=[para]), text=para.text, evidence=[para]
+        )
+    )
+    next_city_from_original(m, 0, text)
+    assert m.next_meeting is not None and m.next_meeting.location is not None
+    assert m.next_meeting.location.city == "Tunis"
+    assert m.next_meeting.location.evidence[0].text == "Tunis"
