@@ -8,6 +8,7 @@ Lists are capped (`max_length`) so greedy decoding cannot loop until max_tokens.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
@@ -146,6 +147,41 @@ def extraction_messages(article: Article, *, language: str, published: str | Non
     return [{"role": "system", "content": prompt.system}, {"role": "user", "content": user}]
 
 
+#: Words that report a meeting in the English text the model reads ("met in Hanoi", "spoke by
+#: phone", "the fifth round of the ..."), for the one recheck of an empty answer.
+_MEETING_CUE = re.compile(
+    r"\b(?:held\s+(?:talks|a\s+meeting|consultations|discussions|a\s+(?:tele)?phone)|"
+    r"(?:met|meets)\s+(?:with|in|on|at)|(?:spoke|talked|conferred)\s+(?:by|on\s+the|over\s+the)\s+"
+    r"(?:tele)?phone|(?:tele)?phone\s+(?:call|conversation|talks)|co-?chaired|took\s+place|"
+    r"(?:was|were|will\s+be)\s+held|will\s+hold|convened|paid\s+an?\s+(?:\w+\s+)?visit|"
+    r"(?:session|round|meeting)\s+of\s+the)\b",
+    re.IGNORECASE,
+)
+
+
+def meeting_cue(text: str) -> str | None:
+    """The first sentence of ``text`` that reports a meeting in so many words, or None."""
+    from .from_text import sentence_bounds
+
+    found = _MEETING_CUE.search(text)
+    if found is None:
+        return None
+    start, end = sentence_bounds(text, found.start())
+    return " ".join(text[start:end].split()) or None
+
+
+def recheck_messages(messages: list[Message], empty: ArticleFacts, sentence: str) -> list[Message]:
+    """The extraction's conversation, its empty answer, and the recheck (prompts/recheck) with
+    the sentence that reports a meeting, delimited (article text is never formatted)."""
+    prompt = load_prompt("recheck")
+    question = prompt.header() + "\n\n<sentence>\n" + for_model(sentence) + "\n</sentence>"
+    return [
+        *messages,
+        {"role": "assistant", "content": empty.model_dump_json()},
+        {"role": "user", "content": question},
+    ]
+
+
 def propose(
     article: Article,
     client: ModelClient,
@@ -154,14 +190,29 @@ def propose(
     published: str | None,
     max_tokens: int,
 ) -> tuple[ArticleFacts, Usage]:
+    """The model's meetings in the article. An answer with none is asked about once more when
+    a sentence reports a meeting in so many words (the small model passes over a meeting
+    mentioned in passing, or a call its translation garbled); the second answer stands."""
     messages = extraction_messages(article, language=language, published=published)
-    return client.extract(
+    facts, usage = client.extract(
         ArticleFacts,
         messages,
         max_tokens=max_tokens,
         article=article.text,
         published=published,
     )
+    sentence = meeting_cue(article.text) if not facts.meetings else None
+    if sentence is None:
+        return facts, usage
+    again, more = client.extract(
+        ArticleFacts,
+        recheck_messages(messages, facts, sentence),
+        max_tokens=max_tokens,
+        article=article.text,
+        published=published,
+    )
+    usage.add(more)
+    return again, usage
 
 
 def translate(

@@ -20,7 +20,12 @@ from .errors import ConfigError
 REQUIRED_KEYS = ("task", "version", "system", "user_header")
 
 #: The prompt version each task uses. Bump here when adding prompts/<task>/vN.yaml.
-CURRENT_VERSIONS: dict[str, str] = {"extract": "v2", "translate": "v1", "translate_article": "v1"}
+CURRENT_VERSIONS: dict[str, str] = {
+    "extract": "v2",
+    "recheck": "v1",
+    "translate": "v1",
+    "translate_article": "v1",
+}
 
 
 @dataclass(frozen=True)

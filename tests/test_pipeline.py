@@ -648,3 +648,25 @@ def test_title_before_reads_the_whole_office_written_before_the_name() -> None:
     )
     # a title the article does not write before the name: nothing to read
     assert title_before(text, at("Kenji Moriwaki"), "Ambassador") is None
+
+
+def test_an_empty_answer_is_asked_about_once_with_the_sentence_that_reports_a_meeting() -> None:
+    client = FakeClient([{"meetings": []}, facts()])
+    brief = summarize(read_article(text=ARTICLE), client, Settings(provider="fake"))
+    assert len(brief.meetings) == 1 and brief.run.calls == 2
+    question = client.requests[1][1][-1]["content"]
+    assert "<sentence>" in question and "held the 9th meeting of the Joint Working Group" in (
+        question
+    )
+    assert client.requests[1][1][-2]["role"] == "assistant"
+    # the second answer stands, even when it is empty again
+    client = FakeClient([{"meetings": []}, {"meetings": []}])
+    brief = summarize(read_article(text=ARTICLE), client, Settings(provider="fake"))
+    assert brief.meetings == [] and len(client.requests) == 2
+
+
+def test_an_empty_answer_stands_when_no_sentence_reports_a_meeting() -> None:
+    text = "Trade between Ghana and Jamaica rose by 12 percent last year, figures show."
+    client = FakeClient([{"meetings": []}])
+    brief = summarize(read_article(text=text), client, Settings(provider="fake"))
+    assert brief.meetings == [] and len(client.requests) == 1
