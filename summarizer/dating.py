@@ -110,10 +110,13 @@ def _range_pattern() -> re.Pattern[str]:
     """A span of days ("du 15 au 17 juillet 2025", "from 15 to 17 July", "15-17 July",
     "с 15 по 17 июля"): group 1 is the first day, group 2 the date of the last."""
     month = f"(?:{_alternation(_ALL_MONTHS)})"
+    # a weekday may stand before each day ("du mercredi 22 au vendredi 24 octobre")
+    weekday = _alternation(n for names in normalize.WEEKDAYS.values() for n in names)
+    day_of = rf"(?:(?:{weekday}),?\s+(?:the\s+)?)?"
     last = rf"{_DAY}\s+(?:de\s+)?{month}\.?(?:,?\s+{_YEAR}(?:\s*(?:года|г\.))?)?"
     return re.compile(
-        rf"(?<!\w)(?:du|from|с|من)?\s*([{_DIGITS}]{{1,2}})(?:er|st|nd|rd|th)?\s*"
-        rf"(?:au|to|till|until|по|до|إلى|الى|حتى|and|et|и|و|اور|[-–])\s*({last})(?!\w)",
+        rf"(?<!\w)(?:du|from|с|من)?\s*{day_of}([{_DIGITS}]{{1,2}})(?:er|st|nd|rd|th)?\s*"
+        rf"(?:au|to|till|until|по|до|إلى|الى|حتى|and|et|и|و|اور|[-–])\s*{day_of}({last})(?!\w)",
         re.IGNORECASE,
     )
 

@@ -1388,15 +1388,22 @@ _BUILDING = re.compile(
 
 
 def _written_as_venue(m: MeetingRecord, original: str) -> bool:
-    """The model's city, unknown to the gazetteer (a smaller town: "met in Livingstone"), is
-    kept when the original writes it exactly, right after a preposition of place, and it is
-    not the name of a building."""
+    """The model's city, unknown to the gazetteer (a smaller town: "met in Livingstone", "à
+    Flic-en-Flac"), is kept when the original writes it as it is, right after a preposition of
+    place, where the model read it (in the paragraph a translation came from), and it is not
+    the name of a building. Its evidence becomes that exact name."""
+    city = m.location.city
     evidence = m.location.evidence[0] if m.location.evidence else None
-    if evidence is None or not _exact(evidence) or _BUILDING.search(evidence.text):
+    if evidence is None or not city or not city[:1].isupper() or _BUILDING.search(city):
         return False
-    if not evidence.text[:1].isupper() or evidence.text != m.location.city:
-        return False
-    return bool(_VENUE_BEFORE.search(original, max(0, evidence.start - 6), evidence.start))
+    for found in re.finditer(re.escape(city) + r"(?!\w)", original):
+        s, e = found.span()
+        if not evidence.start <= s < evidence.end:
+            continue
+        if _VENUE_BEFORE.search(original, max(0, s - 6), s):
+            m.location.evidence = [Span(start=s, end=e, text=original[s:e])]
+            return True
+    return False
 
 
 def _venue_elsewhere(

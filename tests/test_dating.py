@@ -518,3 +518,12 @@ def test_a_country_as_the_next_meetings_city_becomes_the_city_the_article_names(
     assert m.next_meeting is not None and m.next_meeting.location is not None
     assert m.next_meeting.location.city == "Tunis"
     assert m.next_meeting.location.evidence[0].text == "Tunis"
+
+
+def test_a_range_with_weekdays_is_dated_by_its_first_day() -> None:
+    text = "La session s'est tenue du mercredi 22 au vendredi 24 octobre à Flic-en-Flac."
+    found = dating.dates_in(
+        text, 0, len(text), language="fr", reference=datetime.date(2025, 10, 25)
+    )
+    assert {f.value for f in found} == {"2025-10-22"}
+    assert "22 au vendredi 24 octobre" in [f.span.text for f in found]
