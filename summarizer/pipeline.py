@@ -949,7 +949,9 @@ def round_from_original(
     """The round's evidence is the ordinal as the ORIGINAL writes it (in the paragraph the
     translation's came from, if there). When the original does not write the translation's
     round at all (or none was read), the primary meeting takes the first ordinal in the
-    original that numbers a mechanism code knows (mechanisms.py), with that mechanism."""
+    original that numbers a mechanism code knows (mechanisms.py), with that mechanism; with
+    none, a round the original never writes is dropped ("очередного раунда", "a regular
+    round", is no number)."""
     para = m.field_evidence["round"][0] if "round" in m.field_evidence else None
     exact = ordinal_spans(original, m.round) if m.round is not None else []
     inside = [s for s in exact if para and para.start <= s.start < para.end]
@@ -957,10 +959,18 @@ def round_from_original(
         m.field_evidence["round"] = [(inside or exact)[0]]
         series_from_original(m, index, original, language, rejected)
         return
-    if index != 0:
-        return
-    numbered = mechanisms.first_numbered(original, language)
+    numbered = mechanisms.first_numbered(original, language) if index == 0 else None
     if numbered is None:
+        if m.round is not None:  # a round the original never writes was made up
+            rejected.append(
+                Rejected(
+                    field=f"meetings[{index}].round",
+                    value=str(m.round),
+                    reason="no such ordinal in the original",
+                )
+            )
+            m.round = None
+            m.field_evidence.pop("round", None)
         return
     value, ordinal_span, english, span = numbered
     if m.round is not None:

@@ -527,3 +527,19 @@ def test_a_range_with_weekdays_is_dated_by_its_first_day() -> None:
     )
     assert {f.value for f in found} == {"2025-10-22"}
     assert "22 au vendredi 24 octobre" in [f.span.text for f in found]
+
+
+def test_a_round_the_original_never_writes_is_dropped() -> None:
+    from summarizer.pipeline import round_from_original
+
+    text = "12 марта в рамках очередного раунда межмидовских консультаций состоялись переговоры."
+    m = record(round=3, field_evidence={"round": [span_of(text, text, translated=True)]})
+    rejected: list[Rejected] = []
+    round_from_original(m, 0, text, "ru", rejected)
+    assert m.round is None and "round" not in m.field_evidence
+    assert rejected[0].field == "meetings[0].round"
+    # a round the original writes stays, with the original's ordinal as its evidence
+    text = "Третье заседание межправительственной комиссии прошло в Москве."
+    m = record(round=3, field_evidence={"round": [span_of(text, text, translated=True)]})
+    round_from_original(m, 0, text, "ru", rejected)
+    assert m.round == 3 and m.field_evidence["round"][0].text == "Третье"
