@@ -1282,6 +1282,27 @@ def _city_of(original: str, country: str, regions: list[tuple[int, int]]) -> Loc
 _OPENING = 400
 
 
+def _next_city_where_announced(nm: NextMeeting, original: str) -> None:
+    """A known city the original does not write where the next meeting is announced gives
+    way to the city it writes there after a preposition of place ("пройдет в 2026 году в
+    Москве" over the model's Riyadh, the venue of this meeting)."""
+    city = nm.location.city if nm.location else None
+    regions = [(e.start, e.end) for e in nm.evidence]
+    if not city or not regions:
+        return
+    written = [
+        (s, e, english)
+        for start, end in regions
+        for s, e, english in normalize.cities_in(original, start, end)
+    ]
+    if any(english == city for _, _, english in written):
+        return
+    for s, e, english in written:
+        if _VENUE_BEFORE.search(original, max(0, s - 6), s):
+            nm.location = _located(original, s, e, english)
+            return
+
+
 def next_city_from_original(m: MeetingRecord, index: int, original: str) -> None:
     """A country given as the next meeting's city ("will be held in Tunisia" for "à Tunis")
     becomes the city of that country the original writes where the next meeting is announced;
@@ -1292,6 +1313,7 @@ def next_city_from_original(m: MeetingRecord, index: int, original: str) -> None
     city = nm.location.city
     country = normalize.party_code(city) if normalize.city_info(city) is None else None
     if country is None:
+        _next_city_where_announced(nm, original)
         return
     named = _city_of(original, country, [(e.start, e.end) for e in nm.evidence])
     if named is None:  # the one city of that country the article names, if only one

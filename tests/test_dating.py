@@ -543,3 +543,25 @@ def test_a_round_the_original_never_writes_is_dropped() -> None:
     m = record(round=3, field_evidence={"round": [span_of(text, text, translated=True)]})
     round_from_original(m, 0, text, "ru", rejected)
     assert m.round == 3 and m.field_evidence["round"][0].text == "Третье"
+
+
+def test_the_next_meetings_city_is_the_one_written_where_it_is_announced() -> None:
+    from summarizer.pipeline import next_city_from_original
+    from summarizer.records import NextMeeting
+
+    text = (
+        "ЭР-РИЯД, 9 сентября. Встреча прошла в Эр-Рияде. Следующая встреча пройдет в 2026 "
+        "году в Москве."
+    )
+    where = span_of(text, "Следующая встреча пройдет в 2026 году в Москве.", translated=True)
+    m = record(
+        next_meeting=NextMeeting(
+            location=Location(city="Riyadh", evidence=[where]), text=where.text, evidence=[where]
+        )
+    )
+    next_city_from_original(m, 0, text)
+    assert m.next_meeting is not None and m.next_meeting.location is not None
+    assert (m.next_meeting.location.city, m.next_meeting.location.evidence[0].text) == (
+        "Moscow",
+        "Москве",
+    )
