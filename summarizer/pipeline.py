@@ -17,7 +17,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import dating, from_text, injection, led_by, mechanisms, normalize, places, romanize, titles
+from . import (
+    cyrillic,
+    dating,
+    from_text,
+    injection,
+    led_by,
+    mechanisms,
+    normalize,
+    places,
+    romanize,
+    titles,
+)
 from .config import Settings
 from .errors import ArticleTooLongError
 from .extract import ArticleFacts, MeetingProposal, propose, translate
@@ -1607,6 +1618,34 @@ def cjk_head_from_original(
         d.evidence = [Span(start=start, end=end, text=original[start:end])]
 
 
+def cyrillic_head_from_original(
+    m: MeetingRecord, index: int, original: str, rejected: list[Rejected]
+) -> None:
+    """A head in a Russian original is the name the original writes (cyrillic.find_name: the
+    written name nearest the model's spelling, put in the nominative), spelt as English media
+    spell Russian names ("Mikhail Lavrinenkov" -> «Михаил Лаврентьев» -> "Mikhail
+    Lavrentyev"), with its exact span; a foreign name the model spelt near the original's keeps
+    the model's spelling ("D. Setiawan" for «Д.Сетиаваном»)."""
+    for i, d in enumerate(m.delegations):
+        evidence = d.evidence[0] if d.evidence else None
+        if evidence is None or _exact(evidence):
+            continue
+        found = cyrillic.find_name(original, d.head.name)
+        if found is None:
+            continue
+        name = cyrillic.spelling_for(d.head.name, found)
+        if name != d.head.name:
+            rejected.append(
+                Rejected(
+                    field=f"meetings[{index}].delegations[{i}].head.name",
+                    value=d.head.name,
+                    reason=f"the original writes {found.written!r}: {name}",
+                )
+            )
+            d.head.name = name
+        d.evidence = [Span(start=found.start, end=found.end, text=found.written)]
+
+
 def arabic_head_from_original(
     m: MeetingRecord, index: int, original: str, rejected: list[Rejected]
 ) -> None:
@@ -1827,6 +1866,8 @@ def summarize(article: Article, client: ModelClient, settings: Settings) -> Arti
         next_city_from_original(m, i, source_article.text)
         if language == "zh":
             cjk_head_from_original(m, i, source_article.text, brief.rejected)
+        if language == "ru":
+            cyrillic_head_from_original(m, i, source_article.text, brief.rejected)
         if language in ("ar", "ur", "fa"):
             arabic_head_from_original(m, i, source_article.text, brief.rejected)
         if language == "ur" and m.primary:
