@@ -1478,10 +1478,10 @@ _ANNOUNCING = re.compile(
     r"\b(?:will|shall|to be held|to hold|to meet|to convene|next|scheduled|planned|due to)\b",
     re.IGNORECASE,
 )
-#: A month and year or a year standing alone ("in May 2027", "in 2027").
+#: A month and year or a year standing alone ("in May 2027", "in 2027", "2026年").
 _MONTH_OR_YEAR = re.compile(
-    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+)?(?:19|20)\d{2}\b|\b(?:next|the following) year\b"
+    r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)?(?<![\d.])(?:19|20)\d{2}(?![\d.])|\b(?:next|the following) year\b"
 )
 
 
@@ -1491,30 +1491,35 @@ def next_round_from_text(
     text: str,
     published: date | None,
     rejected: list[Rejected],
+    language: str = "en",
 ) -> None:
     """The next meeting of a numbered mechanism, read where the text announces its next round
-    ("They agreed to hold the twelfth round in Buenos Aires in 2027", "The 5th Joint Committee
-    Meeting will be held in Brussels in 2027"). It replaces the model's next meeting when that
-    was read elsewhere (another mechanism's round, another meeting of the same day). English
-    text only: the ordinal must be followed by a round word (not "round of <something else>")
-    or by the series' own name."""
+    ("They agreed to hold the twelfth round in Buenos Aires in 2027", "第八次外交部间战略对话于
+    2026年在比勒陀利亚举行"). It replaces the model's next meeting when that was read elsewhere
+    (another mechanism's round, another meeting of the same day), and fills in what the model
+    left out when it read the same place. The ordinal must number a meeting: in English a round
+    word (not "round of <something else>") or the series' own name follows it, and the sentence
+    announces; in other languages a round word or a listed mechanism stands next to it."""
     if m.round is None:
         return
     key = normalize.series_key(m.series) if m.series else None
     for ordinal in ordinal_spans(text, m.round + 1):
-        after = text[ordinal.end : ordinal.end + 80]
-        names_series = bool(key) and normalize.series_key(after).startswith(key or "")
-        if not (_ROUND_WORD.match(after) or names_series):
+        if language == "en":
+            after = text[ordinal.end : ordinal.end + 80]
+            names_series = bool(key) and normalize.series_key(after).startswith(key or "")
+            if not (_ROUND_WORD.match(after) or names_series):
+                continue
+        elif not _numbers_a_meeting(text, ordinal, language):
             continue
         start, end = dating.sentence_of(text, ordinal.start)
-        if not _ANNOUNCING.search(text, start, end):
+        if language == "en" and not _ANNOUNCING.search(text, start, end):
             continue
-        found = _next_from_sentence(text, start, end, published)
+        found = _next_from_sentence(text, start, end, published, language)
         if found is None:
             return
         current = m.next_meeting
-        if current is not None and any(start <= e.start < end for e in current.evidence):
-            # the model read this very sentence: what it left out is filled in
+        if current is not None and any(e.start < end and start < e.end for e in current.evidence):
+            # the model read this very place: what it left out is filled in
             if current.date is None or current.date.value is None:
                 current.date = found.date or current.date
             if current.location is None or current.location.city is None:
@@ -1533,14 +1538,38 @@ def next_round_from_text(
         return
 
 
+#: Words that make an ordinal number a meeting, by language, looked for right around it
+#: ("XVe session", "девятая министерская встреча", "第八次", «الدورة الثامنة», «آٹھواں دور»).
+_ROUND_WORDS = {
+    "fr": re.compile(r"session|réunion|édition|round|cycle", re.IGNORECASE),
+    "ru": re.compile(r"заседани|встреч|раунд|сесси|консультаци|(?<!\w)тур", re.IGNORECASE),
+    "zh": re.compile(r"[次轮届]|会议|对话|磋商"),
+    "ar": re.compile(r"الدور|الجول|الاجتماع|اجتماع|دورة|جولة"),
+    "ur": re.compile(r"دور|اجلاس|مشاورت|ملاقات"),
+}
+_ROUND_WORD_WINDOW = 30
+
+
+def _numbers_a_meeting(text: str, ordinal: Span, language: str) -> bool:
+    """Whether an ordinal of a non-English text numbers a meeting: a listed mechanism is
+    named with it (mechanisms.series_after), or a round word stands right around it."""
+    if mechanisms.series_after(text, ordinal, language) is not None:
+        return True
+    words = _ROUND_WORDS.get(language)
+    if words is None:
+        return False
+    around = text[max(0, ordinal.start - 12) : ordinal.end + _ROUND_WORD_WINDOW]
+    return bool(words.search(around))
+
+
 def _next_from_sentence(
-    text: str, start: int, end: int, published: date | None
+    text: str, start: int, end: int, published: date | None, language: str = "en"
 ) -> NextMeeting | None:
     """A next meeting from the sentence that announces it: its date (a day, else a month and
-    year or a year) and the city named after a preposition of place; None when it names
-    neither."""
+    year or a year) and its city (in English the one after a preposition of place; in other
+    languages the first the sentence names); None when it names neither."""
     when: MeetingDate | None = None
-    days = dating.dates_in(text, start, end, language="en", reference=published, ahead=True)
+    days = dating.dates_in(text, start, end, language=language, reference=published, ahead=True)
     if days:
         day = days[0]
         when = MeetingDate(
@@ -1565,7 +1594,7 @@ def _next_from_sentence(
                 )
     where: Location | None = None
     for s, e, english in normalize.cities_in(text, start, end):
-        if _VENUE_BEFORE.search(text, max(0, s - 6), s):
+        if language != "en" or _VENUE_BEFORE.search(text, max(0, s - 6), s):
             where = _located(text, s, e, english)
             break
     if when is None and where is None:
@@ -1875,8 +1904,7 @@ def summarize(article: Article, client: ModelClient, settings: Settings) -> Arti
         drop_generic_topics(m, i, brief.rejected)
         if m.primary:
             m.topics = topics_from_places(m, source_article.text)
-            if translation is None:
-                next_round_from_text(m, i, source_article.text, reference, brief.rejected)
+            next_round_from_text(m, i, source_article.text, reference, brief.rejected, language)
     brief.rejected.extend(
         Rejected(
             field="article",

@@ -565,3 +565,21 @@ def test_the_next_meetings_city_is_the_one_written_where_it_is_announced() -> No
         "Moscow",
         "Москве",
     )
+
+
+def test_the_next_round_is_read_in_a_chinese_original() -> None:
+    from summarizer.pipeline import next_round_from_text
+
+    text = (
+        "双方举行第七次外交部间战略对话。双方同意，第八次外交部间战略对话于2026年在比勒陀利亚举行。"
+    )
+    m = record(round=7, series="Strategic Dialogue")
+    rejected: list[Rejected] = []
+    next_round_from_text(m, 0, text, datetime.date(2025, 6, 18), rejected, "zh")
+    nm = m.next_meeting
+    assert nm is not None and nm.date is not None and nm.location is not None
+    assert (nm.date.value, nm.location.city, nm.location.evidence[0].text) == (
+        "2026",
+        "Pretoria",
+        "比勒陀利亚",
+    )
