@@ -1481,7 +1481,7 @@ _ANNOUNCING = re.compile(
 #: A month and year or a year standing alone ("in May 2027", "in 2027", "2026年").
 _MONTH_OR_YEAR = re.compile(
     r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+)?(?<![\d.])(?:19|20)\d{2}(?![\d.])|\b(?:next|the following) year\b"
+    r"December)\s+)?(?<![\d.])(?:19|20)\d{2}(?!\d|\.\d)|\b(?:next|the following) year\b"
 )
 
 
