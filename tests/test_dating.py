@@ -571,7 +571,7 @@ def test_the_next_round_is_read_in_a_chinese_original() -> None:
     from summarizer.pipeline import next_round_from_text
 
     text = (
-        "双方举行第七次外交部间战略对话。双方同意，第八次外交部间战略对话于2026年在比勒陀利亚举行。"
+        "双方举行第七次外交部间战略对话。\n\n双方同意，第八次外交部间战略对话于2026年在比勒陀利亚举行。"
     )
     m = record(round=7, series="Strategic Dialogue")
     rejected: list[Rejected] = []
