@@ -43,6 +43,9 @@ _CJK_DATE = re.compile(
     rf"(?:([{_DIGITS}]{{4}})\s*年\s*)?([{_DIGITS}]{{1,2}})\s*月\s*([{_DIGITS}]{{1,2}})\s*[日号]"
 )
 _ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
+#: A Chinese day of the month without its month ("当地时间11日", "21日，..."), read in the
+#: reference date's month; not a dateline's ("11日电").
+_CJK_DAY = re.compile(rf"(?<![{_DIGITS}月年])([{_DIGITS}]{{1,2}})\s*[日号](?!电)")
 #: A day, month and year in figures with dots ("12.03.2025"): the order every language that
 #: writes dots uses (the slash's order differs by country, so a slash is not read).
 _DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]|\.\d)")
@@ -58,6 +61,7 @@ _DATELINE_WORDS = 3
 #: An agency's tag may stand before the separator ("6 mars 2025 (MAP) -").
 _DATELINE_AFTER = re.compile(
     r"[\s,]*/[A-ZА-Я][A-Za-zА-Яа-я-]{1,11}/|"  # an agency tag that ends it ("/MONTSAME/")
+    r"\s*电|"  # a Chinese wire's "...11月22日电（记者 ...）"
     r"[\s,]*(?:года|г\.|电|م(?!\w))?\s*"
     r"(?:[,|]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?\s*)?"
     r"(?:[|]?\s*(?:by|par|от)\s+[^\n]{1,60}$)?"
@@ -274,6 +278,28 @@ def _cjk_value(match: re.Match[str], reference: datetime.date | None) -> tuple[s
     return value.isoformat(), "text" if year_text else "published"
 
 
+def _day_of_month(day: int, reference: datetime.date, ahead: bool) -> datetime.date | None:
+    """The date of a day of the month written alone: in the reference's month, or the month
+    before when that day is still to come (the month after, for a meeting still to come)."""
+    try:
+        value = reference.replace(day=day)
+    except ValueError:
+        return None
+    if not ahead and value > reference:
+        first = reference.replace(day=1) - datetime.timedelta(days=1)
+        try:
+            return first.replace(day=day)
+        except ValueError:
+            return None
+    if ahead and value < reference:
+        following = (reference.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        try:
+            return following.replace(day=day)
+        except ValueError:
+            return None
+    return value
+
+
 def _slashed_value(match: re.Match[str], language: str) -> datetime.date | None:
     """The day a slashed date names: day first, unless English writes it with a month that
     cannot be one (05/13/2025); an English date that reads either way is not read."""
@@ -337,6 +363,11 @@ def dates_in(
         read = _cjk_value(m, reference)
         if read:
             add(m.start(), m.end(), read[0], read[1], False)
+    if reference is not None:
+        for m in _CJK_DAY.finditer(text, start, end):
+            day = _day_of_month(int(m.group(1).translate(normalize.ASCII_DIGITS)), reference, ahead)
+            if day is not None:
+                add(m.start(), m.end(), day.isoformat(), "published", False)
     for m in _DOTTED_DATE.finditer(text, start, end):
         try:
             day = datetime.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))

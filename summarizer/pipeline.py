@@ -1378,7 +1378,8 @@ def city_from_original(
         regions = [(evidence.start, evidence.end)] if evidence else []
         regions += anchor_sentences(m, original, language)
         regions.append((0, min(len(original), _OPENING)))  # else the dateline's city
-        named = _first_city(original, regions)
+        named = _cjk_venue(original, _round_sentences(m, original, regions[:-1]))
+        named = named or _first_city(original, regions)
         if named is not None:
             written = named.evidence[0].text
             rejected.append(
@@ -1391,7 +1392,9 @@ def city_from_original(
             m.location = named
             return
     if city is None:
-        named = _first_city(original, anchor_sentences(m, original, language))
+        anchors = anchor_sentences(m, original, language)
+        named = _cjk_venue(original, _round_sentences(m, original, anchors))
+        named = named or _first_city(original, anchors)
         if named is not None:
             m.location = named
         return
@@ -1418,6 +1421,45 @@ def city_from_original(
                 )
             )
             m.location = venue
+
+
+#: Where a Chinese sentence says a meeting took place: 在 ... 举行 ("在云南省西双版纳傣族自治州
+#: 景洪市告庄国际酒店举行"), and a city by its suffix (景洪市).
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2}")
+_CJK_VENUE = re.compile(r"在([^。，,；;]{1,40}?)(?:举行|召开|举办|会谈|会见|主持)")
+#: The name before 市: two characters, or three after a province's or prefecture's suffix or
+#: at the start ("西双版纳傣族自治州景洪市" -> 景洪, "石家庄市" -> 石家庄).
+_CJK_CITY = re.compile(
+    r"(?:(?<=[省州区县盟])|(?<![\u4e00-\u9fff]))([\u4e00-\u9fff]{2,3})市|([\u4e00-\u9fff]{2})市"
+)
+
+
+def _round_sentences(
+    m: MeetingRecord, original: str, regions: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """These regions, then the sentences of every place the original writes the round."""
+    written = ordinal_spans(original, m.round) if m.round is not None else []
+    return regions + [dating.sentence_of(original, o.start) for o in written]
+
+
+def _cjk_venue(original: str, regions: list[tuple[int, int]]) -> Location | None:
+    """The city a Chinese sentence names where it says the meeting took place: a city the
+    gazetteer knows, else a name written with 市 (city), spelt in pinyin ("景洪市" ->
+    "Jinghong"); None when no such place is written."""
+    if not _CJK_RUN.search(original):
+        return None
+    for start, end in regions:
+        for venue in _CJK_VENUE.finditer(original, start, end):
+            s, e = venue.span(1)
+            known = normalize.cities_in(original, s, e)
+            if known:
+                return _located(original, *known[-1])
+            town = _CJK_CITY.search(original, s, e)
+            if town is not None:
+                ts, te = town.span(1) if town.group(1) else town.span(2)
+                name = normalize.latinize(original[ts:te]).replace(" ", "").capitalize()
+                return Location(city=name, evidence=[from_text.span_at(original, ts, te)])
+    return None
 
 
 #: A preposition of place right before a city ("met in Iasi", "à Dakar", "в Казани").
@@ -1496,8 +1538,8 @@ def next_round_from_text(
     """The next meeting of a numbered mechanism, read where the text announces its next round
     ("They agreed to hold the twelfth round in Buenos Aires in 2027", "第八次外交部间战略对话于
     2026年在比勒陀利亚举行"). It replaces the model's next meeting when that was read elsewhere
-    (another mechanism's round, another meeting of the same day), and fills in what the model
-    left out when it read the same place. The ordinal must number a meeting: in English a round
+    (another mechanism's round, another meeting of the same day), and corrects the date and
+    city the model read in the same place. The ordinal must number a meeting: in English a round
     word (not "round of <something else>") or the series' own name follows it, and the sentence
     announces; in other languages a round word or a listed mechanism stands next to it."""
     if m.round is None:
@@ -1519,11 +1561,11 @@ def next_round_from_text(
             return
         current = m.next_meeting
         if current is not None and any(e.start < end and start < e.end for e in current.evidence):
-            # the model read this very place: what it left out is filled in
-            if current.date is None or current.date.value is None:
-                current.date = found.date or current.date
-            if current.location is None or current.location.city is None:
-                current.location = found.location or current.location
+            # the model read this very place: what code reads there in the original wins
+            if found.date is not None and found.date.value is not None:
+                current.date = found.date
+            if found.location is not None and found.location.city is not None:
+                current.location = found.location
             return
         if current is not None:
             rejected.append(
@@ -1538,8 +1580,58 @@ def next_round_from_text(
         return
 
 
+#: Words of a sentence that announces a meeting still to come, by language.
+_ANNOUNCING_IN = {
+    "en": _ANNOUNCING,
+    "fr": re.compile(r"prochain|se tiendr|aur(?:a|ont) lieu|tiendr", re.IGNORECASE),
+    "ru": re.compile(r"следующ|состоится|состоятся|пройд[её]т|будет", re.IGNORECASE),
+    "zh": re.compile(r"将|下一|下次|下届"),
+    "ar": re.compile(r"المقبل|القادم|ستعقد|سيعقد|ستنعقد"),
+    "ur": re.compile(r"آئندہ|اگلا|اگلی|اگلے|ہوگا|ہوگی|ہو گا|ہو گی"),
+}
+
+
+def round_not_the_next(
+    m: MeetingRecord, index: int, original: str, language: str, rejected: list[Rejected]
+) -> None:
+    """A held meeting given the number of the NEXT round (the model read "the twelfth round
+    will be held in Vientiane in 2026" for the eleventh's) takes the round before it, when
+    every place the original writes that number announces a meeting to come and the number
+    before it numbers a meeting too ("中老第十一轮外交部磋商在西双版纳举行")."""
+    announcing = _ANNOUNCING_IN.get(language)
+    if m.round is None or m.round < 2 or m.status != "held" or announcing is None:
+        return
+    written = ordinal_spans(original, m.round)
+    if not written:
+        return
+    for span in written:
+        start, end = dating.sentence_of(original, span.start)
+        if not announcing.search(original, start, end):
+            return
+    before = [
+        o for o in ordinal_spans(original, m.round - 1) if _numbers_a_meeting(original, o, language)
+    ]
+    if not before:
+        return
+    rejected.append(
+        Rejected(
+            field=f"meetings[{index}].round",
+            value=str(m.round),
+            reason="the original writes this number only for the next meeting; this one is "
+            f"{before[0].text!r}",
+        )
+    )
+    m.round -= 1
+    m.field_evidence["round"] = [before[0]]
+
+
 #: Words that make an ordinal number a meeting, by language, looked for right around it
 #: ("XVe session", "девятая министерская встреча", "第八次", «الدورة الثامنة», «آٹھواں دور»).
+#: A mechanism's name right after an English ordinal ("the 11th Joint Commission").
+_MECHANISM_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){0,5}?\s+(?:Dialogue|Commission|Committee|Council|Consultations|"
+    r"Working Group|Summit|Forum|Meeting|Talks|Session|Round|Retreat)\b"
+)
 _ROUND_WORDS = {
     "fr": re.compile(r"session|réunion|édition|round|cycle", re.IGNORECASE),
     "ru": re.compile(r"заседани|встреч|раунд|сесси|консультаци|(?<!\w)тур", re.IGNORECASE),
@@ -1551,8 +1643,13 @@ _ROUND_WORD_WINDOW = 30
 
 
 def _numbers_a_meeting(text: str, ordinal: Span, language: str) -> bool:
-    """Whether an ordinal of a non-English text numbers a meeting: a listed mechanism is
-    named with it (mechanisms.series_after), or a round word stands right around it."""
+    """Whether an ordinal numbers a meeting: in English a round word follows it; in other
+    languages a listed mechanism is named with it (mechanisms.series_after), or a round word
+    stands right around it."""
+    if language == "en":
+        return bool(
+            _ROUND_WORD.match(text, ordinal.end) or _MECHANISM_AFTER.match(text, ordinal.end)
+        )
     if mechanisms.series_after(text, ordinal, language) is not None:
         return True
     words = _ROUND_WORDS.get(language)
@@ -1887,6 +1984,7 @@ def summarize(article: Article, client: ModelClient, settings: Settings) -> Arti
     reference = dating.reference_date(source_article.text, language, published)
     for i, m in enumerate(brief.meetings):
         if m.primary:
+            round_not_the_next(m, i, source_article.text, language, brief.rejected)
             call_from_original(m, i, source_article.text, language, reference, brief.rejected)
         if translation is not None:
             status_from_original(m, i, source_article.text, language, brief.rejected)

@@ -571,7 +571,8 @@ def test_the_next_round_is_read_in_a_chinese_original() -> None:
     from summarizer.pipeline import next_round_from_text
 
     text = (
-        "双方举行第七次外交部间战略对话。\n\n双方同意，第八次外交部间战略对话于2026年在比勒陀利亚举行。"
+        "双方举行第七次外交部间战略对话。\n\n"
+        "双方同意，第八次外交部间战略对话于2026年在比勒陀利亚举行。"
     )
     m = record(round=7, series="Strategic Dialogue")
     rejected: list[Rejected] = []
@@ -583,3 +584,44 @@ def test_the_next_round_is_read_in_a_chinese_original() -> None:
         "Pretoria",
         "比勒陀利亚",
     )
+
+
+def test_a_chinese_wire_dateline_and_a_day_written_alone() -> None:
+    text = "本报利马3月11日电（记者周晓岚）当地时间11日，外交部副部长在利马主持磋商。"
+    ref = datetime.date(2025, 3, 13)
+    days = dating.dates_in(text, 0, len(text), language="zh", reference=ref)
+    assert ("2025-03-11", "11日") in [(f.value, f.span.text) for f in days]
+    assert [f.dateline for f in days if f.span.text == "3月11日"] == [True]
+    # a day later in the month than the reference is last month's
+    assert [f.value for f in dating.dates_in("25日举行。", 0, 5, language="zh", reference=ref)] == [
+        "2025-02-25"
+    ]
+
+
+def test_a_held_meeting_given_the_next_rounds_number_takes_its_own() -> None:
+    from summarizer.pipeline import round_not_the_next
+
+    text = (
+        "中老第十一轮外交部磋商在西双版纳举行\n\n11月20日至21日，中国—老挝第十一轮外交部磋商在"
+        "云南省西双版纳傣族自治州景洪市告庄国际酒店举行。\n\n双方商定，第十二轮外交部磋商将于2026年"
+        "在老挝万象举行。"
+    )
+    m = record(round=12)
+    rejected: list[Rejected] = []
+    round_not_the_next(m, 0, text, "zh", rejected)
+    assert m.round == 11 and m.field_evidence["round"][0].text == "第十一轮"
+    # a round the original writes for this meeting stays
+    m = record(round=11)
+    round_not_the_next(m, 0, text, "zh", rejected)
+    assert m.round == 11
+
+
+def test_a_chinese_venue_is_read_from_zai_to_juxing() -> None:
+    from summarizer.pipeline import _cjk_venue
+
+    text = "磋商在云南省西双版纳傣族自治州景洪市告庄国际酒店举行。"
+    where = _cjk_venue(text, [(0, len(text))])
+    assert where is not None and (where.city, where.evidence[0].text) == ("Jinghong", "景洪")
+    text = "对话在福建厦门举行。"
+    where = _cjk_venue(text, [(0, len(text))])
+    assert where is not None and where.city == "Xiamen"
