@@ -191,20 +191,45 @@ _TENSE_MARKERS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         ),
     ),
     "ar": (
-        re.compile(r"(?<!\w)[وف]?(?:عقدت|عقد|انعقدت|انعقد|اجتمع|التقى|جرت|أجرى|أجرت|ترأس|ترأست|اختتمت|بحث|بحثا)(?!\w)"),
-        re.compile(r"(?<!\w)[وف]?(?:ستعقد|سيعقد|ستنعقد|سينعقد|سوف|ستجري|سيجري|يعتزم|تعتزم)(?!\w)"),
+        re.compile(
+            r"(?<!\w)[وف]?(?:عقدت|عقد|عقدا|انعقدت|انعقد|اجتمع|اجتمعا|التقى|التقت|جرت|أجرى|أجرت|"
+            r"أجريت|ترأس|ترأست|ترأسا|اختتمت|اختتم|بحث|بحثا|بحثت|ناقش|ناقشا|ناقشت|استعرض|استعرضا|"
+            r"استعرضت|تناول|تناولت|تناولا|اتفق|اتفقا|اتفقت|وقع|وقعا|وقعت|استقبل|استقبلت)(?!\w)"
+        ),
+        re.compile(
+            r"(?<!\w)[وف]?(?:ستعقد|سيعقد|ستنعقد|سينعقد|سوف|ستجري|سيجري|يعتزم|تعتزم|المقرر|"
+            r"ستنطلق|سينطلق|ستبدأ|سيبدأ|ستستضيف|سيستضيف|سيجتمع|ستجتمع|سيلتقي|ستلتقي)(?!\w)"
+        ),
     ),
     "ur": (
-        re.compile(r"(?:منعقد|شروع|ختم)\s+(?:ہوا|ہوئی|ہوئے|ہو\s+گیا|ہو\s+گئی|ہو\s+گئے)|نے\s+کی(?!\w)"),
+        re.compile(
+            r"(?:منعقد|شروع|ختم)\s+(?:ہوا|ہوئی|ہوئے|ہو\s+گیا|ہو\s+گئی|ہو\s+گئے)|نے\s+کی(?!\w)|"
+            r"(?:تبادلہ\s+خیال|اتفاق|ملاقات|دستخط|جائزہ)\s+(?:کیا|کی|کیے|کئے)(?!\w)"
+        ),
         re.compile(r"(?:ہو|کر|ہوں|کریں|کرے)\s*(?:گا|گی|گے)(?!\w)"),
     ),
 }  # fmt: skip
 
 
+#: Arabic short vowels, tanwin, shadda, sukun and tatweel: "عُقدت" is "عقدت" to the markers.
+_ARABIC_MARKS = re.compile(r"[\u064b-\u0652\u0640\u0670]")
+
+
 def tense_in(text: str, sentences: list[tuple[int, int]], language: str) -> str | None:
-    """``tense_of`` for an original in French, Russian, Arabic or Urdu (None in any other)."""
+    """``tense_of`` for an original in French, Russian, Arabic or Urdu (None in any other);
+    Arabic-script marks are read past ("عُقدت")."""
     markers = _TENSE_MARKERS.get(language)
-    return _tense(*markers, text, sentences) if markers is not None else None
+    if markers is None:
+        return None
+    if language in ("ar", "ur", "fa"):
+        parts = [_ARABIC_MARKS.sub("", text[s:e]) for s, e in sentences]
+        joined = "\n".join(parts)
+        offsets, at = [], 0
+        for part in parts:
+            offsets.append((at, at + len(part)))
+            at += len(part) + 1
+        return _tense(*markers, joined, offsets)
+    return _tense(*markers, text, sentences)
 
 
 def tense_of(text: str, sentences: list[tuple[int, int]]) -> str | None:

@@ -193,3 +193,12 @@ def test_a_clause_or_a_day_is_not_a_topic() -> None:
         assert topic_fault(label) == "a fragment of a sentence, not a subject", label
     for label in ["water projects", "Lobito Corridor", "wheat exports"]:
         assert topic_fault(label) is None, label
+
+
+def test_arabic_tense_is_read_past_the_short_vowels() -> None:
+    text = "عُقدت اليوم الاثنين في مسقط الجولة السادسة من المشاورات السياسية."
+    assert from_text.tense_in(text, [(0, len(text))], "ar") == "past"
+    text = "ومن المقرر أن تُعقد الجولة المقبلة في عمّان."
+    assert from_text.tense_in(text, [(0, len(text))], "ar") == "future"
+    text = "وتبادل الجانبان وجهات النظر"  # no verb the markers know: no tense
+    assert from_text.tense_in(text, [(0, len(text))], "ar") is None
