@@ -63,6 +63,7 @@ def test_dateline_in_each_language() -> None:
         ("أثينا – 9 سبتمبر 2025: عقدت مصر واليونان", "ar"): "2025-09-09",
         ("Ulaanbaatar, November 20, 2025 /MONTSAME/ The talks were held.", "en"): "2025-11-20",
         ("Rabat, 13/05/2025 (MAP) - La XIVe session s'est tenue.", "fr"): "2025-05-13",
+        ("اسلام آباد، 12 نومبر 2025 (اے پی پی): پاکستان اور ایران نے", "ur"): "2025-11-12",
         ("Rabat, 03/05/2025 (MAP) - La XIVe session s'est tenue.", "fr"): "2025-05-03",
         ("Accra, 05/13/2025 - The commission met.", "en"): "2025-05-13",
     }
