@@ -1542,20 +1542,7 @@ def next_round_from_text(
     city the model read in the same place. The ordinal must number a meeting: in English a round
     word (not "round of <something else>") or the series' own name follows it, and the sentence
     announces; in other languages a round word or a listed mechanism stands next to it."""
-    if m.round is None:
-        return
-    key = normalize.series_key(m.series) if m.series else None
-    for ordinal in ordinal_spans(text, m.round + 1):
-        if language == "en":
-            after = text[ordinal.end : ordinal.end + 80]
-            names_series = bool(key) and normalize.series_key(after).startswith(key or "")
-            if not (_ROUND_WORD.match(after) or names_series):
-                continue
-        elif not _numbers_a_meeting(text, ordinal, language):
-            continue
-        start, end = dating.sentence_of(text, ordinal.start)
-        if language == "en" and not _ANNOUNCING.search(text, start, end):
-            continue
+    for start, end in _next_round_sentences(m, text, language):
         found = _next_from_sentence(text, start, end, published, language)
         if found is None:
             return
@@ -1659,12 +1646,65 @@ def _numbers_a_meeting(text: str, ordinal: Span, language: str) -> bool:
     return bool(words.search(around))
 
 
+#: "The next round", by language: a word for next beside a word for a meeting ("la prochaine
+#: session", "следующее заседание", "下一轮", «الجولة المقبلة», «آئندہ دور»).
+_NEXT_ROUND = {
+    "en": re.compile(
+        r"\bnext\s+(?:\w+\s+)?(?:round|session|meeting|edition|dialogue|consultations?)\b",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"\bprochaine?s?\s+(?:session|réunion|édition|round|consultations?)\b", re.IGNORECASE
+    ),
+    "ru": re.compile(
+        r"следующ\w*\s+(?:\w+\s+)?(?:заседани|встреч|раунд|сесси|консультаци)", re.IGNORECASE
+    ),
+    "zh": re.compile(r"下一轮|下一次|下次|下届"),
+    "ar": re.compile(
+        r"(?:الجولة|الدورة|الاجتماع|الاجتماعات|المشاورات)\s+(?:\S+\s+)?(?:المقبلة|القادمة|المقبل|القادم)"
+    ),
+    "ur": re.compile(r"(?:آئندہ|اگلا|اگلی|اگلے)\s+(?:\S+\s+)?(?:دور|اجلاس|نشست|مشاورت)"),
+}
+
+
+def _next_round_sentences(m: MeetingRecord, text: str, language: str) -> Iterator[tuple[int, int]]:
+    """The sentences that announce the mechanism's next meeting: where the round after this
+    one is written as a number of a meeting (in English, followed by a round word, not "round
+    of <something else>", or by the series' name, in an announcing sentence), then where
+    "the next round" is written."""
+    if m.round is not None:
+        key = normalize.series_key(m.series) if m.series else None
+        for ordinal in ordinal_spans(text, m.round + 1):
+            if language == "en":
+                after = text[ordinal.end : ordinal.end + 80]
+                names_series = bool(key) and normalize.series_key(after).startswith(key or "")
+                if not (_ROUND_WORD.match(after) or names_series):
+                    continue
+            elif not _numbers_a_meeting(text, ordinal, language):
+                continue
+            start, end = dating.sentence_of(text, ordinal.start)
+            if language == "en" and not _ANNOUNCING.search(text, start, end):
+                continue
+            yield start, end
+    pattern = _NEXT_ROUND.get(language)
+    for found in pattern.finditer(text) if pattern is not None else ():
+        yield dating.sentence_of(text, found.start())
+
+
+#: "Next year" in the six languages, read against the publication date.
+_NEXT_YEAR = re.compile(
+    r"(?i:\bnext\s+year\b|l['’]ann[ée]e\s+prochaine|l['’]an\s+prochain|"
+    r"в\s+(?:следующем|будущем)\s+году)|明年|(?:العام|السنة)\s+(?:المقبل|القادم|المقبلة|القادمة)|"
+    r"(?:آئندہ|اگلے)\s+سال"
+)
+
+
 def _next_from_sentence(
     text: str, start: int, end: int, published: date | None, language: str = "en"
 ) -> NextMeeting | None:
     """A next meeting from the sentence that announces it: its date (a day, else a month and
-    year or a year) and its city (in English the one after a preposition of place; in other
-    languages the first the sentence names); None when it names neither."""
+    year, a year, or "next year") and its city (in English the one after a preposition of place;
+    in other languages the last the sentence names); None when it names neither."""
     when: MeetingDate | None = None
     days = dating.dates_in(text, start, end, language=language, reference=published, ahead=True)
     if days:
@@ -1678,6 +1718,7 @@ def _next_from_sentence(
         )
     else:
         match = _MONTH_OR_YEAR.search(text, start, end)
+        next_year = _NEXT_YEAR.search(text, start, end) if published is not None else None
         if match is not None:
             nd = normalize.normalize_date(match.group(), published=published, ahead=True)
             if nd.value is not None:
@@ -1689,11 +1730,25 @@ def _next_from_sentence(
                     resolved_from=nd.resolved_from,
                     evidence=[span],
                 )
+        elif next_year is not None and published is not None:
+            span = from_text.span_at(text, *next_year.span())
+            when = MeetingDate(
+                value=str(published.year + 1),
+                precision="year",
+                text=span.text,
+                resolved_from="published",
+                evidence=[span],
+            )
     where: Location | None = None
-    for s, e, english in normalize.cities_in(text, start, end):
-        if language != "en" or _VENUE_BEFORE.search(text, max(0, s - 6), s):
-            where = _located(text, s, e, english)
-            break
+    # in other languages the last city the sentence names ("في مدينة الرياض": مدينة, "city",
+    # is also a city's name)
+    cities = [
+        (s, e, english)
+        for s, e, english in normalize.cities_in(text, start, end)
+        if language != "en" or _VENUE_BEFORE.search(text, max(0, s - 6), s)
+    ]
+    if cities:
+        where = _located(text, *(cities[-1] if language != "en" else cities[0]))
     if when is None and where is None:
         return None
     sentence = from_text.span_at(text, start, end)

@@ -626,3 +626,23 @@ def test_a_chinese_venue_is_read_from_zai_to_juxing() -> None:
     text = "对话在福建厦门举行。"
     where = _cjk_venue(text, [(0, len(text))])
     assert where is not None and where.city == "Xiamen"
+
+
+def test_the_next_round_written_as_next_with_next_year_and_the_last_city() -> None:
+    from summarizer.pipeline import next_round_from_text
+
+    text = (
+        "عُقدت أمس في مدريد الجولة الثالثة من المشاورات السياسية.\n\n"
+        "واتفق الجانبان على عقد الجولة المقبلة من المشاورات السياسية في مدينة الرياض العام المقبل."
+    )
+    m = record(round=3, series="Political Consultations")
+    rejected: list[Rejected] = []
+    next_round_from_text(m, 0, text, datetime.date(2025, 5, 20), rejected, "ar")
+    nm = m.next_meeting
+    assert nm is not None and nm.date is not None and nm.location is not None
+    assert (nm.date.value, nm.date.precision, nm.location.city) == ("2026", "year", "Riyadh")
+    text = "اسٹریٹجک ڈائیلاگ کا آئندہ دور اسلام آباد میں منعقد کیا جائے گا۔"
+    m = record(round=None)
+    next_round_from_text(m, 0, text, datetime.date(2026, 6, 16), rejected, "ur")
+    assert m.next_meeting is not None and m.next_meeting.location is not None
+    assert m.next_meeting.location.city == "Islamabad"
