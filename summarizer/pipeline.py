@@ -1799,6 +1799,32 @@ def cjk_head_from_original(
         d.evidence = [Span(start=start, end=end, text=original[start:end])]
 
 
+def _a_place(name: str) -> bool:
+    compact = name.replace(" ", "")
+    return any(normalize.city_info(n) or normalize.party_code(n) for n in (name, compact))
+
+
+def heads_on_both_sides(m: MeetingRecord, index: int, rejected: list[Rejected]) -> None:
+    """In a meeting of two parties, a head the model gave to neither (a Kuwaiti assistant
+    minister given to "EU") leads the side that has no head yet."""
+    codes = [p.code for p in m.parties if p.code]
+    if len(codes) != 2:
+        return
+    outside = [d for d in m.delegations if d.party not in codes]
+    headless = [c for c in codes if not any(d.party == c for d in m.delegations)]
+    if len(outside) != 1 or len(headless) != 1:
+        return
+    d = outside[0]
+    rejected.append(
+        Rejected(
+            field=f"meetings[{index}].delegations[{m.delegations.index(d)}].party",
+            value=d.party or "",
+            reason=f"not a party to the meeting; the head leads the other side, {headless[0]}",
+        )
+    )
+    d.party = headless[0]
+
+
 def cyrillic_head_from_original(
     m: MeetingRecord, index: int, original: str, rejected: list[Rejected]
 ) -> None:
@@ -1842,6 +1868,11 @@ def arabic_head_from_original(
             continue
         if d.party in romanize.NAME_COUNTRIES:
             found = romanize.find_name(original, evidence.start, evidence.end, d.head.name, d.party)
+            # the translation may map the name to the wrong paragraph: then the whole original
+            if found is None:
+                found = romanize.find_name(original, 0, len(original), d.head.name, d.party)
+                if found is not None and _a_place(found.latin):
+                    found = None  # "Islam Abad" is Islamabad, not a person
         else:  # a name not Arabic by origin: each word checked against the original's
             found = romanize.spell_foreign(
                 original, evidence.start, evidence.end, d.head.name, d.party
@@ -2046,6 +2077,7 @@ def summarize(article: Article, client: ModelClient, settings: Settings) -> Arti
         date_from_original(m, i, source_article.text, language, reference, brief.rejected)
         city_from_original(m, i, source_article.text, language, brief.rejected)
         next_city_from_original(m, i, source_article.text)
+        heads_on_both_sides(m, i, brief.rejected)
         if language == "zh":
             cjk_head_from_original(m, i, source_article.text, brief.rejected)
         if language == "ru":

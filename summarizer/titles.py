@@ -73,13 +73,27 @@ def _bounded(text: str, start: int, end: int) -> bool:
     return not before.isalnum() and not after.isalnum()
 
 
+#: A rank written between an office and the name, which the office outranks («مساعد وزير
+#: الخارجية لشؤون أوروبا السفير فهد ...»: the office is the title, "Ambassador" the rank).
+_RANKS = frozenset({"السفير", "السفيرة", "الدكتور", "الدكتورة", "المستشار", "سفیر"})
+#: A desk written after an office («لشؤون أوروبا», "for European affairs").
+_DESK = re.compile(r"^(?:لشؤون|للشؤون|برائے)\s")
+
+
 def _between(gap: str) -> bool:
     """What may stand between a title and its name: nothing, a comma, a bracketed desk
-    ("(یورپ)"), or a nationality («وزير الخارجية المصري طارق ...»)."""
+    ("(یورپ)"), a nationality («وزير الخارجية المصري طارق ...»), a desk of a few words
+    («لشؤون أوروبا») and a rank («السفير»)."""
     bare = gap.strip(" ،,")
+    words = bare.split()
+    while words and words[-1] in _RANKS:
+        words.pop()
+    bare = " ".join(words)
     if not bare or re.fullmatch(r"\([^)]{1,60}\)", bare):
         return True
-    return len(bare.split()) == 1 and normalize.party_code(bare) is not None
+    if _DESK.match(bare) and len(words) <= 4:
+        return True
+    return len(words) == 1 and normalize.party_code(bare) is not None
 
 
 def title_near(text: str, name_start: int, name_end: int) -> TitleInText | None:

@@ -670,3 +670,24 @@ def test_an_empty_answer_stands_when_no_sentence_reports_a_meeting() -> None:
     client = FakeClient([{"meetings": []}])
     brief = summarize(read_article(text=text), client, Settings(provider="fake"))
     assert brief.meetings == [] and len(client.requests) == 1
+
+
+def test_a_head_given_to_neither_party_leads_the_side_without_one() -> None:
+    from summarizer.pipeline import heads_on_both_sides
+    from summarizer.records import Delegation, Party, Person, Rejected
+
+    brief, _ = run(facts())
+    m = brief.meetings[0]
+    m.parties = [Party(name="Kuwait", code="KWT"), Party(name="Greece", code="GRC")]
+    m.delegations = [
+        Delegation(party="EU", head=Person(name="Fahad Al-Roumi"), role="head"),
+        Delegation(party="GRC", head=Person(name="Giorgos Karamalis"), role="head"),
+    ]
+    rejected: list[Rejected] = []
+    heads_on_both_sides(m, 0, rejected)
+    assert [d.party for d in m.delegations] == ["KWT", "GRC"]
+    assert rejected[0].field == "meetings[0].delegations[0].party"
+    # with both sides led already, a third head keeps the party given
+    m.delegations.append(Delegation(party="EU", head=Person(name="Someone"), role="head"))
+    heads_on_both_sides(m, 0, rejected)
+    assert m.delegations[2].party == "EU"

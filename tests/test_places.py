@@ -115,6 +115,11 @@ def test_title_is_read_next_to_the_name_in_arabic_and_urdu() -> None:
     # a title two words away from the name belongs to someone else
     far = "وزير الخارجية قال إن طارق منصور"
     assert titles.title_near(far, far.index("طارق"), len(far)) is None
+    # an office, its desk and a rank before the name: the office is the title
+    ar = "مساعد وزير الخارجية لشؤون أوروبا السفير فهد عبدالعزيز الرومي"
+    name = ar.index("فهد")
+    found = titles.title_near(ar, name, len(ar))
+    assert found is not None and found.english == "Assistant Foreign Minister"
     assert titles.says("Additional Secretary (Europe)", "Additional Secretary")
     assert not titles.says(
         "Minister for Foreign Affairs", "Undersecretary of the Ministry of Foreign Affairs"
