@@ -1804,6 +1804,50 @@ def _a_place(name: str) -> bool:
     return any(normalize.city_info(n) or normalize.party_code(n) for n in (name, compact))
 
 
+#: A headline longer than this is not one line of a headline.
+_HEADLINE_MAX = 200
+
+
+def parties_from_headline(
+    m: MeetingRecord, index: int, original: str, rejected: list[Rejected]
+) -> None:
+    """A translated meeting's party the translation got wrong ("UN" for «یورپی یونین», a bank
+    for Pakistan): when the original's headline names exactly two parties and the meeting has
+    two of which one is among them, the other is the headline's other party."""
+    line = next((ln for ln in _LINES.finditer(original) if ln.group().strip()), None)
+    if line is None or len(line.group()) > _HEADLINE_MAX or len(m.parties) != 2:
+        return
+    named = places.parties_named(original, line.start(), line.end())
+    codes = [p.code for p in named]
+    if len(named) != 2:
+        return
+    kept = [p for p in m.parties if p.code in codes]
+    if len(kept) != 1:
+        return
+    wrong = next(p for p in m.parties if p.code not in codes)
+    opening = places.parties_named(original, 0, min(len(original), _OPENING + line.end()))
+    if any(p.code == wrong.code for p in opening):
+        return  # the opening names it: a party the headline leaves out ("страны Залива")
+    right = next(p for p in named if p.code != kept[0].code)
+    rejected.append(
+        Rejected(
+            field=f"meetings[{index}].parties[{m.parties.index(wrong)}]",
+            value=wrong.name,
+            reason=f"the original's headline names {original[right.start : right.end]!r} "
+            f"({right.label}) beside {kept[0].name}",
+        )
+    )
+    party = Party(
+        name=normalize.party_name(right.code or "") or right.label,
+        code=right.code,
+        evidence=[from_text.span_at(original, right.start, right.end)],
+    )
+    m.parties[m.parties.index(wrong)] = party
+
+
+_LINES = re.compile(r"[^\n]+")
+
+
 def heads_on_both_sides(m: MeetingRecord, index: int, rejected: list[Rejected]) -> None:
     """In a meeting of two parties, a head the model gave to neither (a Kuwaiti assistant
     minister given to "EU") leads the side that has no head yet."""
@@ -2077,6 +2121,8 @@ def summarize(article: Article, client: ModelClient, settings: Settings) -> Arti
         date_from_original(m, i, source_article.text, language, reference, brief.rejected)
         city_from_original(m, i, source_article.text, language, brief.rejected)
         next_city_from_original(m, i, source_article.text)
+        if translation is not None and m.primary:
+            parties_from_headline(m, i, source_article.text, brief.rejected)
         heads_on_both_sides(m, i, brief.rejected)
         if language == "zh":
             cjk_head_from_original(m, i, source_article.text, brief.rejected)

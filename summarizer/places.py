@@ -194,6 +194,17 @@ def _names_in(text: str, start: int, end: int) -> list[Place]:
     return found
 
 
+def parties_named(text: str, start: int, end: int) -> list[Place]:
+    """The countries and organisations named in text[start:end], each once, in text order."""
+    seen: set[str] = set()
+    found = []
+    for place in _names_in(text, start, end):
+        if place.code and place.code not in seen:
+            seen.add(place.code)
+            found.append(place)
+    return found
+
+
 def discussion_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of the text that says something was discussed."""
     found: list[tuple[int, int]] = []

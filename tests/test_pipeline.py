@@ -691,3 +691,28 @@ def test_a_head_given_to_neither_party_leads_the_side_without_one() -> None:
     m.delegations.append(Delegation(party="EU", head=Person(name="Someone"), role="head"))
     heads_on_both_sides(m, 0, rejected)
     assert m.delegations[2].party == "EU"
+
+
+def test_a_translated_party_the_headline_contradicts_is_the_headlines_other_party() -> None:
+    from summarizer.pipeline import parties_from_headline
+    from summarizer.records import Party, Rejected
+
+    text = (
+        "پاکستان اور ایران کا سرحدی تجارت بڑھانے پر اتفاق\n\n"
+        "اسلام آباد، 12 نومبر 2025: دونوں ممالک کے درمیان سیاسی مشاورت منعقد ہوئی۔"
+    )
+    brief, _ = run(facts())
+    m = brief.meetings[0]
+    m.parties = [
+        Party(name="Organisation of Islamic Cooperation", code="OIC"),
+        Party(name="Pakistan", code="PAK"),
+    ]
+    rejected: list[Rejected] = []
+    parties_from_headline(m, 0, text, rejected)
+    assert [p.code for p in m.parties] == ["IRN", "PAK"]
+    assert text[m.parties[0].evidence[0].start : m.parties[0].evidence[0].end] == "ایران"
+    # a party the opening names stays, even when the headline leaves it out
+    text = "Россия и Иран обсудили транзит\n\nВстреча России и ССАГПЗ прошла в Эр-Рияде."
+    m.parties = [Party(name="Russia", code="RUS"), Party(name="GCC", code="GCC")]
+    parties_from_headline(m, 0, text, rejected)
+    assert [p.code for p in m.parties] == ["RUS", "GCC"]
