@@ -1409,8 +1409,11 @@ def city_from_original(
             s, e = same[0]
             m.location.evidence = [Span(start=s, end=e, text=original[s:e])]
             evidence = m.location.evidence[0]
-    if evidence is not None and _exact(evidence) and m.status == "held":
-        venue = _venue_elsewhere(m, original, language, evidence)
+    if evidence is not None and m.status == "held":
+        if _exact(evidence):
+            venue = _venue_elsewhere(m, original, language, evidence)
+        else:
+            venue = _venue_of_translated(m, original, language, city)
         if venue is not None and venue.city != city:
             rejected.append(
                 Rejected(
@@ -1421,6 +1424,28 @@ def city_from_original(
                 )
             )
             m.location = venue
+
+
+#: A word of place before a city in the six languages ("in", "à", "в", "在", «في», and Urdu's
+#: "میں" after it is not needed: the city is the first one those sentences name).
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|à|en|в|во)\s+|在|في\s*|ب)$", re.IGNORECASE)
+
+
+def _venue_of_translated(
+    m: MeetingRecord, original: str, language: str, city: str
+) -> Location | None:
+    """The venue of a held meeting whose city came from a translation: when the ORIGINAL's
+    sentences that carry the meeting's series or round name known cities, none of them the
+    model's, the city they name after a word of place (else the first they name) is it
+    ("在利马同...共同主持第十二次...磋商" over the model's Beijing)."""
+    anchors = anchor_sentences(m, original, language, with_city=False)
+    named = [c for s, e in anchors for c in normalize.cities_in(original, s, e)]
+    if not named or any(english == city for _, _, english in named):
+        return None
+    for s, e, english in named:
+        if _PLACE_BEFORE.search(original, max(0, s - 6), s):
+            return _located(original, s, e, english)
+    return _located(original, *named[0])
 
 
 #: Where a Chinese sentence says a meeting took place: 在 ... 举行 ("在云南省西双版纳傣族自治州

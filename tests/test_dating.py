@@ -646,3 +646,22 @@ def test_the_next_round_written_as_next_with_next_year_and_the_last_city() -> No
     next_round_from_text(m, 0, text, datetime.date(2026, 6, 16), rejected, "ur")
     assert m.next_meeting is not None and m.next_meeting.location is not None
     assert m.next_meeting.location.city == "Islamabad"
+
+
+def test_a_translated_held_meetings_city_is_the_one_its_own_sentences_name() -> None:
+    text = (
+        "中国和秘鲁举行第十二次外交部间政治磋商\n\n"
+        "本报利马3月11日电 当地时间11日，外交部副部长在利马同秘鲁外交部副部长共同主持第十二次"
+        "中秘外交部间政治磋商。\n\n双方同意下一次磋商明年在北京举行。"
+    )
+    para = span_of(text, "双方同意下一次磋商明年在北京举行。", translated=True)
+    m = record(
+        round=12,
+        series="Political Consultations",
+        location=Location(city="Beijing", evidence=[para]),
+        field_evidence={"round": [span_of(text, "第十二次")]},
+    )
+    rejected: list[Rejected] = []
+    city_from_original(m, 0, text, "zh", rejected)
+    assert m.location.city == "Lima" and m.location.evidence[0].text == "利马"
+    assert rejected and rejected[0].value == "Beijing"
