@@ -1528,7 +1528,7 @@ def _venue_elsewhere(
         return None
     for start, end in anchors:
         for s, e, english in normalize.cities_in(original, start, end):
-            if _VENUE_BEFORE.search(original, max(0, s - 6), s):
+            if _PLACE_BEFORE.search(original, max(0, s - 6), s):
                 return _located(original, s, e, english)
     title_end = original.find("\n", len(original) - len(original.lstrip()))
     if not 0 <= evidence.start < title_end:

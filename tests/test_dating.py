@@ -655,11 +655,12 @@ def test_a_translated_held_meetings_city_is_the_one_its_own_sentences_name() -> 
         "中秘外交部间政治磋商。\n\n双方同意下一次磋商明年在北京举行。"
     )
     para = span_of(text, "双方同意下一次磋商明年在北京举行。", translated=True)
+    at = text.index("第十二次", text.index("共同主持"))
     m = record(
         round=12,
         series="Political Consultations",
         location=Location(city="Beijing", evidence=[para]),
-        field_evidence={"round": [span_of(text, "第十二次")]},
+        field_evidence={"round": [Span(start=at, end=at + 4, text="第十二次")]},
     )
     rejected: list[Rejected] = []
     city_from_original(m, 0, text, "zh", rejected)
