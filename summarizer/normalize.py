@@ -640,6 +640,17 @@ def _city_pattern() -> re.Pattern[str]:
         return _build_city_pattern()
 
 
+def _latin_city_keys(extended: bool) -> tuple[str, ...]:
+    """The ASCII keys of the city index, in index order: what fuzzy matching may use."""
+    with _CITY_LOCK:
+        return _build_latin_city_keys(extended)
+
+
+@lru_cache(maxsize=2)
+def _build_latin_city_keys(extended: bool) -> tuple[str, ...]:
+    return tuple(k for k in _build_city_index(extended) if k.isascii())
+
+
 @lru_cache(maxsize=2)
 def _build_city_index(extended: bool = True) -> dict[str, tuple[str, str | None]]:
     index: dict[str, tuple[str, str | None]] = {}
@@ -816,7 +827,7 @@ def city_info(name: str, *, extended: bool = True) -> tuple[str, str | None] | N
         if candidate in index:
             return index[candidate]
     if len(key) >= 6 and key.isascii():
-        latin = [k for k in index if k.isascii()]
+        latin = _latin_city_keys(extended)
         best = process.extractOne(key, latin, scorer=fuzz.ratio, score_cutoff=90)
         if best is not None:
             return index[best[0]]
