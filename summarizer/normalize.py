@@ -38,9 +38,13 @@ _SPACES = re.compile(r"\s+")
 _PAREN = re.compile(r"\(([^)]*)\)")
 
 
+_ELISION = re.compile(r"^(?:l|d|qu)'")
+
+
+@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
     """A lookup key: normalised, punctuation to spaces (apostrophes dropped), one space."""
-    norm = re.sub(r"^(?:l|d|qu)'", "", normalize_text(text)).replace("'", "")
+    norm = _ELISION.sub("", normalize_text(text)).replace("'", "")
     return _SPACES.sub(" ", _PUNCT.sub(" ", norm)).strip()
 
 
@@ -51,13 +55,17 @@ def _strip_article(key: str) -> str:
     return key
 
 
+_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
+_CYRILLIC_CHAR = re.compile("[\u0400-\u04ff]")
+
+
 def is_arabic_script(text: str) -> bool:
     """Whether ``text`` has a letter of the Arabic script (Arabic, Urdu, Persian)."""
-    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+    return _ARABIC_CHAR.search(text) is not None
 
 
 def _is_cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+    return _CYRILLIC_CHAR.search(text) is not None
 
 
 def _arabic_prefix_variants(key: str) -> list[str]:
@@ -420,16 +428,41 @@ def _lookup_party(name: str, *, fuzzy: bool) -> str | None:
     code = _alpha3(name)
     if code:
         return code
-    index, fuzzy_keys = _party_index()
+    index = _party_index()[0]
     candidates = _candidates(name)
     for key in candidates:
         if key in index:
             return index[key]
     if fuzzy and candidates and len(candidates[0]) >= 6 and candidates[0].isascii():
-        best = process.extractOne(candidates[0], fuzzy_keys, scorer=fuzz.ratio, score_cutoff=90)
+        best = _fuzzy_match(candidates[0], "parties")
         if best is not None:
-            return index[best[0]]
+            return index[best]
     return None
+
+
+#: The smallest fuzz.ratio a fuzzy lookup accepts.
+FUZZY_CUTOFF = 90
+
+
+@lru_cache(maxsize=512)
+def _fuzzy_keys(
+    table: Literal["parties", "cities", "glossary cities"], length: int
+) -> tuple[str, ...]:
+    """The keys of ``table`` fuzzy matching may use, in table order, that a name of ``length``
+    characters can reach: fuzz.ratio is 100 * (1 - indel distance / summed lengths), and the
+    distance is at least the difference in length, so a key whose length differs by more
+    than a tenth of the summed lengths scores under FUZZY_CUTOFF."""
+    keys = _party_index()[1] if table == "parties" else _latin_city_keys(table == "cities")
+    slack = 100 - FUZZY_CUTOFF
+    return tuple(k for k in keys if 100 * abs(len(k) - length) <= slack * (len(k) + length))
+
+
+def _fuzzy_match(key: str, table: Literal["parties", "cities", "glossary cities"]) -> str | None:
+    """The first key of ``table`` most like ``key`` (fuzz.ratio >= FUZZY_CUTOFF), or None:
+    what rapidfuzz's extractOne finds among all the table's keys (ties go to the first)."""
+    keys = _fuzzy_keys(table, len(key))
+    best = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    return None if best is None else str(best[0])
 
 
 def party_code(name: str) -> str | None:
@@ -827,10 +860,9 @@ def city_info(name: str, *, extended: bool = True) -> tuple[str, str | None] | N
         if candidate in index:
             return index[candidate]
     if len(key) >= 6 and key.isascii():
-        latin = _latin_city_keys(extended)
-        best = process.extractOne(key, latin, scorer=fuzz.ratio, score_cutoff=90)
+        best = _fuzzy_match(key, "cities" if extended else "glossary cities")
         if best is not None:
-            return index[best[0]]
+            return index[best]
     return None
 
 
