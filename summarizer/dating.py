@@ -43,6 +43,8 @@ _CJK_DATE = re.compile(
     rf"(?:([{_DIGITS}]{{4}})\s*年\s*)?([{_DIGITS}]{{1,2}})\s*月\s*([{_DIGITS}]{{1,2}})\s*[日号]"
 )
 _ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
+#: A figure (\d takes in _DIGITS, and no other character matches those, case ignored or not).
+_ANY_DIGIT = re.compile(r"\d")
 #: A day, month and year in figures with dots ("12.03.2025"): the order every language that
 #: writes dots uses (the slash's order differs by country, so a slash is not read).
 _DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]|\.\d)")
@@ -297,39 +299,43 @@ def dates_in(
             )
         )
 
-    for m in _range_pattern().finditer(text, start, end):  # a multi-day meeting: its first day
-        nd = normalize.normalize_date(
-            m.group(2), published=reference, language=language, ahead=ahead
-        )
-        if nd.value and nd.precision == "day":
-            first = int(m.group(1).translate(normalize.ASCII_DIGITS))
-            try:
-                value = datetime.date.fromisoformat(nd.value).replace(day=first).isoformat()
-            except ValueError:
-                continue
-            add(m.start(1), m.end(), value, nd.resolved_from, False)
-    for m in _month_first_range_pattern().finditer(text, start, end):
-        written = m.group(1) + (f", {m.group(2)}" if m.group(2) else "")
-        nd = normalize.normalize_date(written, published=reference, language=language, ahead=ahead)
-        if nd.value and nd.precision == "day":
-            add(m.start(), m.end(), nd.value, nd.resolved_from, False)
-    for m in _CJK_DATE.finditer(text, start, end):
-        read = _cjk_value(m, reference)
-        if read:
-            add(m.start(), m.end(), read[0], read[1], False)
-    for m in _DOTTED_DATE.finditer(text, start, end):
-        try:
-            day = datetime.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        except ValueError:
-            continue
-        add(m.start(), m.end(), day.isoformat(), None, False)
-    for pattern in (_ISO_DATE, _date_pattern()):
-        for m in pattern.finditer(text, start, end):
+    # every pattern but the weekdays' and relative days' needs a figure
+    if _ANY_DIGIT.search(text, start, end) is not None:
+        for m in _range_pattern().finditer(text, start, end):  # a multi-day meeting: its first day
             nd = normalize.normalize_date(
-                m.group(0), published=reference, language=language, ahead=ahead
+                m.group(2), published=reference, language=language, ahead=ahead
+            )
+            if nd.value and nd.precision == "day":
+                first = int(m.group(1).translate(normalize.ASCII_DIGITS))
+                try:
+                    value = datetime.date.fromisoformat(nd.value).replace(day=first).isoformat()
+                except ValueError:
+                    continue
+                add(m.start(1), m.end(), value, nd.resolved_from, False)
+        for m in _month_first_range_pattern().finditer(text, start, end):
+            written = m.group(1) + (f", {m.group(2)}" if m.group(2) else "")
+            nd = normalize.normalize_date(
+                written, published=reference, language=language, ahead=ahead
             )
             if nd.value and nd.precision == "day":
                 add(m.start(), m.end(), nd.value, nd.resolved_from, False)
+        for m in _CJK_DATE.finditer(text, start, end):
+            read = _cjk_value(m, reference)
+            if read:
+                add(m.start(), m.end(), read[0], read[1], False)
+        for m in _DOTTED_DATE.finditer(text, start, end):
+            try:
+                day = datetime.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                continue
+            add(m.start(), m.end(), day.isoformat(), None, False)
+        for pattern in (_ISO_DATE, _date_pattern()):
+            for m in pattern.finditer(text, start, end):
+                nd = normalize.normalize_date(
+                    m.group(0), published=reference, language=language, ahead=ahead
+                )
+                if nd.value and nd.precision == "day":
+                    add(m.start(), m.end(), nd.value, nd.resolved_from, False)
     if reference is not None:
         for m in _relative_pattern().finditer(text, start, end):  # "yesterday": a day off it
             offset = _RELATIVE_OFFSETS[(m.group("day") or m.group("cjk")).casefold()]
