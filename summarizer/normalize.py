@@ -970,7 +970,17 @@ def _date_parser(languages: tuple[str, ...], base: datetime.datetime) -> DateDat
 def _parse(
     text: str, base: datetime.datetime, languages: list[str]
 ) -> tuple[str, Precision] | None:
-    data = _date_parser(tuple(languages), base).get_date_data(text)
+    return _parsed(text, base, tuple(languages))
+
+
+@lru_cache(maxsize=4096)
+def _parsed(
+    text: str, base: datetime.datetime, languages: tuple[str, ...]
+) -> tuple[str, Precision] | None:
+    """dateparser's reading of ``text`` in ``languages`` with ``base`` as today, memoised:
+    a pure function of its arguments (the same words, "jeudi" or "next year", recur from one
+    article to the next, each read at the same probe dates)."""
+    data = _date_parser(languages, base).get_date_data(text)
     if data.date_obj is None or data.period is None:
         return None
     return _format(data.date_obj, data.period)

@@ -234,3 +234,15 @@ def test_fuzzy_match_by_length_finds_what_extract_one_finds(table: str) -> None:
         assert normalize._fuzzy_match(query, table) == expected, query  # type: ignore[arg-type]
         matched += expected is not None
     assert matched > len(queries) // 3  # the edits reach keys, so ties and near misses occur
+
+
+def test_memoised_dateparser_readings_follow_text_base_and_languages() -> None:
+    bases = [datetime.datetime(2003, 3, 15), datetime.datetime(2017, 10, 9)]
+    for _ in range(2):  # the second round is served from the cache
+        assert [normalize._parse("jeudi", base, ["fr", "en"]) for base in bases] == [
+            ("2003-03-13", "day"),
+            ("2017-10-05", "day"),
+        ]
+        assert normalize._parse("jeudi", bases[0], ["en"]) is None
+        assert normalize._parse("next year", bases[1], ["en"]) == ("2018", "year")
+        assert normalize._parse("5 ноября 2025", bases[0], ["ru", "en"]) == ("2025-11-05", "day")
