@@ -154,7 +154,8 @@ class ToolRequest:
 
     model: type[BaseModel]
     fields: dict[str, Any]
-    #: each field with its JSON as the openai client writes it (``json_body``), encoded once
+    #: each field with its JSON member (``"name":value``) as the openai client writes it,
+    #: encoded once (``json_body``)
     encoded: dict[str, tuple[Any, bytes]]
 
 
@@ -172,7 +173,7 @@ def tool_request(response_model: type[BaseModel]) -> ToolRequest:
         response_model=tool_model(response_model), kwargs={}
     )
     fields = {key: value for key, value in prepared.items() if key != "messages"}
-    encoded = {key: (value, openapi_dumps(value)) for key, value in fields.items()}
+    encoded = {key: (value, openapi_dumps({key: value})[1:-1]) for key, value in fields.items()}
     with _TOOL_MODELS_LOCK:
         return _TOOL_REQUESTS.setdefault(response_model, ToolRequest(parse_as, fields, encoded))
 
@@ -200,16 +201,24 @@ def create_body(kwargs: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def json_body(body: dict[str, Any], encoded: dict[str, tuple[Any, bytes]]) -> bytes:
-    """The JSON bytes the openai client sends for ``body`` (``openapi_dumps``: one call per
-    field gives the same bytes, a JSON object being its fields' JSON joined), a field found
-    in ``encoded`` as the very object encoded there taken as it was encoded (the tool
-    definition: ~0.1 ms a request)."""
-    parts = []
+    """The JSON bytes the openai client sends for ``body`` (``openapi_dumps``), with a field
+    whose value is the very object ``encoded`` holds for it taken as encoded there (the tool
+    definition: ~0.1 ms a request). A JSON object is its members joined, so the other
+    fields are encoded together, as the openai client would, and the members spliced."""
+    members: list[bytes] = []
+    pending: dict[str, Any] = {}
     for key, value in body.items():
         known = encoded.get(key)
-        data = known[1] if known is not None and known[0] is value else openapi_dumps(value)
-        parts.append(openapi_dumps(key) + b":" + data)
-    return b"{" + b",".join(parts) + b"}"
+        if known is not None and known[0] is value:
+            if pending:
+                members.append(openapi_dumps(pending)[1:-1])
+                pending = {}
+            members.append(known[1])
+        else:
+            pending[key] = value
+    if pending:
+        members.append(openapi_dumps(pending)[1:-1])
+    return b"{" + b",".join(members) + b"}"
 
 
 def parse_completion(raw: bytes) -> ChatCompletion:

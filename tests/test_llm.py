@@ -196,8 +196,10 @@ def test_json_body_is_openais_encoding_reusing_only_the_very_objects_encoded() -
     body |= {"max_tokens": 5, "temperature": 0.0, **tool.fields}
     assert json_body(body, tool.encoded) == openapi_dumps(body)
     assert json_body(body, {}) == openapi_dumps(body)
+    between = {"tools": body["tools"], "model": "m", "tool_choice": body["tool_choice"]}
+    assert json_body(between, tool.encoded) == openapi_dumps(between)
     tools = tool.fields["tools"]
-    stale = {"tools": (json.loads(json.dumps(tools)), b"[]")}  # an equal copy: not reused
+    stale = {"tools": (json.loads(json.dumps(tools)), b'"tools":[]')}  # an equal copy: unused
     assert json_body({"model": "m", "tools": tools}, stale) == openapi_dumps(
         {"model": "m", "tools": tools}
     )
