@@ -13,6 +13,7 @@ The server runs in its own process, so its CPU is not counted as the tool's.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import math
 import multiprocessing
@@ -34,7 +35,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from fault_server import Faults, FaultServer, meeting_respond, synthetic_article  # noqa: E402
 
-from summarizer import pipeline  # noqa: E402
+from summarizer import pipeline, workers  # noqa: E402
 from summarizer.batch import BatchResult, run_batch  # noqa: E402
 from summarizer.config import Settings  # noqa: E402
 from summarizer.llm import Message, ModelClient, Usage, article_context  # noqa: E402
@@ -158,10 +159,12 @@ class SummarizeTimer:
         self._lock = threading.Lock()
         self._original = pipeline.summarize
 
-    def _timed(self, article: Article, client: ModelClient, settings: Settings) -> ArticleBrief:
+    def _timed(
+        self, article: Article, client: ModelClient, settings: Settings, **options: Any
+    ) -> ArticleBrief:
         started = time.thread_time()
         try:
-            return self._original(article, client, settings)
+            return self._original(article, client, settings, **options)
         finally:
             with self._lock:
                 self.cpu_seconds += time.thread_time() - started
@@ -205,11 +208,13 @@ def bench_overhead(n: int, concurrency: int, *, in_process: bool = False) -> dic
         batch(server.url, work, 10, concurrency, out="warmup", client=client)  # warm up
         (work / "store.db").unlink()
         cpu = psutil.Process().cpu_times()
+        cpu_workers = workers_cpu()
         started = time.perf_counter()
         with RssSampler() as rss, SummarizeTimer() as inner:
             result = batch(server.url, work, n, concurrency, client=client)
         wall = time.perf_counter() - started
         cpu_after = psutil.Process().cpu_times()
+        workers_s = workers_cpu() - cpu_workers
     server.stop()
     cpu_s = (cpu_after.user - cpu.user) + (cpu_after.system - cpu.system)
     mib = 1024 * 1024
@@ -217,11 +222,23 @@ def bench_overhead(n: int, concurrency: int, *, in_process: bool = False) -> dic
         "articles": n,
         "done": result.done,
         "wall_ms_per_article": 1000 * wall / n,
-        "cpu_ms_per_article": 1000 * cpu_s / n,
+        "cpu_ms_per_article": 1000 * (cpu_s + workers_s) / n,
         "summarize_cpu_ms_per_article": 1000 * inner.cpu_seconds / n,
+        "workers_cpu_ms_per_article": 1000 * workers_s / n,
+        "workers": len(workers.shared_pids()),
         "batch_cpu_ms_per_article": 1000 * (cpu_s - inner.cpu_seconds) / n,
         "rss_mib": [rss.at_fraction(f) / mib for f in (0.0, 0.5, 1.0)],
     }
+
+
+def workers_cpu() -> float:
+    """CPU seconds the batch's worker processes (summarizer/workers.py) have used so far."""
+    total = 0.0
+    for pid in workers.shared_pids():
+        with contextlib.suppress(psutil.Error):
+            times = psutil.Process(pid).cpu_times()
+            total += times.user + times.system
+    return total
 
 
 def bench_concurrency(n: int, latency: float, concurrency: int) -> dict[str, Any]:
@@ -258,6 +275,11 @@ def overhead_rows(data: dict[str, Any], inner: str) -> list[tuple[str, str, str]
         ("    wall ms/article", f"{data['wall_ms_per_article']:.2f}", "< 5"),
         ("    CPU ms/article", f"{data['cpu_ms_per_article']:.2f}", ""),
         (f"      in summarize ({inner})", f"{data['summarize_cpu_ms_per_article']:.2f}", ""),
+        (
+            f"      in {data['workers']} CPU worker process(es)",
+            f"{data['workers_cpu_ms_per_article']:.2f}",
+            "",
+        ),
         ("      batch layer (read/store/write)", f"{data['batch_cpu_ms_per_article']:.2f}", "< 5"),
         (
             "    RSS MiB start / middle / end",
