@@ -8,15 +8,15 @@ waits for the brief with the GIL released; HTTP, the store and the output files 
 batch's process, which then has its core to itself.
 
 The workers are started in the background (a thread finishes in-process until one is
-ready): each is ``python -m``-style interpreter running ``_main`` (a plain subprocess, so the
-caller's main module is never imported again, as multiprocessing's spawn would), with the
-pipeline imported once, serving one article at a time over its stdin and stdout (its own
-prints go to stderr). ``pipeline.finish`` is a pure function of the answer, so a brief made
-by a worker is the one the thread would have made. An answer a worker could not finish (an
-error, or the worker gone) is finished again in the calling thread: the error is raised
-there, exactly as without workers, and a worker that died is not used again. A worker
-ignores Ctrl-C (the batch handles it) and exits when its stdin closes: when the batch closes
-it, or when the batch process ends, killed or not.
+ready): each is a fresh interpreter (``sys.executable``) running ``_main``, a plain
+subprocess, so the caller's main module is never run again as multiprocessing's spawn would
+run it; it imports the pipeline once and serves one article at a time over its stdin and
+stdout (anything else it prints goes to stderr). ``pipeline.finish`` is a pure function of
+the answer, so a brief made by a worker is the one the thread would have made. An answer a
+worker could not finish (an error, or the worker gone) is finished again in the calling
+thread: the error is raised there, exactly as without workers, and a worker that died is not
+used again. A worker ignores Ctrl-C (the batch handles it) and exits when its stdin closes:
+when the batch closes it, or when the batch process ends, killed or not.
 
 One set of workers serves every batch of a process (``shared``), so the workers' caches stay
 warm from one batch to the next.
