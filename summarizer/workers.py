@@ -43,18 +43,20 @@ _READY = b"ready"
 _FAILED = b""
 #: Batches with fewer articles to summarize than this finish them in-process (``auto_count``).
 AUTO_MIN_ARTICLES = 50
+#: At most this many workers by default (each holds its own tables: ~180 MB).
+AUTO_MAX_WORKERS = 4
 
 
 def auto_count(provider: str, concurrency: int, articles: int, cpus: int | None = None) -> int:
     """How many workers a batch uses by default: none for the embedded local model (its
     server needs every core), on one core, for one thread or for a small batch; otherwise one
-    per core but the batch's own, and no more than its threads."""
+    per core but the batch's own, no more than its threads nor AUTO_MAX_WORKERS."""
     if cpus is None:
         cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
         cpus = cpus or 1
     if provider == "local" or cpus < 2 or concurrency < 2 or articles < AUTO_MIN_ARTICLES:
         return 0
-    return min(concurrency, cpus - 1)
+    return min(concurrency, cpus - 1, AUTO_MAX_WORKERS)
 
 
 def _main() -> None:

@@ -98,7 +98,8 @@ def test_a_dead_worker_is_replaced_by_the_calling_thread() -> None:
 def test_workers_by_default_only_for_a_large_batch_on_spare_cores() -> None:
     many = workers.AUTO_MIN_ARTICLES
     assert workers.auto_count("openai-compatible", 4, many, cpus=2) == 1
-    assert workers.auto_count("openai", 16, many, cpus=8) == 7
+    assert workers.auto_count("openai", 16, many, cpus=4) == 3
+    assert workers.auto_count("openai", 16, many, cpus=32) == workers.AUTO_MAX_WORKERS
     assert workers.auto_count("openai", 3, many, cpus=8) == 3
     assert workers.auto_count("local", 4, many, cpus=8) == 0  # the model server's cores
     assert workers.auto_count("openai", 4, many - 1, cpus=8) == 0
