@@ -56,6 +56,8 @@ def auto_count(provider: str, concurrency: int, articles: int, cpus: int | None 
         cpus = cpus or 1
     if provider == "local" or cpus < 2 or concurrency < 2 or articles < AUTO_MIN_ARTICLES:
         return 0
+    if getattr(sys, "frozen", False) or not sys.executable:  # no interpreter to start
+        return 0
     return min(concurrency, cpus - 1, AUTO_MAX_WORKERS)
 
 
