@@ -34,7 +34,7 @@ import sys
 import threading
 from typing import IO
 
-from . import pipeline
+from . import normalize, pipeline
 from .records import ArticleBrief
 
 #: A worker's first message: the pipeline is imported, it takes articles.
@@ -67,6 +67,7 @@ def _main() -> None:
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # anything else written to stdout goes to stderr
     requests = sys.stdin.buffer
+    _warm_up()
     _send(replies, _READY)
     while True:
         data = _receive(requests)
@@ -80,6 +81,15 @@ def _main() -> None:
             _send(replies, reply)
         except OSError:
             return
+
+
+def _warm_up() -> None:
+    """Build the tables nearly every article reads (the city index and pattern, the party
+    index: about a second) before saying ready, so a worker's first article is not slow while
+    the batch's threads wait for it."""
+    normalize.cities_in("Paris")
+    normalize.city_info("Paris")
+    normalize.party_code("France")
 
 
 def _send(stream: IO[bytes], data: bytes) -> None:
@@ -114,6 +124,7 @@ class _Worker:
         # buffered: a read of n bytes returns n bytes (or the end)
         self.requests: IO[bytes] = self.process.stdin
         self.replies: IO[bytes] = self.process.stdout
+        self.ready = False  # it has said so
 
     def call(self, data: bytes) -> bytes | None:
         """The worker's reply to ``data``; None if it is gone."""
@@ -161,6 +172,7 @@ class CpuWorkers:
             except OSError:
                 ready = False
             with self._state:
+                worker.ready = ready
                 if ready and not self._closed:
                     self._idle.append(worker)
                     self._ready += 1
@@ -220,14 +232,19 @@ class CpuWorkers:
             return [w.process.pid for w in self._workers]
 
     def close(self, timeout: float = 5.0) -> None:
-        """Stop the workers: their stdin closes, they exit (killed after ``timeout`` s)."""
+        """Stop the workers: their stdin closes and they exit (killed after ``timeout`` s; one
+        still starting is killed at once, as it reads nothing before it is ready)."""
         with self._state:
             self._closed = True
             self._idle = []
             self._state.notify_all()
             started = list(self._workers)
+            starting = [w for w in started if not w.ready]
         for worker in started:
             worker.close()
+        for worker in starting:
+            with contextlib.suppress(OSError):
+                worker.process.kill()
         for worker in started:
             try:
                 worker.process.wait(timeout)

@@ -95,6 +95,16 @@ def test_a_dead_worker_is_replaced_by_the_calling_thread() -> None:
         pool.close()
 
 
+def test_closing_workers_that_are_still_starting_does_not_wait_for_them() -> None:
+    pool = workers.CpuWorkers(1)
+    while not pool.pids():
+        time.sleep(0.01)
+    started = time.monotonic()
+    pool.close()
+    assert time.monotonic() - started < 2.0
+    assert pool.finish(answered(2)) == pipeline.finish(answered(2))  # closed: in-process
+
+
 def test_workers_by_default_only_for_a_large_batch_on_spare_cores() -> None:
     many = workers.AUTO_MIN_ARTICLES
     assert workers.auto_count("openai-compatible", 4, many, cpus=2) == 1
