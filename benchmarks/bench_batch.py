@@ -1,9 +1,11 @@
 """Batch benchmarks against the fault-injecting server (tests/fault_server.py), offline.
 
-    .venv/bin/python benchmarks/bench_batch.py [--quick]
+    .venv/bin/python benchmarks/bench_batch.py [--quick] [--cpu-workers N]
 
 (a) per-article overhead of the tool with an instant provider (1,000 articles): wall and CPU
-    milliseconds per article, RSS at start / middle / end (flat = no per-article growth);
+    milliseconds per article (the CPU workers' included: summarizer/workers.py, started and
+    warmed with the caches before the timed batch), RSS at start / middle / end (flat = no
+    per-article growth);
 (b) concurrency efficiency: 200 articles at 1 s latency, concurrency 16 (ideal / actual);
 (c) a full cached re-run of (b): model calls and seconds.
 
@@ -110,8 +112,13 @@ def write_articles(folder: Path, n: int) -> None:
         (folder / f"report-{i:04d}.txt").write_text(synthetic_article(i), encoding="utf-8")
 
 
+#: --cpu-workers: None lets each batch decide (summarizer/workers.py), a number forces it.
+CPU_WORKERS: int | None = None
+
+
 def settings_for(url: str) -> Settings:
     return Settings(
+        cpu_workers=CPU_WORKERS,
         provider="openai-compatible",
         base_url=url,
         api_key="bench",
@@ -206,6 +213,14 @@ def bench_overhead(n: int, concurrency: int, *, in_process: bool = False) -> dic
         work = Path(tmp)
         write_articles(work / "in", n)
         batch(server.url, work, 10, concurrency, out="warmup", client=client)  # warm up
+        # ... and the CPU workers the batch will use (started and warmed, as the caches are)
+        settings = settings_for(server.url)
+        count = settings.cpu_workers
+        if count is None:
+            count = workers.auto_count(settings.provider, concurrency, n)
+        pool = workers.shared(count)
+        if pool is not None:
+            pool.wait_ready(300)
         (work / "store.db").unlink()
         cpu = psutil.Process().cpu_times()
         cpu_workers = workers_cpu()
@@ -292,7 +307,12 @@ def overhead_rows(data: dict[str, Any], inner: str) -> list[tuple[str, str, str]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
+    parser.add_argument(
+        "--cpu-workers", type=int, metavar="N", help="CPU worker processes (default: auto)"
+    )
     args = parser.parse_args()
+    global CPU_WORKERS
+    CPU_WORKERS = args.cpu_workers
     n_overhead, n_conc, latency = (100, 40, 0.2) if args.quick else (1000, 200, 1.0)
     overhead = bench_overhead(n_overhead, concurrency=4)
     inproc = bench_overhead(n_overhead, concurrency=4, in_process=True)
