@@ -5,8 +5,7 @@ the rest on ``concurrency`` worker threads (each takes the next item when it is 
 item's state is committed to the store as soon as it is finished (its result, call row and
 state in one transaction), so a killed batch resumes when the same command runs again:
 finished articles are cache hits, nothing is summarized twice and every output file is
-written atomically (``write_atomic``: a new file written unnamed, then linked in; a
-replaced one through a temp file and ``os.replace``).
+written atomically (temp file + ``os.replace``).
 The index and summary files are rebuilt at the end from every item's output.
 
 Retry layers (one owner each, and every attempt is logged in the store's ``calls`` table):
@@ -852,69 +851,24 @@ def output_stem(item: InputItem, article: Article) -> str:
 
 
 _O_BINARY: int = getattr(os, "O_BINARY", 0)  # Windows: no CRLF translation by the C runtime
-#: Linux: a file without a name in its folder, linked in once it is written (see _write_new).
-_O_TMPFILE: int | None = getattr(os, "O_TMPFILE", None)
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that it appears whole or not at all.
+    """Write ``text`` to a temp file beside ``path``, then rename it over ``path``.
 
-    A new file is written without a name and then linked in under ``path`` (``_write_new``,
-    Linux); otherwise, and to replace a file, it is written to a temp file beside ``path``,
-    renamed over it. Either way the bytes a text stream (``_atomic_file``) would write, in
-    few system calls (in a batch, each call can hand the GIL to another worker).
+    The bytes a text stream (``_atomic_file``) would write, in four system calls (open,
+    write, close, rename) rather than its eight or so (it also stats the file, asks whether
+    it is a terminal and seeks): in a batch, each call can hand the GIL to another worker.
     """
     data = (text if os.linesep == "\n" else text.replace("\n", os.linesep)).encode("utf-8")
-    if _O_TMPFILE is not None and _write_new(path, data):
-        return
     with _replacing(path) as tmp:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _O_BINARY, 0o666)
         try:
-            _write_all(fd, data)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
         finally:
             os.close(fd)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-def _write_new(path: Path, data: bytes) -> bool:
-    """Write a file that does not exist yet as an unnamed file of its folder (O_TMPFILE), then
-    link it in as ``path``: one name made, none renamed (about a third of the kernel's time
-    for a temp file and a rename), and a killed run leaves no temp file. False, with nothing
-    written, where that cannot be done: ``path`` exists, or the system or file system has
-    no such files."""
-    assert _O_TMPFILE is not None
-    try:
-        fd = os.open(os.path.dirname(path) or ".", _O_TMPFILE | os.O_WRONLY, 0o666)
-    except OSError:
-        return False
-    try:
-        _write_all(fd, data)
-        try:
-            os.link(str(fd), path, src_dir_fd=_proc_fds(), follow_symlinks=True)
-        except OSError:  # the file exists, or /proc is not there: a temp file then
-            return False
-    finally:
-        os.close(fd)
-    return True
-
-
-_PROC_FDS: tuple[int, int] | None = None  # (pid, descriptor of its /proc/self/fd)
-_PROC_FDS_LOCK = threading.Lock()
-
-
-def _proc_fds() -> int:
-    """This process's /proc/self/fd folder, opened once (per process: a fork has its own):
-    linking ``/proc/self/fd/N`` in (following the link) gives the unnamed file N a name."""
-    global _PROC_FDS
-    with _PROC_FDS_LOCK:
-        if _PROC_FDS is None or _PROC_FDS[0] != os.getpid():
-            _PROC_FDS = (os.getpid(), os.open("/proc/self/fd", os.O_RDONLY | os.O_DIRECTORY))
-        return _PROC_FDS[1]
 
 
 @contextmanager

@@ -327,38 +327,6 @@ def test_write_atomic_keeps_the_old_file_when_the_write_fails(
     assert not list(tmp_path.glob("*.tmp"))
 
 
-def test_write_atomic_links_a_new_file_in_and_replaces_an_old_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    text = "Brief — résumé\n" * 300
-    write_atomic(tmp_path / "new.json", text)  # unnamed, then linked in (where there is O_TMPFILE)
-    write_atomic(tmp_path / "new.json", text + "again")  # exists: a temp file renamed over it
-    with monkeypatch.context() as patch:
-        patch.setattr(batch_module, "_O_TMPFILE", None)
-        write_atomic(tmp_path / "temp.json", text)  # the temp file way only
-    assert (tmp_path / "new.json").read_text(encoding="utf-8") == text + "again"
-    assert (tmp_path / "temp.json").read_text(encoding="utf-8") == text
-    modes = {(tmp_path / name).stat().st_mode for name in ("new.json", "temp.json")}
-    assert len(modes) == 1
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.json", "temp.json"]
-    if batch_module._O_TMPFILE is not None:
-        assert batch_module._write_new(tmp_path / "linked.json", b"x") is True
-        assert batch_module._write_new(tmp_path / "linked.json", b"y") is False
-        assert (tmp_path / "linked.json").read_bytes() == b"x"
-
-
-def test_write_atomic_leaves_nothing_when_a_new_file_cannot_be_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def disk_full(fd: int, data: object) -> int:
-        raise OSError(28, "No space left on device")
-
-    with monkeypatch.context() as patch, pytest.raises(OSError):
-        patch.setattr(batch_module.os, "write", disk_full)
-        write_atomic(tmp_path / "x.json", "new")
-    assert list(tmp_path.iterdir()) == []
-
-
 # ---- cache, failures, retry_failed ------------------------------------------------------------
 
 
