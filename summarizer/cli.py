@@ -704,7 +704,7 @@ def add_batch(sub: Any) -> None:
         type=non_negative_int,
         metavar="N",
         help="processes that finish articles once the model has answered, 0 for none "
-        "(default: $SUMMARIZER_CPU_WORKERS, else one per spare core for 50+ articles, none "
+        "(default: $SUMMARIZER_CPU_WORKERS, else one per idle core for 50+ articles, none "
         "with the local model)",
     )
     add_provider_flags(p)

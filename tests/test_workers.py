@@ -105,16 +105,24 @@ def test_closing_workers_that_are_still_starting_does_not_wait_for_them() -> Non
     assert pool.finish(answered(2)) == pipeline.finish(answered(2))  # closed: in-process
 
 
-def test_workers_by_default_only_for_a_large_batch_on_spare_cores() -> None:
+def test_workers_by_default_only_for_a_large_batch_on_idle_cores() -> None:
     many = workers.AUTO_MIN_ARTICLES
-    assert workers.auto_count("openai-compatible", 4, many, cpus=2) == 1
-    assert workers.auto_count("openai", 16, many, cpus=4) == 3
-    assert workers.auto_count("openai", 16, many, cpus=32) == workers.AUTO_MAX_WORKERS
-    assert workers.auto_count("openai", 3, many, cpus=8) == 3
-    assert workers.auto_count("local", 4, many, cpus=8) == 0  # the model server's cores
-    assert workers.auto_count("openai", 4, many - 1, cpus=8) == 0
-    assert workers.auto_count("openai", 1, many, cpus=8) == 0
-    assert workers.auto_count("openai", 4, many, cpus=1) == 0
+
+    def count(provider: str = "openai", threads: int = 4, n: int = many, **machine: Any) -> int:
+        return workers.auto_count(provider, threads, n, **machine)
+
+    assert count(cpus=2, load=0.1) == 1
+    assert count(cpus=2, load=0.9) == 1
+    assert count(cpus=2, load=1.2) == 0  # the other core is busy
+    assert count(cpus=2, load=4.0) == 0
+    assert count(threads=16, cpus=4, load=0.0) == 3
+    assert count(threads=16, cpus=8, load=5.5) == 2
+    assert count(threads=16, cpus=32, load=0.0) == workers.AUTO_MAX_WORKERS
+    assert count(threads=3, cpus=8, load=0.0) == 3
+    assert count("local", cpus=8, load=0.0) == 0  # the model server's cores
+    assert count(n=many - 1, cpus=8, load=0.0) == 0
+    assert count(threads=1, cpus=8, load=0.0) == 0
+    assert count(cpus=1, load=0.0) == 0
     assert Settings().cpu_workers is None
 
 
