@@ -218,7 +218,7 @@ def bench_overhead(n: int, concurrency: int, *, in_process: bool = False) -> dic
         count = settings.cpu_workers
         if count is None:
             count = workers.auto_count(settings.provider, concurrency, n)
-        pool = workers.shared(count)
+        pool = workers.shared(count, idle_only=settings.cpu_workers is None)
         if pool is not None:
             pool.wait_ready(300)
         (work / "store.db").unlink()

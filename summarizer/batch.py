@@ -391,7 +391,9 @@ def run_batch(
             retry_failed=retry_failed,
             previous=store.items(batch_id),
         )
-        ctx.cpu = workers.shared(_cpu_worker_count(items, ctx, concurrency))
+        ctx.cpu = workers.shared(
+            _cpu_worker_count(items, ctx, concurrency), idle_only=settings.cpu_workers is None
+        )
         result = BatchResult(batch_id=batch_id, run_id=run_id, out_dir=out_dir)
         started = time.perf_counter()
         status: Literal["ok", "failed", "interrupted"] = "failed"

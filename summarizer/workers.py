@@ -33,6 +33,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from typing import IO
 
 from . import normalize, pipeline
@@ -48,33 +49,51 @@ AUTO_MIN_ARTICLES = 50
 AUTO_MAX_WORKERS = 4
 
 
-def auto_count(
-    provider: str,
-    concurrency: int,
-    articles: int,
-    cpus: int | None = None,
-    load: float | None = None,
-) -> int:
-    """How many workers a batch uses by default: one per core left idle by the batch's own
-    process and by the rest of the machine (cores minus the 1-minute load average, rounded
-    up, minus one), no more than the batch's threads nor AUTO_MAX_WORKERS; none for the
-    embedded local model (its server needs every core) or a small batch. Without an idle
-    core a worker only adds its cost (measured: ~15% slower on a 2-core machine whose other
-    core was busy)."""
+def auto_count(provider: str, concurrency: int, articles: int, cpus: int | None = None) -> int:
+    """How many workers a batch asks for by default: one per core but the batch's own, no
+    more than its threads nor AUTO_MAX_WORKERS; none for the embedded local model (its
+    server needs every core) or a small batch. (Only as many start as the cores other
+    processes leave idle: ``CpuWorkers(idle_only=True)``.)"""
     if cpus is None:
-        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-        cpus = cpus or 1
-    if load is None:
-        try:
-            load = os.getloadavg()[0]
-        except (AttributeError, OSError):  # not on this system
-            load = 0.0
+        cpus = cpu_count()
     if provider == "local" or concurrency < 2 or articles < AUTO_MIN_ARTICLES:
         return 0
     if getattr(sys, "frozen", False) or not sys.executable:  # no interpreter to start
         return 0
-    idle = max(0, math.ceil(cpus - load) - 1)
-    return min(concurrency, cpus - 1, idle, AUTO_MAX_WORKERS)
+    return min(concurrency, cpus - 1, AUTO_MAX_WORKERS)
+
+
+def cpu_count() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def idle_workers(cpus: int, others: float) -> int:
+    """How many workers fit in the cores other processes leave idle (``others``: the cores
+    they keep busy), the batch's own process taking one. Without an idle core a worker only
+    adds its cost (measured: ~15% slower on a 2-core machine whose other core was busy)."""
+    return max(0, math.ceil(cpus - others - 0.1) - 1)
+
+
+def others_load(window: float = 0.25) -> float | None:
+    """The cores other processes kept busy over ``window`` seconds (Linux's /proc/stat, less
+    this process's own CPU time); None where that cannot be read."""
+    try:
+        busy, own, started = _busy_seconds(), time.process_time(), time.monotonic()
+        time.sleep(window)
+        busy_after, own_after, ended = _busy_seconds(), time.process_time(), time.monotonic()
+    except (OSError, ValueError, IndexError):
+        return None
+    return max(0.0, ((busy_after - busy) - (own_after - own)) / (ended - started))
+
+
+def _busy_seconds() -> float:
+    """CPU seconds every core has spent busy since boot (not idle, not waiting for I/O)."""
+    with open("/proc/stat", encoding="ascii") as stat:
+        ticks = [int(v) for v in stat.readline().split()[1:9]]  # user .. steal
+    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
 
 
 def _main() -> None:
@@ -158,8 +177,11 @@ class _Worker:
 class CpuWorkers:
     """``count`` worker processes finishing answers for any number of threads."""
 
-    def __init__(self, count: int) -> None:
+    def __init__(self, count: int, *, idle_only: bool = False) -> None:
+        """``idle_only``: start only as many as the cores other processes leave idle
+        (measured for a quarter of a second, in the background), perhaps none."""
         self.count = count
+        self.idle_only = idle_only
         self._state = threading.Condition()
         self._idle: list[_Worker] = []
         self._ready = 0  # workers that started and have not died
@@ -171,8 +193,13 @@ class CpuWorkers:
         self._starter.start()
 
     def _start(self) -> None:
+        count = self.count
+        if self.idle_only:
+            others = others_load()
+            if others is not None:
+                count = min(count, idle_workers(cpu_count(), others))
         started = []
-        for _ in range(self.count):
+        for _ in range(count):
             with self._state:
                 if self._closed:
                     return
@@ -237,10 +264,11 @@ class CpuWorkers:
         worker.close()
 
     def wait_ready(self, timeout: float) -> bool:
-        """Wait until every worker has started (or ``timeout`` s); whether they all have."""
+        """Wait until the workers have started (or ``timeout`` s); whether any has, and every
+        one started is ready."""
         self._starter.join(timeout)
         with self._state:
-            return self._ready == self.count
+            return 0 < self._ready == len(self._workers)
 
     def pids(self) -> list[int]:
         """The worker processes' ids (those started so far)."""
@@ -275,18 +303,18 @@ _SHARED: CpuWorkers | None = None
 _SHARED_LOCK = threading.Lock()
 
 
-def shared(count: int) -> CpuWorkers | None:
-    """The process's workers, ``count`` of them (started, or restarted with another count,
-    on first use); None for ``count`` 0."""
+def shared(count: int, *, idle_only: bool = False) -> CpuWorkers | None:
+    """The process's workers, ``count`` of them at most (started on first use, or again when
+    asked otherwise); None for ``count`` 0. ``idle_only``: see CpuWorkers."""
     global _SHARED
     if count <= 0:
         return None
     with _SHARED_LOCK:
-        if _SHARED is not None and _SHARED.count != count:
+        if _SHARED is not None and (_SHARED.count, _SHARED.idle_only) != (count, idle_only):
             _SHARED.close()
             _SHARED = None
         if _SHARED is None:
-            _SHARED = CpuWorkers(count)
+            _SHARED = CpuWorkers(count, idle_only=idle_only)
         return _SHARED
 
 

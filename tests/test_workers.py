@@ -107,23 +107,45 @@ def test_closing_workers_that_are_still_starting_does_not_wait_for_them() -> Non
 
 def test_workers_by_default_only_for_a_large_batch_on_idle_cores() -> None:
     many = workers.AUTO_MIN_ARTICLES
-
-    def count(provider: str = "openai", threads: int = 4, n: int = many, **machine: Any) -> int:
-        return workers.auto_count(provider, threads, n, **machine)
-
-    assert count(cpus=2, load=0.1) == 1
-    assert count(cpus=2, load=0.9) == 1
-    assert count(cpus=2, load=1.2) == 0  # the other core is busy
-    assert count(cpus=2, load=4.0) == 0
-    assert count(threads=16, cpus=4, load=0.0) == 3
-    assert count(threads=16, cpus=8, load=5.5) == 2
-    assert count(threads=16, cpus=32, load=0.0) == workers.AUTO_MAX_WORKERS
-    assert count(threads=3, cpus=8, load=0.0) == 3
-    assert count("local", cpus=8, load=0.0) == 0  # the model server's cores
-    assert count(n=many - 1, cpus=8, load=0.0) == 0
-    assert count(threads=1, cpus=8, load=0.0) == 0
-    assert count(cpus=1, load=0.0) == 0
+    assert workers.auto_count("openai-compatible", 4, many, cpus=2) == 1
+    assert workers.auto_count("openai", 16, many, cpus=4) == 3
+    assert workers.auto_count("openai", 16, many, cpus=32) == workers.AUTO_MAX_WORKERS
+    assert workers.auto_count("openai", 3, many, cpus=8) == 3
+    assert workers.auto_count("local", 4, many, cpus=8) == 0  # the model server's cores
+    assert workers.auto_count("openai", 4, many - 1, cpus=8) == 0
+    assert workers.auto_count("openai", 1, many, cpus=8) == 0
+    assert workers.auto_count("openai", 4, many, cpus=1) == 0
     assert Settings().cpu_workers is None
+    # of those, as many start as the cores other processes leave idle, the batch taking one
+    assert [workers.idle_workers(2, others) for others in (0.0, 0.5, 0.95, 1.0, 1.2, 3.0)] == [
+        1,
+        1,
+        0,
+        0,
+        0,
+        0,
+    ]
+    assert workers.idle_workers(8, 5.5) == 2
+
+
+@pytest.mark.skipif(not Path("/proc/stat").exists(), reason="reads /proc/stat")
+def test_the_load_of_other_processes_is_measured_without_this_ones() -> None:
+    import threading
+
+    stop = threading.Event()
+
+    def spin() -> None:
+        while not stop.is_set():
+            pass
+
+    spinner = threading.Thread(target=spin)
+    spinner.start()
+    try:
+        load = workers.others_load(0.3)
+    finally:
+        stop.set()
+        spinner.join()
+    assert load is not None and 0.0 <= load < workers.cpu_count()
 
 
 def outputs(out: Path) -> dict[str, str]:
