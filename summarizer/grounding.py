@@ -98,6 +98,7 @@ _SIMPLE_PIECES: dict[int, str] = {}
 _SPACE_RUN = re.compile("  +")
 
 
+@lru_cache(maxsize=8192)
 def _normalized(text: str) -> str:
     """``_normalize_full(text)[0]`` without the maps. When no character of the text joins the
     one before it (a combining mark) and none normalises to a space among other characters,
