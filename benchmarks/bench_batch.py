@@ -1,9 +1,11 @@
 """Batch benchmarks against the fault-injecting server (tests/fault_server.py), offline.
 
-    .venv/bin/python benchmarks/bench_batch.py [--quick]
+    .venv/bin/python benchmarks/bench_batch.py [--quick] [--cpu-workers N]
 
 (a) per-article overhead of the tool with an instant provider (1,000 articles): wall and CPU
-    milliseconds per article, RSS at start / middle / end (flat = no per-article growth);
+    milliseconds per article (the CPU workers' included: summarizer/workers.py, started and
+    warmed with the caches before the timed batch), RSS at start / middle / end (flat = no
+    per-article growth);
 (b) concurrency efficiency: 200 articles at 1 s latency, concurrency 16 (ideal / actual);
 (c) a full cached re-run of (b): model calls and seconds.
 
@@ -13,6 +15,7 @@ The server runs in its own process, so its CPU is not counted as the tool's.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import math
 import multiprocessing
@@ -34,7 +37,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from fault_server import Faults, FaultServer, meeting_respond, synthetic_article  # noqa: E402
 
-from summarizer import pipeline  # noqa: E402
+from summarizer import pipeline, workers  # noqa: E402
 from summarizer.batch import BatchResult, run_batch  # noqa: E402
 from summarizer.config import Settings  # noqa: E402
 from summarizer.llm import Message, ModelClient, Usage, article_context  # noqa: E402
@@ -109,8 +112,13 @@ def write_articles(folder: Path, n: int) -> None:
         (folder / f"report-{i:04d}.txt").write_text(synthetic_article(i), encoding="utf-8")
 
 
+#: --cpu-workers: None lets each batch decide (summarizer/workers.py), a number forces it.
+CPU_WORKERS: int | None = None
+
+
 def settings_for(url: str) -> Settings:
     return Settings(
+        cpu_workers=CPU_WORKERS,
         provider="openai-compatible",
         base_url=url,
         api_key="bench",
@@ -158,10 +166,12 @@ class SummarizeTimer:
         self._lock = threading.Lock()
         self._original = pipeline.summarize
 
-    def _timed(self, article: Article, client: ModelClient, settings: Settings) -> ArticleBrief:
+    def _timed(
+        self, article: Article, client: ModelClient, settings: Settings, **options: Any
+    ) -> ArticleBrief:
         started = time.thread_time()
         try:
-            return self._original(article, client, settings)
+            return self._original(article, client, settings, **options)
         finally:
             with self._lock:
                 self.cpu_seconds += time.thread_time() - started
@@ -203,13 +213,23 @@ def bench_overhead(n: int, concurrency: int, *, in_process: bool = False) -> dic
         work = Path(tmp)
         write_articles(work / "in", n)
         batch(server.url, work, 10, concurrency, out="warmup", client=client)  # warm up
+        # ... and the CPU workers the batch will use (started and warmed, as the caches are)
+        settings = settings_for(server.url)
+        count = settings.cpu_workers
+        if count is None:
+            count = workers.auto_count(settings.provider, concurrency, n)
+        pool = workers.shared(count, idle_only=settings.cpu_workers is None)
+        if pool is not None:
+            pool.wait_ready(300)
         (work / "store.db").unlink()
         cpu = psutil.Process().cpu_times()
+        cpu_workers = workers_cpu()
         started = time.perf_counter()
         with RssSampler() as rss, SummarizeTimer() as inner:
             result = batch(server.url, work, n, concurrency, client=client)
         wall = time.perf_counter() - started
         cpu_after = psutil.Process().cpu_times()
+        workers_s = workers_cpu() - cpu_workers
     server.stop()
     cpu_s = (cpu_after.user - cpu.user) + (cpu_after.system - cpu.system)
     mib = 1024 * 1024
@@ -217,11 +237,23 @@ def bench_overhead(n: int, concurrency: int, *, in_process: bool = False) -> dic
         "articles": n,
         "done": result.done,
         "wall_ms_per_article": 1000 * wall / n,
-        "cpu_ms_per_article": 1000 * cpu_s / n,
+        "cpu_ms_per_article": 1000 * (cpu_s + workers_s) / n,
         "summarize_cpu_ms_per_article": 1000 * inner.cpu_seconds / n,
+        "workers_cpu_ms_per_article": 1000 * workers_s / n,
+        "workers": len(workers.shared_pids()),
         "batch_cpu_ms_per_article": 1000 * (cpu_s - inner.cpu_seconds) / n,
         "rss_mib": [rss.at_fraction(f) / mib for f in (0.0, 0.5, 1.0)],
     }
+
+
+def workers_cpu() -> float:
+    """CPU seconds the batch's worker processes (summarizer/workers.py) have used so far."""
+    total = 0.0
+    for pid in workers.shared_pids():
+        with contextlib.suppress(psutil.Error):
+            times = psutil.Process(pid).cpu_times()
+            total += times.user + times.system
+    return total
 
 
 def bench_concurrency(n: int, latency: float, concurrency: int) -> dict[str, Any]:
@@ -258,6 +290,11 @@ def overhead_rows(data: dict[str, Any], inner: str) -> list[tuple[str, str, str]
         ("    wall ms/article", f"{data['wall_ms_per_article']:.2f}", "< 5"),
         ("    CPU ms/article", f"{data['cpu_ms_per_article']:.2f}", ""),
         (f"      in summarize ({inner})", f"{data['summarize_cpu_ms_per_article']:.2f}", ""),
+        (
+            f"      in {data['workers']} CPU worker process(es)",
+            f"{data['workers_cpu_ms_per_article']:.2f}",
+            "",
+        ),
         ("      batch layer (read/store/write)", f"{data['batch_cpu_ms_per_article']:.2f}", "< 5"),
         (
             "    RSS MiB start / middle / end",
@@ -270,7 +307,12 @@ def overhead_rows(data: dict[str, Any], inner: str) -> list[tuple[str, str, str]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
+    parser.add_argument(
+        "--cpu-workers", type=int, metavar="N", help="CPU worker processes (default: auto)"
+    )
     args = parser.parse_args()
+    global CPU_WORKERS
+    CPU_WORKERS = args.cpu_workers
     n_overhead, n_conc, latency = (100, 40, 0.2) if args.quick else (1000, 200, 1.0)
     overhead = bench_overhead(n_overhead, concurrency=4)
     inproc = bench_overhead(n_overhead, concurrency=4, in_process=True)

@@ -59,7 +59,7 @@ from rich.table import Table
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 from tenacity.wait import wait_base, wait_exponential
 
-from . import pipeline
+from . import pipeline, workers
 from .config import Settings
 from .errors import ExtractionError, InputError, ProviderError, SummarizerError
 from .llm import LLMClient, ModelClient, make_client
@@ -67,6 +67,7 @@ from .reading import Article, read_article, sha256_text
 from .records import ArticleBrief
 from .render import brief_markdown
 from .store import ItemState, ItemStatus, Store
+from .workers import CpuWorkers
 
 log = logging.getLogger(__name__)
 
@@ -312,6 +313,7 @@ class _Context:
     run_id: str
     retry_failed: bool
     previous: dict[str, ItemState]
+    cpu: CpuWorkers | None = None  # where articles are finished once the model answered
     _key_locks: dict[str, threading.Lock] = field(default_factory=dict)
     _guard: threading.Lock = field(default_factory=threading.Lock)
 
@@ -389,6 +391,9 @@ def run_batch(
             retry_failed=retry_failed,
             previous=store.items(batch_id),
         )
+        ctx.cpu = workers.shared(
+            _cpu_worker_count(items, ctx, concurrency), idle_only=settings.cpu_workers is None
+        )
         result = BatchResult(batch_id=batch_id, run_id=run_id, out_dir=out_dir)
         started = time.perf_counter()
         status: Literal["ok", "failed", "interrupted"] = "failed"
@@ -410,6 +415,19 @@ def run_batch(
     if not quiet:
         print_closing_table(console, result)
     return result
+
+
+def _cpu_worker_count(items: Sequence[InputItem], ctx: _Context, concurrency: int) -> int:
+    """``settings.cpu_workers``, or by default as many as suit the batch (workers.py)."""
+    if ctx.settings.cpu_workers is not None:
+        return ctx.settings.cpu_workers
+    finished = ("done", "cached")
+    to_summarize = sum(
+        1
+        for item in items
+        if (state := ctx.previous.get(item.key)) is None or state.status not in finished
+    )
+    return workers.auto_count(ctx.settings.provider, concurrency, to_summarize)
 
 
 @contextmanager
@@ -712,7 +730,7 @@ def _attempt(
 ) -> tuple[ArticleBrief, float]:
     started = time.perf_counter()
     try:
-        brief = pipeline.summarize(article, ctx.client, ctx.settings)
+        brief = pipeline.summarize(article, ctx.client, ctx.settings, finisher=ctx.cpu)
     except ProviderError as exc:
         tally.requests += exc.attempts
         tally.tokens_in += exc.tokens_in

@@ -298,6 +298,8 @@ def cmd_batch(args: argparse.Namespace, ctx: Context) -> int:
     from .store import Store, default_store_path
 
     settings = build_settings(args)
+    if args.cpu_workers is not None:
+        settings = settings.with_(cpu_workers=args.cpu_workers)
     concurrency = args.concurrency or (1 if settings.provider == "local" else 4)
     with Store(args.store or default_store_path()) as store:
         result = run_batch(
@@ -697,6 +699,14 @@ def add_batch(sub: Any) -> None:
     )
     p.add_argument("--store", type=Path, help="SQLite store (default: $SUMMARIZER_STORE)")
     p.add_argument("--no-compare", action="store_true", help="skip comparison.json/.md")
+    p.add_argument(
+        "--cpu-workers",
+        type=non_negative_int,
+        metavar="N",
+        help="processes that finish articles once the model has answered, 0 for none "
+        "(default: $SUMMARIZER_CPU_WORKERS, else one per idle core for 50+ articles, none "
+        "with the local model)",
+    )
     add_provider_flags(p)
 
 

@@ -64,6 +64,10 @@ class Settings:
     keep_ungrounded: bool = False
     fuzzy_threshold: float = 0.8
 
+    #: processes a batch finishes articles in once the model has answered (workers.py):
+    #: None = decided per batch (workers.auto_count), 0 = none (all in the batch's process)
+    cpu_workers: int | None = None
+
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
 
@@ -107,6 +111,8 @@ def settings_from_env(env: Mapping[str, str] | None = None, **overrides: object)
         values["model"] = env["SUMMARIZER_MODEL"]
     if env.get("SUMMARIZER_PREFIX_STATES", "").lower() in ("0", "false", "no", "off"):
         values["prefix_states"] = False
+    if env.get("SUMMARIZER_CPU_WORKERS", "").strip().isdigit():
+        values["cpu_workers"] = int(env["SUMMARIZER_CPU_WORKERS"])
     for key, value in overrides.items():
         if value is not None and key not in ("provider", "base_url", "api_key"):
             values[key] = value

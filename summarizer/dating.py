@@ -46,6 +46,8 @@ _ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
 #: A Chinese day of the month without its month ("当地时间11日", "21日，..."), read in the
 #: reference date's month; not a dateline's ("11日电").
 _CJK_DAY = re.compile(rf"(?<![{_DIGITS}月年])([{_DIGITS}]{{1,2}})\s*[日号](?!电)")
+#: A figure (\d takes in _DIGITS, and no other character matches those, case ignored or not).
+_ANY_DIGIT = re.compile(r"\d")
 #: A day, month and year in figures with dots ("12.03.2025"): the order every language that
 #: writes dots uses (the slash's order differs by country, so a slash is not read).
 _DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]|\.\d)")
@@ -343,48 +345,53 @@ def dates_in(
             )
         )
 
-    for m in _range_pattern().finditer(text, start, end):  # a multi-day meeting: its first day
-        nd = normalize.normalize_date(
-            m.group(2), published=reference, language=language, ahead=ahead
-        )
-        if nd.value and nd.precision == "day":
-            first = int(m.group(1).translate(normalize.ASCII_DIGITS))
-            try:
-                value = datetime.date.fromisoformat(nd.value).replace(day=first).isoformat()
-            except ValueError:
-                continue
-            add(m.start(1), m.end(), value, nd.resolved_from, False)
-    for m in _month_first_range_pattern().finditer(text, start, end):
-        written = m.group(1) + (f", {m.group(2)}" if m.group(2) else "")
-        nd = normalize.normalize_date(written, published=reference, language=language, ahead=ahead)
-        if nd.value and nd.precision == "day":
-            add(m.start(), m.end(), nd.value, nd.resolved_from, False)
-    for m in _CJK_DATE.finditer(text, start, end):
-        read = _cjk_value(m, reference)
-        if read:
-            add(m.start(), m.end(), read[0], read[1], False)
-    if reference is not None:
-        for m in _CJK_DAY.finditer(text, start, end):
-            day = _day_of_month(int(m.group(1).translate(normalize.ASCII_DIGITS)), reference, ahead)
-            if day is not None:
-                add(m.start(), m.end(), day.isoformat(), "published", False)
-    for m in _DOTTED_DATE.finditer(text, start, end):
-        try:
-            day = datetime.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        except ValueError:
-            continue
-        add(m.start(), m.end(), day.isoformat(), "text", False)
-    for m in _SLASHED_DATE.finditer(text, start, end):
-        slashed = _slashed_value(m, language)
-        if slashed is not None:
-            add(m.start(), m.end(), slashed.isoformat(), "text", False)
-    for pattern in (_ISO_DATE, _date_pattern()):
-        for m in pattern.finditer(text, start, end):
+    # every pattern but the weekdays' and relative days' needs a figure
+    if _ANY_DIGIT.search(text, start, end) is not None:
+        for m in _range_pattern().finditer(text, start, end):  # a multi-day meeting: its first day
             nd = normalize.normalize_date(
-                m.group(0), published=reference, language=language, ahead=ahead
+                m.group(2), published=reference, language=language, ahead=ahead
+            )
+            if nd.value and nd.precision == "day":
+                first = int(m.group(1).translate(normalize.ASCII_DIGITS))
+                try:
+                    value = datetime.date.fromisoformat(nd.value).replace(day=first).isoformat()
+                except ValueError:
+                    continue
+                add(m.start(1), m.end(), value, nd.resolved_from, False)
+        for m in _month_first_range_pattern().finditer(text, start, end):
+            written = m.group(1) + (f", {m.group(2)}" if m.group(2) else "")
+            nd = normalize.normalize_date(
+                written, published=reference, language=language, ahead=ahead
             )
             if nd.value and nd.precision == "day":
                 add(m.start(), m.end(), nd.value, nd.resolved_from, False)
+        for m in _CJK_DATE.finditer(text, start, end):
+            read = _cjk_value(m, reference)
+            if read:
+                add(m.start(), m.end(), read[0], read[1], False)
+        if reference is not None:
+            for m in _CJK_DAY.finditer(text, start, end):
+                day_of = int(m.group(1).translate(normalize.ASCII_DIGITS))
+                day = _day_of_month(day_of, reference, ahead)
+                if day is not None:
+                    add(m.start(), m.end(), day.isoformat(), "published", False)
+        for m in _DOTTED_DATE.finditer(text, start, end):
+            try:
+                day = datetime.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                continue
+            add(m.start(), m.end(), day.isoformat(), "text", False)
+        for m in _SLASHED_DATE.finditer(text, start, end):
+            slashed = _slashed_value(m, language)
+            if slashed is not None:
+                add(m.start(), m.end(), slashed.isoformat(), "text", False)
+        for pattern in (_ISO_DATE, _date_pattern()):
+            for m in pattern.finditer(text, start, end):
+                nd = normalize.normalize_date(
+                    m.group(0), published=reference, language=language, ahead=ahead
+                )
+                if nd.value and nd.precision == "day":
+                    add(m.start(), m.end(), nd.value, nd.resolved_from, False)
     if reference is not None:
         for m in _relative_pattern().finditer(text, start, end):  # "yesterday": a day off it
             offset = _RELATIVE_OFFSETS[(m.group("day") or m.group("cjk")).casefold()]

@@ -15,6 +15,7 @@ Every returned :class:`Span` satisfies ``span.text == article[span.start:span.en
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -90,6 +91,33 @@ def _normalize_full(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     return "".join(chars), tuple(starts), tuple(ends)
 
 
+#: Characters that make a cluster of their own whose normalised form is " " or has no space,
+#: and (by code point) that form: a text of these alone normalises with one ``str.translate``.
+_SIMPLE_CHARS: set[str] = set()
+_SIMPLE_PIECES: dict[int, str] = {}
+_SPACE_RUN = re.compile("  +")
+
+
+@lru_cache(maxsize=8192)
+def _normalized(text: str) -> str:
+    """``_normalize_full(text)[0]`` without the maps. When no character of the text joins the
+    one before it (a combining mark) and none normalises to a space among other characters,
+    every character is its own cluster and only runs of spaces merge: the text is translated
+    character by character (at C speed) and its space runs collapsed."""
+    chars = set(text)
+    if not chars <= _SIMPLE_CHARS:
+        for ch in chars - _SIMPLE_CHARS:
+            if unicodedata.combining(ch):
+                return _normalize_full(text)[0]
+            piece = _normalize_cluster(ch)
+            if piece != " " and " " in piece:
+                return _normalize_full(text)[0]
+            _SIMPLE_PIECES[ord(ch)] = piece  # before the character is listed as simple
+            _SIMPLE_CHARS.add(ch)
+    out = text.translate(_SIMPLE_PIECES)
+    return _SPACE_RUN.sub(" ", out) if "  " in out else out
+
+
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """Normalised ``text`` and, for each of its characters, the index in ``text`` it came from."""
     norm, starts, _ = _normalize_full(text)
@@ -98,7 +126,7 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
 
 def normalize_text(text: str) -> str:
     """Normalised ``text`` without the map, surrounding spaces stripped."""
-    return _normalize_full(text)[0].strip()
+    return _normalized(text).strip()
 
 
 def _is_word_char(ch: str) -> bool:
@@ -232,7 +260,7 @@ def contains_normalized(haystack: str, needle: str) -> bool:
     norm_needle = normalize_text(needle)
     if not norm_needle:
         return False
-    norm_haystack = _normalize_full(haystack)[0]
+    norm_haystack = _normalized(haystack)
     bounded = len(norm_needle) < SHORT_PHRASE
     return bool(_occurrences(norm_haystack, norm_needle, bounded=bounded))
 

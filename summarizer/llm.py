@@ -23,7 +23,9 @@ set-up instructor's ``create`` redoes every time (the response model re-prepared
 for async validators seven times, the tool definition rebuilt), ~3 ms; openai's walk of the
 typed parameters in ``create`` (an identity copy of these plain dicts), ~2 ms; its
 field-by-field build of the response (``parse_completion`` validates it in one pass), ~0.1 ms.
-An extraction went from ~6.5 ms to ~1 ms of CPU.
+An extraction went from ~6.5 ms to ~1 ms of CPU. The body is handed to ``post`` as the
+bytes openai's own encoder writes for it, with the tool definition (the same object on every
+request) encoded once per response model (``json_body``: ~0.1 ms a request).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, ResponseParsingError
 from instructor.v2 import ModeHandlers, mode_registry
+from openai._utils._json import openapi_dumps
 from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 
@@ -151,6 +154,9 @@ class ToolRequest:
 
     model: type[BaseModel]
     fields: dict[str, Any]
+    #: each field with its JSON member (``"name":value``) as the openai client writes it,
+    #: encoded once (``json_body``)
+    encoded: dict[str, tuple[Any, bytes]]
 
 
 _TOOL_REQUESTS: dict[type[BaseModel], ToolRequest] = {}
@@ -167,8 +173,9 @@ def tool_request(response_model: type[BaseModel]) -> ToolRequest:
         response_model=tool_model(response_model), kwargs={}
     )
     fields = {key: value for key, value in prepared.items() if key != "messages"}
+    encoded = {key: (value, openapi_dumps({key: value})[1:-1]) for key, value in fields.items()}
     with _TOOL_MODELS_LOCK:
-        return _TOOL_REQUESTS.setdefault(response_model, ToolRequest(parse_as, fields))
+        return _TOOL_REQUESTS.setdefault(response_model, ToolRequest(parse_as, fields, encoded))
 
 
 #: The body fields of a chat completion in the order ``chat.completions.create`` writes them
@@ -191,6 +198,27 @@ def create_body(kwargs: dict[str, Any]) -> dict[str, Any] | None:
     if not _BODY_FIELDS.issuperset(kwargs):
         return None
     return {key: kwargs[key] for key in CREATE_BODY_ORDER if key in kwargs}
+
+
+def json_body(body: dict[str, Any], encoded: dict[str, tuple[Any, bytes]]) -> bytes:
+    """The JSON bytes the openai client sends for ``body`` (``openapi_dumps``), with a field
+    whose value is the very object ``encoded`` holds for it taken as encoded there (the tool
+    definition: ~0.1 ms a request). A JSON object is its members joined, so the other
+    fields are encoded together, as the openai client would, and the members spliced."""
+    members: list[bytes] = []
+    pending: dict[str, Any] = {}
+    for key, value in body.items():
+        known = encoded.get(key)
+        if known is not None and known[0] is value:
+            if pending:
+                members.append(openapi_dumps(pending)[1:-1])
+                pending = {}
+            members.append(known[1])
+        else:
+            pending[key] = value
+    if pending:
+        members.append(openapi_dumps(pending)[1:-1])
+    return b"{" + b",".join(members) + b"}"
 
 
 def parse_completion(raw: bytes) -> ChatCompletion:
@@ -324,7 +352,7 @@ class LLMClient:
         with article_context(article, published):
             for attempt in range(1, attempts + 1):
                 try:
-                    completion = self._chat_completion(kwargs)
+                    completion = self._chat_completion(kwargs, tool.encoded)
                 except openai.APIError as exc:
                     if tally.failures:  # instructor reports this as output still invalid
                         raise self._invalid_error(tally, attempt) from exc
@@ -362,14 +390,17 @@ class LLMClient:
                 return cast(T, result), usage
         raise self._invalid_error(tally, attempts) from tally.failures[-1]
 
-    def _chat_completion(self, kwargs: dict[str, Any]) -> ChatCompletion:
-        """One chat completion through the openai client (its transport retries and timeout)."""
+    def _chat_completion(
+        self, kwargs: dict[str, Any], encoded: dict[str, tuple[Any, bytes]] | None = None
+    ) -> ChatCompletion:
+        """One chat completion through the openai client (its transport retries and timeout);
+        ``encoded``: fields already encoded (``json_body``)."""
         body = create_body(kwargs)
         if body is None:
             return cast(ChatCompletion, self._openai.chat.completions.create(**kwargs))
         raw = self._openai.post(
             "/chat/completions",
-            body=body,
+            content=json_body(body, encoded or {}),
             cast_to=bytes,
             options={"security": {"bearer_auth": True}},
         )

@@ -38,9 +38,13 @@ _SPACES = re.compile(r"\s+")
 _PAREN = re.compile(r"\(([^)]*)\)")
 
 
+_ELISION = re.compile(r"^(?:l|d|qu)'")
+
+
+@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
     """A lookup key: normalised, punctuation to spaces (apostrophes dropped), one space."""
-    norm = re.sub(r"^(?:l|d|qu)'", "", normalize_text(text)).replace("'", "")
+    norm = _ELISION.sub("", normalize_text(text)).replace("'", "")
     return _SPACES.sub(" ", _PUNCT.sub(" ", norm)).strip()
 
 
@@ -51,13 +55,17 @@ def _strip_article(key: str) -> str:
     return key
 
 
+_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
+_CYRILLIC_CHAR = re.compile("[\u0400-\u04ff]")
+
+
 def is_arabic_script(text: str) -> bool:
     """Whether ``text`` has a letter of the Arabic script (Arabic, Urdu, Persian)."""
-    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+    return _ARABIC_CHAR.search(text) is not None
 
 
 def _is_cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+    return _CYRILLIC_CHAR.search(text) is not None
 
 
 def _arabic_prefix_variants(key: str) -> list[str]:
@@ -420,16 +428,41 @@ def _lookup_party(name: str, *, fuzzy: bool) -> str | None:
     code = _alpha3(name)
     if code:
         return code
-    index, fuzzy_keys = _party_index()
+    index = _party_index()[0]
     candidates = _candidates(name)
     for key in candidates:
         if key in index:
             return index[key]
     if fuzzy and candidates and len(candidates[0]) >= 6 and candidates[0].isascii():
-        best = process.extractOne(candidates[0], fuzzy_keys, scorer=fuzz.ratio, score_cutoff=90)
+        best = _fuzzy_match(candidates[0], "parties")
         if best is not None:
-            return index[best[0]]
+            return index[best]
     return None
+
+
+#: The smallest fuzz.ratio a fuzzy lookup accepts.
+FUZZY_CUTOFF = 90
+
+
+@lru_cache(maxsize=512)
+def _fuzzy_keys(
+    table: Literal["parties", "cities", "glossary cities"], length: int
+) -> tuple[str, ...]:
+    """The keys of ``table`` fuzzy matching may use, in table order, that a name of ``length``
+    characters can reach: fuzz.ratio is 100 * (1 - indel distance / summed lengths), and the
+    distance is at least the difference in length, so a key whose length differs by more
+    than a tenth of the summed lengths scores under FUZZY_CUTOFF."""
+    keys = _party_index()[1] if table == "parties" else _latin_city_keys(table == "cities")
+    slack = 100 - FUZZY_CUTOFF
+    return tuple(k for k in keys if 100 * abs(len(k) - length) <= slack * (len(k) + length))
+
+
+def _fuzzy_match(key: str, table: Literal["parties", "cities", "glossary cities"]) -> str | None:
+    """The first key of ``table`` most like ``key`` (fuzz.ratio >= FUZZY_CUTOFF), or None:
+    what rapidfuzz's extractOne finds among all the table's keys (ties go to the first)."""
+    keys = _fuzzy_keys(table, len(key))
+    best = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    return None if best is None else str(best[0])
 
 
 def party_code(name: str) -> str | None:
@@ -640,6 +673,17 @@ def _city_pattern() -> re.Pattern[str]:
         return _build_city_pattern()
 
 
+def _latin_city_keys(extended: bool) -> tuple[str, ...]:
+    """The ASCII keys of the city index, in index order: what fuzzy matching may use."""
+    with _CITY_LOCK:
+        return _build_latin_city_keys(extended)
+
+
+@lru_cache(maxsize=2)
+def _build_latin_city_keys(extended: bool) -> tuple[str, ...]:
+    return tuple(k for k in _build_city_index(extended) if k.isascii())
+
+
 @lru_cache(maxsize=2)
 def _build_city_index(extended: bool = True) -> dict[str, tuple[str, str | None]]:
     index: dict[str, tuple[str, str | None]] = {}
@@ -829,10 +873,9 @@ def city_info(name: str, *, extended: bool = True) -> tuple[str, str | None] | N
         if candidate in index:
             return index[candidate]
     if len(key) >= 6 and key.isascii():
-        latin = [k for k in index if k.isascii()]
-        best = process.extractOne(key, latin, scorer=fuzz.ratio, score_cutoff=90)
+        best = _fuzzy_match(key, "cities" if extended else "glossary cities")
         if best is not None:
-            return index[best[0]]
+            return index[best]
     return None
 
 
@@ -940,7 +983,17 @@ def _date_parser(languages: tuple[str, ...], base: datetime.datetime) -> DateDat
 def _parse(
     text: str, base: datetime.datetime, languages: list[str]
 ) -> tuple[str, Precision] | None:
-    data = _date_parser(tuple(languages), base).get_date_data(text)
+    return _parsed(text, base, tuple(languages))
+
+
+@lru_cache(maxsize=4096)
+def _parsed(
+    text: str, base: datetime.datetime, languages: tuple[str, ...]
+) -> tuple[str, Precision] | None:
+    """dateparser's reading of ``text`` in ``languages`` with ``base`` as today, memoised:
+    a pure function of its arguments (the same words, "jeudi" or "next year", recur from one
+    article to the next, each read at the same probe dates)."""
+    data = _date_parser(languages, base).get_date_data(text)
     if data.date_obj is None or data.period is None:
         return None
     return _format(data.date_obj, data.period)

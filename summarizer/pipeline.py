@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from . import (
     cyrillic,
@@ -2093,9 +2094,46 @@ def masked_article(article: Article) -> tuple[list[str], Article]:
     return masked.withheld(article.text), dataclasses.replace(article, text=masked.text)
 
 
-def summarize(article: Article, client: ModelClient, settings: Settings) -> ArticleBrief:
-    """Summarize one article into a grounded ArticleBrief."""
+@dataclass(frozen=True)
+class Answered:
+    """One article once the model has answered for it: everything ``finish`` reads. Plain,
+    picklable data (a batch may finish it in a CPU worker process, see workers.py)."""
+
+    article: Article  # what the model read: the English text (translated if need be), masked
+    source_article: Article  # the original, masked
+    facts: ArticleFacts
+    language: str
+    published: date | None
+    settings: Settings
+    run: RunInfo
+    translation: Translation | None
+    withheld: list[str]  # paragraphs masked as prompt injection
+
+
+class Finisher(Protocol):
+    """Runs ``finish`` somewhere else (workers.CpuWorkers: in a worker process)."""
+
+    def finish(self, answered: Answered) -> ArticleBrief: ...
+
+
+def summarize(
+    article: Article,
+    client: ModelClient,
+    settings: Settings,
+    *,
+    finisher: Finisher | None = None,
+) -> ArticleBrief:
+    """Summarize one article into a grounded ArticleBrief: the model's answers (``answer``),
+    then the code's checks (``finish``), run by ``finisher`` if one is given."""
     started = time.perf_counter()
+    answered = answer(article, client, settings)
+    brief = finish(answered) if finisher is None else finisher.finish(answered)
+    brief.run.seconds = round(time.perf_counter() - started, 3)
+    return brief
+
+
+def answer(article: Article, client: ModelClient, settings: Settings) -> Answered:
+    """The model's part of an article: translation if need be, then the proposed facts."""
     check_fits(article, settings)
     language = normalize.detect_language(article.text)
     published = publication_date(article)
@@ -2131,8 +2169,34 @@ def summarize(article: Article, client: ModelClient, settings: Settings) -> Arti
         tokens_out=usage.tokens_out,
         seconds=0.0,
     )
+    # the client's answers are instances of instructor's wrapper class, which cannot be
+    # pickled; the facts are its fields, in the plain class
+    plain = ArticleFacts.model_construct(set(facts.model_fields_set), meetings=facts.meetings)
+    return Answered(
+        article=article,
+        source_article=source_article,
+        facts=plain,
+        language=language,
+        published=published,
+        settings=settings,
+        run=run,
+        translation=translation,
+        withheld=withheld,
+    )
+
+
+def finish(answered: Answered) -> ArticleBrief:
+    """The code's part of an article (pure CPU): ground and normalise the proposed facts
+    into a brief, then check it against the original text."""
+    language, published = answered.language, answered.published
+    translation, source_article = answered.translation, answered.source_article
     brief = build_brief(
-        article, facts, language=language, published=published, settings=settings, run=run
+        answered.article,
+        answered.facts,
+        language=language,
+        published=published,
+        settings=answered.settings,
+        run=answered.run,
     )
     if translation is not None:
         brief = back_to_original(brief, translation, source_article, language)
@@ -2168,7 +2232,6 @@ def summarize(article: Article, client: ModelClient, settings: Settings) -> Arti
             reason="paragraph addresses the software reading the article (prompt injection); "
             "masked, not read",
         )
-        for paragraph in withheld
+        for paragraph in answered.withheld
     )
-    brief.run.seconds = round(time.perf_counter() - started, 3)
     return brief

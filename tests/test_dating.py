@@ -666,3 +666,28 @@ def test_a_translated_held_meetings_city_is_the_one_its_own_sentences_name() -> 
     city_from_original(m, 0, text, "zh", rejected)
     assert m.location.city == "Lima" and m.location.evidence[0].text == "利马"
     assert rejected and rejected[0].value == "Beijing"
+
+
+def test_the_figures_of_written_dates_are_digits_to_the_figure_check() -> None:
+    """dates_in skips its written-date patterns where no \\d stands: their figures
+    ([_DIGITS], case ignored) must be characters \\d finds."""
+    import re
+
+    figure = re.compile(f"[{dating._DIGITS}]", re.IGNORECASE)
+    for code in range(0x110000):
+        ch = chr(code)
+        if figure.fullmatch(ch):
+            assert dating._ANY_DIGIT.fullmatch(ch), hex(code)
+
+
+def test_dates_in_a_region_without_figures_are_weekdays_and_relative_days() -> None:
+    text = "Talks were held on Tuesday; yesterday 5 March 2024 the ministers met again."
+    reference = datetime.date(2024, 3, 8)
+    no_figures = text.index("5")
+    found = dating.dates_in(text, 0, no_figures, language="en", reference=reference)
+    assert [(f.span.text, f.value, f.weekday_only) for f in found] == [
+        ("Tuesday", "2024-03-05", True),
+        ("yesterday", "2024-03-07", True),
+    ]
+    whole = dating.dates_in(text, 0, len(text), language="en", reference=reference)
+    assert [f.value for f in whole] == ["2024-03-05", "2024-03-07", "2024-03-05"]

@@ -256,3 +256,56 @@ def test_forty_phrases_ground_fast() -> None:
     elapsed = time.perf_counter() - began
     assert all(found)
     assert elapsed < 0.25  # the brief asks for well under 50 ms; leave room for slow CI
+
+
+# ---- normalize_text's translate fast path ------------------------------------------------
+
+
+def _slow_normalized(text: str) -> str:
+    from summarizer.grounding import _normalize_full
+
+    _normalize_full.cache_clear()
+    return _normalize_full(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "  ",
+        "Foreign  Minister\t\n Wang   Yi ",
+        "a \u200b b",  # a zero-width character between two spaces: one space
+        "a\u200b  \u200bb",
+        "`quoted´ “curly” «guillemets» — dashes – and ﬁ ligature, Straße, İstanbul",
+        "\u0301leading combining mark",
+        "cafe\u0301 decomposed",  # a combining mark joins the letter before it
+        "¨ spacing diaeresis",  # NFKC gives a space and a mark: one cluster, not a space
+        "a ¨b  ´ c",  # ... so the space before it is kept
+        "الْعَاصِمَة  أبوظبي ٢٠٢٤ ۱۴۰۳ ـــ",
+        "Москва  и Пекин 北京　東京",  # ideographic space
+        "\x1c\x1d\x1e\x1f separators \x0b\x0c",
+    ],
+)
+def test_fast_normalisation_is_the_cluster_walk(text: str) -> None:
+    from summarizer.grounding import _normalized, normalize_text
+
+    assert _normalized(text) == _slow_normalized(text)
+    assert normalize_text(text) == _slow_normalized(text).strip()
+
+
+def test_fast_normalisation_matches_on_random_text() -> None:
+    from summarizer.grounding import _normalized
+
+    rng = random.Random(7)
+    pool = (
+        [chr(c) for c in range(0x20, 0x250)]
+        + [chr(c) for c in range(0x0300, 0x0370)]  # combining marks
+        + [chr(c) for c in range(0x0600, 0x0700)]
+        + [chr(c) for c in range(0x2000, 0x2070)]  # spaces, dashes, quotes, zero-width
+        + [chr(c) for c in range(0xFB00, 0xFB07)]
+        + [chr(c) for c in range(0xFE30, 0xFE70)]  # compatibility forms (some NFKC to spaces)
+        + list(" \t\n\u3000\u00a0¨´¯") * 40  # often: spaces next to what NFKC spaces
+    )
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+        assert _normalized(text) == _slow_normalized(text), repr(text)

@@ -18,11 +18,19 @@ from fault_server import (
     synthetic_article,
     tool_name,
 )
+from openai._utils._json import openapi_dumps
 from openai.types.chat import ChatCompletion
 
 from summarizer.errors import ExtractionError, ProviderError
 from summarizer.extract import ArticleFacts, Translations
-from summarizer.llm import LLMClient, create_body, parse_completion, tool_model, tool_request
+from summarizer.llm import (
+    LLMClient,
+    create_body,
+    json_body,
+    parse_completion,
+    tool_model,
+    tool_request,
+)
 
 MESSAGES = [
     {"role": "system", "content": "Extract."},
@@ -152,6 +160,49 @@ def test_request_bytes_are_those_instructors_create_sends(
         reask = json.loads(ours[1])["messages"]
         assert reask[:2] == json.loads(ours[0])["messages"]
         assert reask[-1]["role"] == "tool" and "Validation Error found" in reask[-1]["content"]
+
+
+def test_request_headers_are_those_instructors_create_sends() -> None:
+    sent: list[dict[str, str]] = []
+
+    def hook(request: Any) -> None:
+        sent.append(dict(request.headers.items()))
+
+    with FaultServer(respond=meeting_respond) as server:
+        client = client_for(server)
+        client._openai._client.event_hooks["request"].append(hook)
+        client.extract(ArticleFacts, MESSAGES, max_tokens=100)
+        client.close()
+        http = openai.DefaultHttpxClient(event_hooks={"request": [hook]}, trust_env=False)
+        raw = openai.OpenAI(
+            base_url=server.url, api_key="test", max_retries=0, timeout=5.0, http_client=http
+        )
+        instructor.from_openai(raw, mode=instructor.Mode.TOOLS).chat.completions.create(
+            response_model=ArticleFacts,
+            messages=[dict(m) for m in MESSAGES],  # type: ignore[misc]
+            model="fault-model",
+            max_tokens=100,
+            temperature=0.0,
+            seed=0,
+        )
+        raw.close()
+    ours, reference = sent
+    assert ours == reference
+
+
+def test_json_body_is_openais_encoding_reusing_only_the_very_objects_encoded() -> None:
+    tool = tool_request(ArticleFacts)
+    body = {"messages": [{"role": "user", "content": '«Ünïcode» \u2028 "q"'}], "model": "m"}
+    body |= {"max_tokens": 5, "temperature": 0.0, **tool.fields}
+    assert json_body(body, tool.encoded) == openapi_dumps(body)
+    assert json_body(body, {}) == openapi_dumps(body)
+    between = {"tools": body["tools"], "model": "m", "tool_choice": body["tool_choice"]}
+    assert json_body(between, tool.encoded) == openapi_dumps(between)
+    tools = tool.fields["tools"]
+    stale = {"tools": (json.loads(json.dumps(tools)), b'"tools":[]')}  # an equal copy: unused
+    assert json_body({"model": "m", "tools": tools}, stale) == openapi_dumps(
+        {"model": "m", "tools": tools}
+    )
 
 
 def test_translation_request_bytes_are_those_instructors_create_sends() -> None:

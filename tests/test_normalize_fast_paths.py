@@ -8,6 +8,7 @@ date differently from dateparser.
 from __future__ import annotations
 
 import datetime
+import random
 
 import pytest
 
@@ -186,3 +187,62 @@ def _script_counts_by_character(text: str) -> dict[str, int]:
 )
 def test_script_counts_match_the_per_character_definition(text: str) -> None:
     assert normalize._script_counts(text) == _script_counts_by_character(text)
+
+
+def test_script_tests_match_the_per_character_definition() -> None:
+    texts = ["", "abc", "\u05ff\u0700", "x\u0600", "\u06ffy", "\u03ff\u0500", "\u0400", "ӿ"]
+    for text in texts:
+        assert normalize.is_arabic_script(text) == any("\u0600" <= c <= "\u06ff" for c in text)
+        assert normalize._is_cyrillic(text) == any("\u0400" <= c <= "\u04ff" for c in text)
+
+
+def _edits(word: str, rng: random.Random) -> list[str]:
+    """The word with one or two characters dropped, doubled, swapped or changed."""
+    out = []
+    for _ in range(4):
+        chars = list(word)
+        for _ in range(rng.randint(1, 2)):
+            i = rng.randrange(len(chars))
+            op = rng.randrange(4)
+            if op == 0 and len(chars) > 1:
+                del chars[i]
+            elif op == 1:
+                chars.insert(i, chars[i])
+            elif op == 2 and i + 1 < len(chars):
+                chars[i], chars[i + 1] = chars[i + 1], chars[i]
+            else:
+                chars[i] = rng.choice("aeiouxyz ")
+        out.append("".join(chars))
+    return out
+
+
+@pytest.mark.parametrize("table", ["parties", "cities", "glossary cities"])
+def test_fuzzy_match_by_length_finds_what_extract_one_finds(table: str) -> None:
+    from rapidfuzz import fuzz, process
+
+    if table == "parties":
+        keys = normalize._party_index()[1]
+    else:
+        keys = normalize._latin_city_keys(table == "cities")
+    rng = random.Random(3)
+    queries = [q for k in rng.sample(keys, min(300, len(keys))) for q in [k, *_edits(k, rng)]]
+    queries += ["pakistn", "uzbekstan", "brusels", "washington dc", "abcdefghij", "the meeting"]
+    matched = 0
+    for query in queries:
+        best = process.extractOne(query, keys, scorer=fuzz.ratio, score_cutoff=90)
+        expected = None if best is None else best[0]
+        assert normalize._fuzzy_match(query, table) == expected, query  # type: ignore[arg-type]
+        matched += expected is not None
+    assert matched > len(queries) // 3  # the edits reach keys, so ties and near misses occur
+
+
+def test_memoised_dateparser_readings_follow_text_base_and_languages() -> None:
+    bases = [datetime.datetime(2003, 3, 15), datetime.datetime(2017, 10, 9)]
+    for _ in range(2):  # the second round is served from the cache
+        assert [normalize._parse("jeudi", base, ["fr", "en"]) for base in bases] == [
+            ("2003-03-13", "day"),
+            ("2017-10-05", "day"),
+        ]
+        assert normalize._parse("jeudi", bases[0], ["en"]) is None
+        assert normalize._parse("next year", bases[1], ["en"]) == ("2018", "year")
+        assert normalize._parse("5 ноября 2025", bases[0], ["ru", "en"]) == ("2025-11-05", "day")

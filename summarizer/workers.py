@@ -1,0 +1,335 @@
+"""CPU workers: the code's part of an article (``pipeline.finish``) in other processes.
+
+A batch's threads wait on the model together, but what code does once the model has answered
+(grounding, normalisation, the checks against the original text: ~2 ms for a short article,
+16-170 ms for a real one) holds Python's GIL, so a batch summarizes on one core however many
+it has. With ``CpuWorkers``, a thread hands its ``pipeline.Answered`` to a worker process and
+waits for the brief with the GIL released; HTTP, the store and the output files stay in the
+batch's process, which then has its core to itself.
+
+The workers are started in the background (a thread finishes in-process until one is
+ready): each is a fresh interpreter (``sys.executable``) running ``_main``, a plain
+subprocess, so the caller's main module is never run again as multiprocessing's spawn would
+run it; it imports the pipeline once and serves one article at a time over its stdin and
+stdout (anything else it prints goes to stderr). ``pipeline.finish`` is a pure function of
+the answer, so a brief made by a worker is the one the thread would have made. An answer a
+worker could not finish (an error, or the worker gone) is finished again in the calling
+thread: the error is raised there, exactly as without workers, and a worker that died is not
+used again. A worker ignores Ctrl-C (the batch handles it) and exits when its stdin closes:
+when the batch closes it, or when the batch process ends, killed or not.
+
+One set of workers serves every batch of a process (``shared``), so the workers' caches stay
+warm from one batch to the next.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import math
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import threading
+import time
+from typing import IO
+
+from . import normalize, pipeline
+from .records import ArticleBrief
+
+#: A worker's first message: the pipeline is imported, it takes articles.
+_READY = b"ready"
+#: A worker's answer when it could not finish an article (a pickled brief is never empty).
+_FAILED = b""
+#: Batches with fewer articles to summarize than this finish them in-process (``auto_count``).
+AUTO_MIN_ARTICLES = 50
+#: At most this many workers by default (each holds its own tables: ~180 MB).
+AUTO_MAX_WORKERS = 4
+
+
+def auto_count(provider: str, concurrency: int, articles: int, cpus: int | None = None) -> int:
+    """How many workers a batch asks for by default: one per core but the batch's own, no
+    more than its threads nor AUTO_MAX_WORKERS; none for the embedded local model (its
+    server needs every core) or a small batch. (Only as many start as the cores other
+    processes leave idle: ``CpuWorkers(idle_only=True)``.)"""
+    if cpus is None:
+        cpus = cpu_count()
+    if provider == "local" or concurrency < 2 or articles < AUTO_MIN_ARTICLES:
+        return 0
+    if getattr(sys, "frozen", False) or not sys.executable:  # no interpreter to start
+        return 0
+    return min(concurrency, cpus - 1, AUTO_MAX_WORKERS)
+
+
+def cpu_count() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def idle_workers(cpus: int, others: float) -> int:
+    """How many workers fit in the cores other processes leave idle (``others``: the cores
+    they keep busy), the batch's own process taking one. Without an idle core a worker only
+    adds its cost (measured: ~15% slower on a 2-core machine whose other core was busy)."""
+    return max(0, math.ceil(cpus - others - 0.1) - 1)
+
+
+def others_load(window: float = 0.25) -> float | None:
+    """The cores other processes kept busy over ``window`` seconds (Linux's /proc/stat, less
+    this process's own CPU time); None where that cannot be read."""
+    try:
+        busy, own, started = _busy_seconds(), time.process_time(), time.monotonic()
+        time.sleep(window)
+        busy_after, own_after, ended = _busy_seconds(), time.process_time(), time.monotonic()
+    except (OSError, ValueError, IndexError):
+        return None
+    return max(0.0, ((busy_after - busy) - (own_after - own)) / (ended - started))
+
+
+def _busy_seconds() -> float:
+    """CPU seconds every core has spent busy since boot (not idle, not waiting for I/O)."""
+    with open("/proc/stat", encoding="ascii") as stat:
+        ticks = [int(v) for v in stat.readline().split()[1:9]]  # user .. steal
+    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def _main() -> None:
+    """A worker: finish every answer that comes on stdin until it closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    replies = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # anything else written to stdout goes to stderr
+    requests = sys.stdin.buffer
+    _warm_up()
+    _send(replies, _READY)
+    while True:
+        data = _receive(requests)
+        if data is None:
+            return
+        try:
+            reply = pickle.dumps(pipeline.finish(pickle.loads(data)), pickle.HIGHEST_PROTOCOL)
+        except Exception:  # finished again by the caller, who raises it
+            reply = _FAILED
+        try:
+            _send(replies, reply)
+        except OSError:
+            return
+
+
+def _warm_up() -> None:
+    """Build the tables nearly every article reads (the city index and pattern, the party
+    index: about a second) before saying ready, so a worker's first article is not slow while
+    the batch's threads wait for it."""
+    normalize.cities_in("Paris")
+    normalize.city_info("Paris")
+    normalize.party_code("France")
+
+
+def _send(stream: IO[bytes], data: bytes) -> None:
+    stream.write(len(data).to_bytes(8, "little") + data)
+    stream.flush()
+
+
+def _receive(stream: IO[bytes]) -> bytes | None:
+    """One message, or None at the end of the stream."""
+    head = stream.read(8)
+    if len(head) < 8:
+        return None
+    size = int.from_bytes(head, "little")
+    data = stream.read(size)
+    return data if len(data) == size else None
+
+
+class _Worker:
+    """One worker process and its two pipes."""
+
+    def __init__(self) -> None:
+        # the summarizer package this process runs, whatever its sys.path
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        code = (
+            f"import sys; sys.path.insert(0, {root!r}); "
+            "from summarizer import workers; workers._main()"
+        )
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
+        assert self.process.stdin is not None and self.process.stdout is not None
+        # buffered: a read of n bytes returns n bytes (or the end)
+        self.requests: IO[bytes] = self.process.stdin
+        self.replies: IO[bytes] = self.process.stdout
+        self.ready = False  # it has said so
+
+    def call(self, data: bytes) -> bytes | None:
+        """The worker's reply to ``data``; None if it is gone."""
+        try:
+            _send(self.requests, data)
+            return _receive(self.replies)
+        except OSError:
+            return None
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.requests.close()
+
+
+class CpuWorkers:
+    """``count`` worker processes finishing answers for any number of threads."""
+
+    def __init__(self, count: int, *, idle_only: bool = False) -> None:
+        """``idle_only``: start only as many as the cores other processes leave idle
+        (measured for a quarter of a second, in the background), perhaps none."""
+        self.count = count
+        self.idle_only = idle_only
+        self._state = threading.Condition()
+        self._idle: list[_Worker] = []
+        self._ready = 0  # workers that started and have not died
+        self._closed = False
+        self._workers: list[_Worker] = []
+        self._starter = threading.Thread(
+            target=self._start, name="summarizer-cpu-start", daemon=True
+        )
+        self._starter.start()
+
+    def _start(self) -> None:
+        count = self.count
+        if self.idle_only:
+            others = others_load()
+            if others is not None:
+                count = min(count, idle_workers(cpu_count(), others))
+        started = []
+        for _ in range(count):
+            with self._state:
+                if self._closed:
+                    return
+                try:
+                    worker = _Worker()
+                except OSError:
+                    return
+                self._workers.append(worker)
+            started.append(worker)
+        for worker in started:
+            try:
+                ready = _receive(worker.replies) == _READY
+            except OSError:
+                ready = False
+            with self._state:
+                worker.ready = ready
+                if ready and not self._closed:
+                    self._idle.append(worker)
+                    self._ready += 1
+                    self._state.notify()
+                else:
+                    worker.close()
+
+    def finish(self, answered: pipeline.Answered) -> ArticleBrief:
+        """``pipeline.finish(answered)``, in a worker when one is ready."""
+        worker = self._take()
+        if worker is None:
+            return pipeline.finish(answered)
+        reply = worker.call(pickle.dumps(answered, pickle.HIGHEST_PROTOCOL))
+        if reply is None:  # the worker is gone
+            self._drop(worker)
+            return pipeline.finish(answered)
+        self._give_back(worker)
+        if reply == _FAILED:
+            return pipeline.finish(answered)  # raises here what the worker met
+        brief = pickle.loads(reply)
+        assert isinstance(brief, ArticleBrief)
+        return brief
+
+    def _take(self) -> _Worker | None:
+        """A free worker, waiting for one while any is busy; None while none has started (or
+        every one has died, or the workers are closed)."""
+        with self._state:
+            while not self._idle:
+                if self._ready == 0 or self._closed:
+                    return None
+                self._state.wait()
+            return self._idle.pop()
+
+    def _give_back(self, worker: _Worker) -> None:
+        with self._state:
+            if self._closed:
+                worker.close()
+                return
+            self._idle.append(worker)
+            self._state.notify()
+
+    def _drop(self, worker: _Worker) -> None:
+        with self._state:
+            self._ready -= 1
+            self._state.notify_all()
+        worker.close()
+
+    def wait_ready(self, timeout: float) -> bool:
+        """Wait until the workers have started (or ``timeout`` s); whether any has, and every
+        one started is ready."""
+        self._starter.join(timeout)
+        with self._state:
+            return 0 < self._ready == len(self._workers)
+
+    def pids(self) -> list[int]:
+        """The worker processes' ids (those started so far)."""
+        with self._state:
+            return [w.process.pid for w in self._workers]
+
+    def close(self, timeout: float = 5.0) -> None:
+        """Stop the workers: their stdin closes and they exit (killed after ``timeout`` s; one
+        still starting is killed at once, as it reads nothing before it is ready)."""
+        with self._state:
+            self._closed = True
+            self._idle = []
+            self._state.notify_all()
+            started = list(self._workers)
+            starting = [w for w in started if not w.ready]
+        for worker in started:
+            worker.close()
+        for worker in starting:
+            with contextlib.suppress(OSError):
+                worker.process.kill()
+        for worker in started:
+            try:
+                worker.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                worker.process.kill()
+                worker.process.wait(timeout)
+            with contextlib.suppress(OSError):
+                worker.replies.close()
+
+
+_SHARED: CpuWorkers | None = None
+_SHARED_LOCK = threading.Lock()
+
+
+def shared(count: int, *, idle_only: bool = False) -> CpuWorkers | None:
+    """The process's workers, ``count`` of them at most (started on first use, or again when
+    asked otherwise); None for ``count`` 0. ``idle_only``: see CpuWorkers."""
+    global _SHARED
+    if count <= 0:
+        return None
+    with _SHARED_LOCK:
+        if _SHARED is not None and (_SHARED.count, _SHARED.idle_only) != (count, idle_only):
+            _SHARED.close()
+            _SHARED = None
+        if _SHARED is None:
+            _SHARED = CpuWorkers(count, idle_only=idle_only)
+        return _SHARED
+
+
+def shared_pids() -> list[int]:
+    """The process ids of the shared workers (none if there are none)."""
+    with _SHARED_LOCK:
+        return _SHARED.pids() if _SHARED is not None else []
+
+
+def close_shared() -> None:
+    global _SHARED
+    with _SHARED_LOCK:
+        if _SHARED is not None:
+            _SHARED.close()
+            _SHARED = None
+
+
+atexit.register(close_shared)
