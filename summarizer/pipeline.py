@@ -16,7 +16,6 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
 
 from . import (
     cyrillic,
@@ -2110,24 +2109,12 @@ class Answered:
     withheld: list[str]  # paragraphs masked as prompt injection
 
 
-class Finisher(Protocol):
-    """Runs ``finish`` somewhere else (workers.CpuWorkers: in a worker process)."""
-
-    def finish(self, answered: Answered) -> ArticleBrief: ...
-
-
-def summarize(
-    article: Article,
-    client: ModelClient,
-    settings: Settings,
-    *,
-    finisher: Finisher | None = None,
-) -> ArticleBrief:
+def summarize(article: Article, client: ModelClient, settings: Settings) -> ArticleBrief:
     """Summarize one article into a grounded ArticleBrief: the model's answers (``answer``),
-    then the code's checks (``finish``), run by ``finisher`` if one is given."""
+    then the code's checks (``finish``; a batch may run it in a CPU worker, workers.py)."""
     started = time.perf_counter()
     answered = answer(article, client, settings)
-    brief = finish(answered) if finisher is None else finisher.finish(answered)
+    brief = finish(answered)
     brief.run.seconds = round(time.perf_counter() - started, 3)
     return brief
 
