@@ -40,7 +40,9 @@ from fault_server import Faults, FaultServer, meeting_respond, synthetic_article
 from summarizer import pipeline, workers  # noqa: E402
 from summarizer.batch import BatchResult, run_batch  # noqa: E402
 from summarizer.config import Settings  # noqa: E402
-from summarizer.llm import Message, Usage, article_context  # noqa: E402
+from summarizer.llm import Message, ModelClient, Usage, article_context  # noqa: E402
+from summarizer.reading import Article  # noqa: E402
+from summarizer.records import ArticleBrief  # noqa: E402
 from summarizer.store import Store  # noqa: E402
 
 T = TypeVar("T", bound=BaseModel)
@@ -156,34 +158,30 @@ class RssSampler:
 
 
 class SummarizeTimer:
-    """Thread CPU time spent inside ``pipeline.summarize`` or, with CPU workers, inside
-    ``pipeline.answer`` (model client included), so the batch layer's own cost is the process
-    CPU minus this (with workers, it includes handing the answer to a worker)."""
+    """Thread CPU time spent inside ``pipeline.summarize`` (model client included), so the
+    batch layer's own cost is the process CPU minus this."""
 
     def __init__(self) -> None:
         self.cpu_seconds = 0.0
         self._lock = threading.Lock()
-        self._originals = {name: getattr(pipeline, name) for name in ("summarize", "answer")}
+        self._original = pipeline.summarize
 
-    def _timing(self, original: Any) -> Any:
-        def timed(*args: Any, **options: Any) -> Any:
-            started = time.thread_time()
-            try:
-                return original(*args, **options)
-            finally:
-                with self._lock:
-                    self.cpu_seconds += time.thread_time() - started
-
-        return timed
+    def _timed(
+        self, article: Article, client: ModelClient, settings: Settings, **options: Any
+    ) -> ArticleBrief:
+        started = time.thread_time()
+        try:
+            return self._original(article, client, settings, **options)
+        finally:
+            with self._lock:
+                self.cpu_seconds += time.thread_time() - started
 
     def __enter__(self) -> SummarizeTimer:
-        for name, original in self._originals.items():
-            setattr(pipeline, name, self._timing(original))
+        pipeline.summarize = self._timed
         return self
 
     def __exit__(self, *exc: object) -> None:
-        for name, original in self._originals.items():
-            setattr(pipeline, name, original)
+        pipeline.summarize = self._original
 
 
 def batch(

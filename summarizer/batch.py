@@ -677,13 +677,13 @@ def _summarize_item(
     before = previous.attempts if previous is not None else 0
     tally = ItemResult(key=item.key, label=item.label, status="pending")
     try:
-        brief, latency, written = _summarize_with_retries(item, ctx, article, key, stem, tally)
+        brief, latency = _summarize_with_retries(item, ctx, article, key, tally)
     except ProviderError as exc:
         return _fail(
             item, ctx, exc.message, _reason(exc), before + tally.attempts, tally, key, article
         )
     try:
-        outputs = written if written is not None else write_outputs(ctx.out_dir, stem, brief)
+        outputs = write_outputs(ctx.out_dir, stem, brief)
     except Exception:
         with ctx.store.transaction():  # the paid-for result is kept (a re-run serves it)
             _record_result(ctx, article, key, tally.attempts, brief, latency)
@@ -707,11 +707,10 @@ def _record_result(
 
 
 def _summarize_with_retries(
-    item: InputItem, ctx: _Context, article: Article, key: str, stem: str, tally: ItemResult
-) -> tuple[ArticleBrief, float, list[str] | None]:
+    item: InputItem, ctx: _Context, article: Article, key: str, tally: ItemResult
+) -> tuple[ArticleBrief, float]:
     """Whole-item attempts under tenacity; each attempt is one row in ``calls`` (a failed one
-    recorded here, the successful one with its result): the brief, its latency and its files
-    if a CPU worker wrote them."""
+    recorded here, the successful one with its result): the brief and its latency."""
     retrying = Retrying(
         stop=stop_after_attempt(ITEM_ATTEMPTS),
         wait=ITEM_RETRY_WAIT,
@@ -722,22 +721,16 @@ def _summarize_with_retries(
     for attempt in retrying:
         with attempt:
             tally.attempts += 1
-            return _attempt(ctx, article, key, stem, tally)
+            return _attempt(ctx, article, key, tally)
     raise AssertionError("unreachable: tenacity re-raises the last error")
 
 
 def _attempt(
-    ctx: _Context, article: Article, key: str, stem: str, tally: ItemResult
-) -> tuple[ArticleBrief, float, list[str] | None]:
-    """One attempt: the brief, its latency, and its files when a CPU worker wrote them."""
+    ctx: _Context, article: Article, key: str, tally: ItemResult
+) -> tuple[ArticleBrief, float]:
     started = time.perf_counter()
-    outputs = None
     try:
-        if ctx.cpu is None:
-            brief = pipeline.summarize(article, ctx.client, ctx.settings)
-        else:
-            answered = pipeline.answer(article, ctx.client, ctx.settings)
-            brief, outputs = ctx.cpu.finish_and_write(answered, ctx.out_dir, stem, started)
+        brief = pipeline.summarize(article, ctx.client, ctx.settings, finisher=ctx.cpu)
     except ProviderError as exc:
         tally.requests += exc.attempts
         tally.tokens_in += exc.tokens_in
@@ -748,7 +741,7 @@ def _attempt(
     tally.requests += brief.run.calls
     tally.tokens_in += brief.run.tokens_in
     tally.tokens_out += brief.run.tokens_out
-    return brief, time.perf_counter() - started, outputs
+    return brief, time.perf_counter() - started
 
 
 def _record_attempt(

@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from . import (
     cyrillic,
@@ -2109,12 +2110,24 @@ class Answered:
     withheld: list[str]  # paragraphs masked as prompt injection
 
 
-def summarize(article: Article, client: ModelClient, settings: Settings) -> ArticleBrief:
+class Finisher(Protocol):
+    """Runs ``finish`` somewhere else (workers.CpuWorkers: in a worker process)."""
+
+    def finish(self, answered: Answered) -> ArticleBrief: ...
+
+
+def summarize(
+    article: Article,
+    client: ModelClient,
+    settings: Settings,
+    *,
+    finisher: Finisher | None = None,
+) -> ArticleBrief:
     """Summarize one article into a grounded ArticleBrief: the model's answers (``answer``),
-    then the code's checks (``finish``; a batch may run it in a CPU worker, workers.py)."""
+    then the code's checks (``finish``), run by ``finisher`` if one is given."""
     started = time.perf_counter()
     answered = answer(article, client, settings)
-    brief = finish(answered)
+    brief = finish(answered) if finisher is None else finisher.finish(answered)
     brief.run.seconds = round(time.perf_counter() - started, 3)
     return brief
 

@@ -4,9 +4,8 @@ A batch's threads wait on the model together, but what code does once the model 
 (grounding, normalisation, the checks against the original text: ~2 ms for a short article,
 16-170 ms for a real one) holds Python's GIL, so a batch summarizes on one core however many
 it has. With ``CpuWorkers``, a thread hands its ``pipeline.Answered`` to a worker process and
-waits for the brief with the GIL released; the worker also writes the brief's JSON and
-Markdown files (``finish_and_write``), while HTTP and the store stay in the batch's process,
-which then has its core to itself.
+waits for the brief with the GIL released; HTTP, the store and the output files stay in the
+batch's process, which then has its core to itself.
 
 The workers are started in the background (a thread finishes in-process until one is
 ready): each is a fresh interpreter (``sys.executable``) running ``_main``, a plain
@@ -35,8 +34,6 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass
-from pathlib import Path
 from typing import IO
 
 from . import normalize, pipeline
@@ -112,47 +109,13 @@ def _main() -> None:
         if data is None:
             return
         try:
-            reply = _serve(data)
+            reply = pickle.dumps(pipeline.finish(pickle.loads(data)), pickle.HIGHEST_PROTOCOL)
         except Exception:  # finished again by the caller, who raises it
             reply = _FAILED
         try:
             _send(replies, reply)
         except OSError:
             return
-
-
-@dataclass(frozen=True)
-class Write:
-    """Where a worker writes the brief it finished (``batch.write_outputs``), and the seconds
-    the article took before it reached the worker (the brief's ``run.seconds`` adds the
-    worker's own)."""
-
-    out_dir: Path
-    stem: str
-    elapsed: float
-
-
-def _serve(data: bytes) -> bytes:
-    """One request: finish the answer (and write its brief, if asked); the pickled brief and
-    the files written (None: not asked, or the writing failed, so the batch writes them
-    again and reports the error itself)."""
-    answered, write = pickle.loads(data)
-    started = time.perf_counter()
-    brief = pipeline.finish(answered)
-    outputs: list[str] | None = None
-    if write is not None:
-        brief.run.seconds = round(write.elapsed + time.perf_counter() - started, 3)
-        outputs = _write(write, brief)
-    return pickle.dumps((brief, outputs), pickle.HIGHEST_PROTOCOL)
-
-
-def _write(write: Write, brief: ArticleBrief) -> list[str] | None:
-    from .batch import write_outputs  # batch imports this module
-
-    try:
-        return write_outputs(write.out_dir, write.stem, brief)
-    except Exception:
-        return None
 
 
 def _warm_up() -> None:
@@ -262,46 +225,19 @@ class CpuWorkers:
 
     def finish(self, answered: pipeline.Answered) -> ArticleBrief:
         """``pipeline.finish(answered)``, in a worker when one is ready."""
-        done = self._call(answered, None)
-        return pipeline.finish(answered) if done is None else done[0]
-
-    def finish_and_write(
-        self, answered: pipeline.Answered, out_dir: Path, stem: str, started: float
-    ) -> tuple[ArticleBrief, list[str] | None]:
-        """``pipeline.finish(answered)`` and, in a worker when one is ready, the brief written
-        to ``out_dir`` (``batch.write_outputs``): the brief, with its ``run.seconds`` since
-        ``started`` (``time.perf_counter``), and the files written; None when they were not
-        (finished here, or the worker could not write them: the caller writes them)."""
-        done = None
         worker = self._take()
-        if worker is not None:
-            write = Write(out_dir, stem, time.perf_counter() - started)
-            done = self._call(answered, write, worker)
-            if done is not None and done[1] is not None:
-                return done
-        brief = pipeline.finish(answered) if done is None else done[0]
-        brief.run.seconds = round(time.perf_counter() - started, 3)
-        return brief, None
-
-    def _call(
-        self, answered: pipeline.Answered, write: Write | None, worker: _Worker | None = None
-    ) -> tuple[ArticleBrief, list[str] | None] | None:
-        """A worker's brief (and files) for ``answered``; None when no worker is ready, the
-        worker is gone, or it failed (the caller finishes it, and so raises the error)."""
         if worker is None:
-            worker = self._take()
-            if worker is None:
-                return None
-        reply = worker.call(pickle.dumps((answered, write), pickle.HIGHEST_PROTOCOL))
+            return pipeline.finish(answered)
+        reply = worker.call(pickle.dumps(answered, pickle.HIGHEST_PROTOCOL))
         if reply is None:  # the worker is gone
             self._drop(worker)
-            return None
+            return pipeline.finish(answered)
         self._give_back(worker)
         if reply == _FAILED:
-            return None
-        brief, outputs = pickle.loads(reply)
+            return pipeline.finish(answered)  # raises here what the worker met
+        brief = pickle.loads(reply)
         assert isinstance(brief, ArticleBrief)
-        return brief, outputs
+        return brief
 
     def _take(self) -> _Worker | None:
         """A free worker, waiting for one while any is busy; None while none has started (or

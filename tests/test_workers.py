@@ -24,8 +24,6 @@ from summarizer.batch import run_batch
 from summarizer.config import DEFAULT_LOCAL_MODEL_NAME, Settings
 from summarizer.llm import Message, make_client
 from summarizer.reading import read_article
-from summarizer.records import ArticleBrief
-from summarizer.render import brief_markdown
 from summarizer.store import Store
 from summarizer.testing import FakeClient
 
@@ -83,32 +81,6 @@ def test_an_error_in_a_worker_is_raised_as_in_process(cpu: workers.CpuWorkers) -
         cpu.finish(bad)
     assert str(in_worker.value) == str(in_process.value)
     assert cpu.finish(good) == pipeline.finish(good)  # the worker goes on
-
-
-def test_a_worker_writes_the_brief_it_finished(cpu: workers.CpuWorkers, tmp_path: Path) -> None:
-    answer = answered(3)
-    started = time.perf_counter()
-    brief, outputs = cpu.finish_and_write(answer, tmp_path, "report", started)
-    assert outputs == [str(tmp_path / "report.json"), str(tmp_path / "report.md")]
-    assert 0 < brief.run.seconds <= time.perf_counter() - started
-    written = ArticleBrief.model_validate_json((tmp_path / "report.json").read_text("utf-8"))
-    assert written == brief
-    assert (tmp_path / "report.md").read_text("utf-8") == brief_markdown(brief)
-    expected = pipeline.finish(answer)
-    expected.run.seconds = brief.run.seconds
-    assert brief == expected
-
-
-def test_files_a_worker_could_not_write_are_left_to_the_caller(
-    cpu: workers.CpuWorkers, tmp_path: Path
-) -> None:
-    missing = tmp_path / "no-such-folder"
-    brief, outputs = cpu.finish_and_write(answered(4), missing, "report", time.perf_counter())
-    assert outputs is None  # the batch writes them, and reports the error
-    assert not missing.exists()
-    expected = pipeline.finish(answered(4))
-    expected.run.seconds = brief.run.seconds
-    assert brief == expected
 
 
 def test_a_dead_worker_is_replaced_by_the_calling_thread() -> None:
