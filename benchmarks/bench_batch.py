@@ -224,12 +224,14 @@ def bench_overhead(n: int, concurrency: int, *, in_process: bool = False) -> dic
         (work / "store.db").unlink()
         cpu = psutil.Process().cpu_times()
         cpu_workers = workers_cpu()
+        cpu_server = process_cpu(server.process.pid)
         started = time.perf_counter()
         with RssSampler() as rss, SummarizeTimer() as inner:
             result = batch(server.url, work, n, concurrency, client=client)
         wall = time.perf_counter() - started
         cpu_after = psutil.Process().cpu_times()
         workers_s = workers_cpu() - cpu_workers
+        server_s = process_cpu(server.process.pid) - cpu_server
     server.stop()
     cpu_s = (cpu_after.user - cpu.user) + (cpu_after.system - cpu.system)
     mib = 1024 * 1024
@@ -242,18 +244,23 @@ def bench_overhead(n: int, concurrency: int, *, in_process: bool = False) -> dic
         "workers_cpu_ms_per_article": 1000 * workers_s / n,
         "workers": len(workers.shared_pids()),
         "batch_cpu_ms_per_article": 1000 * (cpu_s - inner.cpu_seconds) / n,
+        "server_cpu_ms_per_article": 1000 * server_s / n,
+        "cpus": workers.cpu_count(),
         "rss_mib": [rss.at_fraction(f) / mib for f in (0.0, 0.5, 1.0)],
     }
 
 
 def workers_cpu() -> float:
     """CPU seconds the batch's worker processes (summarizer/workers.py) have used so far."""
-    total = 0.0
-    for pid in workers.shared_pids():
-        with contextlib.suppress(psutil.Error):
-            times = psutil.Process(pid).cpu_times()
-            total += times.user + times.system
-    return total
+    return sum(process_cpu(pid) for pid in workers.shared_pids())
+
+
+def process_cpu(pid: int | None) -> float:
+    """CPU seconds process ``pid`` has used so far (0 if it is gone)."""
+    with contextlib.suppress(psutil.Error, TypeError):
+        times = psutil.Process(pid).cpu_times()
+        return float(times.user + times.system)
+    return 0.0
 
 
 def bench_concurrency(n: int, latency: float, concurrency: int) -> dict[str, Any]:
@@ -296,6 +303,11 @@ def overhead_rows(data: dict[str, Any], inner: str) -> list[tuple[str, str, str]
             "",
         ),
         ("      batch layer (read/store/write)", f"{data['batch_cpu_ms_per_article']:.2f}", "< 5"),
+        (
+            f"    fault server's CPU (same {data['cpus']} cores)",
+            f"{data['server_cpu_ms_per_article']:.2f}",
+            "",
+        ),
         (
             "    RSS MiB start / middle / end",
             " / ".join(f"{v:.0f}" for v in data["rss_mib"]),
