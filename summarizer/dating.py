@@ -65,7 +65,8 @@ _DATELINE_AFTER = re.compile(
     r"[\s,]*/[A-ZА-Я][A-Za-zА-Яа-я-]{1,11}/|"  # an agency tag that ends it ("/MONTSAME/")
     r"\s*电|"  # a Chinese wire's "...11月22日电（记者 ...）"
     r"[\s,]*(?:года|г\.|电|م(?!\w))?\s*"
-    r"(?:[,|]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?\s*)?"
+    r"(?:[,|]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:GMT|UTC|[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?\s*)?"
+    r"(?:来源[:：][^\n]{0,30}$)?"  # a Chinese site's stamp: "2025-11-21 10:02:37　来源：新华网"
     r"(?:[|]?\s*(?:by|par|от)\s+[^\n]{1,60}$)?"
     r"(?:\([A-Za-zА-Я]{2,10}\)\s*|\([\u0600-\u06ff ]{2,14}\)\s*|[A-ZА-Я\u0621-\u064a]{2,6}\s*$)?"
     r"(?:[)）】]|\s*(?:[—–:.]|-{1,2}\s|$))",
@@ -92,7 +93,7 @@ RELATIVE_DAYS: dict[int, tuple[str, ...]] = {
 }
 _RELATIVE_WORDS = [w for words in RELATIVE_DAYS.values() for w in words]
 _LINE = re.compile(r"[^\n]+")
-SENTENCE_BREAK = re.compile(r"(?<=[.!?؟。۔])\s+|(?<=[。۔])|\n")
+SENTENCE_BREAK = re.compile(rf"(?<=[.!?؟。۔]){from_text.NOT_A_MONTH}\s+|(?<=[。۔])|\n")
 
 
 def _alternation(words: Iterable[str]) -> str:

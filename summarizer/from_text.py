@@ -17,7 +17,12 @@ from rapidfuzz import fuzz
 from . import normalize
 from .records import Span
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?؟。])\s+|\n")
+#: A sentence ends at . ! ? (Arabic ؟, Chinese 。) and a space, or at a line's end; not at a
+#: month's abbreviation before its day ("on Oct. 30").
+NOT_A_MONTH = (
+    r"(?!(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)\s+\d)(?!(?<=\bSept\.)\s+\d)"
+)
+_SENTENCE_BREAK = re.compile(rf"(?<=[.!?؟。]){NOT_A_MONTH}\s+|\n")
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -395,6 +400,22 @@ _GENERIC_TOPIC_WORDS = frozenset(
         "progress", "way", "issue", "matter", "view", "level", "framework", "agenda",
     }
 )  # fmt: skip
+
+
+#: Any word an English report of a meeting uses; an article with none of them reports no
+#: meeting, whatever the model proposed (a trade story about two countries is not a summit).
+_ANY_MEETING_WORD = re.compile(
+    r"\b(?:met|meet(?:s|ing|ings)?|talks|summit\w*|consultations?|dialogue|commissions?|"
+    r"committees?|council|sessions?|visit(?:s|ed|ing)?|calls?|conversations?|conferences?|"
+    r"rounds?|co-?chair\w*|hosted|received|sidelines?|discuss\w*|held|convened?|negotiat\w*|"
+    r"delegations?|forum|retreat|audience)\b",
+    re.IGNORECASE,
+)
+
+
+def writes_a_meeting_word(text: str) -> bool:
+    """Whether the English text uses any word a report of a meeting would (_ANY_MEETING_WORD)."""
+    return _ANY_MEETING_WORD.search(text) is not None
 
 
 _EVENT_WORD = re.compile(r"\b(?:meetings?|summits?|visits?|sessions?|rounds?)\b", re.IGNORECASE)

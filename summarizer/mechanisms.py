@@ -50,6 +50,7 @@ TERMS: dict[str, dict[str, str]] = {
         "اللجنة الوزارية المشتركة": "Joint Ministerial Commission",
         "اللجنة الحكومية المشتركة": "Intergovernmental Commission",
         "اللجنة العليا المشتركة": "Higher Joint Commission",
+        "اللجنة السياسية المشتركة": "Joint Political Committee",
         "اللجنة المشتركة": "Joint Commission",
         "مجلس التعاون الاستراتيجي": "Strategic Cooperation Council",
         "مكافحة الإرهاب": "counter-terrorism",
@@ -70,6 +71,8 @@ TERMS: dict[str, dict[str, str]] = {
     "zh": {
         "战略对话": "Strategic Dialogue",
         "政治磋商": "Political Consultations",
+        "外交磋商": "Diplomatic Consultations",
+        "外交部间磋商": "Foreign Ministry Consultations",
         "高官磋商": "Senior Officials' Consultations",
         "政府间委员会": "Intergovernmental Commission",
         "联合委员会": "Joint Commission",
@@ -263,9 +266,13 @@ def _nearest_term(
     best: tuple[int, str, Span] | None = None
     for term in sorted(table, key=len, reverse=True):
         # as written first (Chinese writes no spaces: "外交部战略对话"), then normalised
-        at = window.find(term)
+        form = term
+        at = window.find(form)
+        if at == -1 and term.startswith("ال"):  # after the preposition li: "للجنة", لـ+اللجنة
+            form = "ل" + term[2:]
+            at = window.find(form)
         found = (
-            Span(start=at, end=at + len(term), text=term)
+            Span(start=at, end=at + len(form), text=form)
             if at != -1
             else find_span(window, term, threshold=1.0) or _split_term(window, term)
         )

@@ -67,7 +67,7 @@ from .translation import (
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "11"
+PIPELINE_VERSION = "12"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -338,7 +338,8 @@ def full_name(text: str, name: str, span: Span | None) -> tuple[str, Span | None
 
 def meeting_title(round_: int | None, parties: list[Party], series: str | None, kind: str) -> str:
     names = "–".join(pt.name for pt in parties)
-    words = [ordinal(round_) if round_ else None, names, series or kind.replace("_", " ")]
+    what = "meeting" if kind == "other" else kind.replace("_", " ")  # not "A–B other"
+    words = [ordinal(round_) if round_ else None, names, series or what]
     return " ".join(x for x in words if x)
 
 
@@ -422,6 +423,13 @@ def dated_ahead(when: MeetingDate, published: date, language: str) -> MeetingDat
     return when.model_copy(update={"value": nd.value, "precision": nd.precision})
 
 
+#: What stands before the name of a larger event a bilateral meeting was held beside ("on
+#: the margins of the G20 Foreign Ministers' Meeting").
+_HOST_EVENT_BEFORE = re.compile(
+    r"\b(?:margins?|sidelines?|sideline)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
 def build_meeting(
     g: Grounder, p: MeetingProposal, index: int, published: date | None, language: str
 ) -> MeetingRecord | None:
@@ -441,6 +449,17 @@ def build_meeting(
         )
         if not any(normalize.series_key(f) == normalize.series_key(p.series) for f in p.framework):
             framework_names.append(p.series)
+        series_span = None
+    elif (
+        p.series
+        and series_span
+        and _HOST_EVENT_BEFORE.search(g.text, max(0, series_span.start - 40), series_span.start)
+    ):
+        g.reject(
+            f"{where}.series",
+            p.series,
+            "the event the meeting was held on the sidelines of, not its mechanism",
+        )
         series_span = None
     elif p.series and series_span:
         series = normalize.canonical_series(p.series) or p.series
@@ -1093,6 +1112,26 @@ def _numbered_sentences(original: str, round_: int, language: str) -> tuple[tupl
     return tuple(found)
 
 
+#: The lead of an article, where a wire report says when and where the meeting was held.
+_LEAD = 600
+
+
+def _venue_regions(m: MeetingRecord, original: str) -> list[tuple[int, int]]:
+    """Where the meeting's venue is written: the paragraph a translation read the city from,
+    and the sentences of the article's lead that write that city."""
+    found: list[tuple[int, int]] = []
+    for span in m.location.evidence:
+        if not _exact(span):
+            found.append((span.start, span.end))
+    info = normalize.city_info(m.location.city) if m.location.city else None
+    if info is not None:
+        for s, _e, english in normalize.cities_in(original, 0, min(len(original), _LEAD)):
+            bounds = dating.sentence_of(original, s)
+            if english == info[0] and bounds not in found:
+                found.append(bounds)
+    return found
+
+
 def date_from_original(
     m: MeetingRecord,
     index: int,
@@ -1113,6 +1152,11 @@ def date_from_original(
     current = m.date
     evidence = current.evidence[0] if current.evidence else None
     regions = anchor_sentences(m, original, language)
+    # the paragraph a translation placed the meeting in, and the opening's sentences that
+    # write its city (a wire's lead: "провели в понедельник в Аддис-Абебе"), after those
+    for bounds in _venue_regions(m, original):
+        if bounds not in regions:
+            regions.append(bounds)
     chosen: dating.Found | None = None
     reason = ""
     if evidence is not None and _exact(evidence):
@@ -1636,6 +1680,52 @@ def round_not_the_next(
     )
     m.round -= 1
     m.field_evidence["round"] = [before[0]]
+
+
+def round_of_a_meeting_to_come(
+    m: MeetingRecord,
+    index: int,
+    original: str,
+    language: str,
+    reference: date | None,
+    rejected: list[Rejected],
+) -> None:
+    """A held meeting given the number (and the mechanism) of a meeting still to come: every
+    sentence of the original that writes the number announces a meeting and one dates it
+    after the reference date ("whose 10th session is scheduled to be held in Astana on Oct.
+    30"). The number is dropped, and the series with it when it is written there only."""
+    announcing = _ANNOUNCING_IN.get(language)
+    if m.round is None or m.status != "held" or announcing is None or reference is None:
+        return
+    written = ordinal_spans(original, m.round)
+    sentences = [dating.sentence_of(original, span.start) for span in written]
+    if not sentences or not all(announcing.search(original, s, e) for s, e in sentences):
+        return
+    later = [
+        f
+        for s, e in sentences
+        for f in dating.dates_in(original, s, e, language=language, reference=reference, ahead=True)
+        if f.value > reference.isoformat()
+    ]
+    if not later:
+        return
+    where = f"meetings[{index}]"
+    reason = f"the original writes it only for a meeting to come, on {later[0].value}"
+    rejected.append(Rejected(field=f"{where}.round", value=str(m.round), reason=reason))
+    m.round = None
+    m.field_evidence.pop("round", None)
+    series = m.field_evidence.get("series", [])
+    if m.series and series and all(any(s <= sp.start < e for s, e in sentences) for sp in series):
+        rejected.append(Rejected(field=f"{where}.series", value=m.series, reason=reason))
+        m.series = None
+        m.field_evidence.pop("series", None)
+    if any(s <= sp.start < e for sp in m.date.evidence for s, e in sentences):
+        if m.date.value is not None:
+            rejected.append(Rejected(field=f"{where}.date", value=m.date.value, reason=reason))
+        m.date = MeetingDate(value=None, precision="unknown", text=None)  # the body's, below
+    codes = [pt.code or pt.name for pt in m.parties]
+    m.id = meeting_id(codes, m.series, m.round, m.date.value)
+    m.title = meeting_title(m.round, m.parties, m.series, m.kind)
 
 
 #: Words that make an ordinal number a meeting, by language, looked for right around it
@@ -2198,12 +2288,30 @@ def finish(answered: Answered) -> ArticleBrief:
         settings=answered.settings,
         run=answered.run,
     )
+    # (an English original only: a translation may have left out or garbled the paragraph)
+    if (
+        brief.meetings
+        and translation is None
+        and not from_text.writes_a_meeting_word(answered.article.text)
+    ):
+        brief.rejected.extend(
+            Rejected(
+                field=f"meetings[{i}]",
+                value=m.title,
+                reason="the article writes no word for a meeting (met, talks, visit, ...)",
+            )
+            for i, m in enumerate(brief.meetings)
+        )
+        brief.meetings = []
     if translation is not None:
         brief = back_to_original(brief, translation, source_article, language)
     reference = dating.reference_date(source_article.text, language, published)
     for i, m in enumerate(brief.meetings):
         if m.primary:
             round_not_the_next(m, i, source_article.text, language, brief.rejected)
+            round_of_a_meeting_to_come(
+                m, i, source_article.text, language, reference, brief.rejected
+            )
             call_from_original(m, i, source_article.text, language, reference, brief.rejected)
         if translation is not None:
             status_from_original(m, i, source_article.text, language, brief.rejected)

@@ -691,3 +691,52 @@ def test_dates_in_a_region_without_figures_are_weekdays_and_relative_days() -> N
     ]
     whole = dating.dates_in(text, 0, len(text), language="en", reference=reference)
     assert [f.value for f in whole] == ["2024-03-05", "2024-03-07", "2024-03-05"]
+
+
+def test_a_sites_time_stamp_dates_the_report_not_the_meeting() -> None:
+    # a Chinese site's stamp line (with seconds and its source) is the report's date
+    for stamp_line in ("2025年07月08日 08:15　来源：新华网", "2025-11-21 10:02:37　来源：新华网"):
+        text = f"中斯举行第十二轮外交磋商\n\n{stamp_line}\n\n新华社科伦坡7月7日电 磋商7日举行。"
+        stamp = text.index(stamp_line)
+        (found,) = dating.dates_in(text, stamp, stamp + 30, language="zh", reference=None)
+        assert found.dateline, stamp_line
+
+
+def test_a_wire_leads_weekday_in_the_citys_sentence_dates_a_translated_meeting() -> None:
+    # the model took the time stamp under the headline; the lead writes "on Monday in Addis"
+    text = (
+        "Россия и Эфиопия провели консультации в Аддис-Абебе\n\n15 октября 2025, 09:47\n\n"
+        "АДДИС-АБЕБА, 15 октября. /ТАСС/. Замминистра провели в понедельник в Аддис-Абебе "
+        "очередной раунд консультаций."
+    )
+    stamp = span_of(text, "15 октября 2025, 09:47", translated=True)
+    m = record(
+        date=MeetingDate(value="2025-10-15", precision="day", text="October 15, 2025",
+                         evidence=[stamp]),
+        location=Location(city="Addis Ababa", country="ETH",
+                          evidence=[span_of(text, "Аддис-Абебе")]),
+    )  # fmt: skip
+    rejected: list[Rejected] = []
+    date_from_original(m, 0, text, "ru", datetime.date(2025, 10, 15), rejected)
+    assert m.date.value == "2025-10-13" and m.date.evidence[0].text == "понедельник"
+    assert rejected and rejected[0].value == "2025-10-15"
+
+
+def test_urdu_saturday_is_read_but_the_word_for_week_is_not() -> None:
+    ref = datetime.date(2025, 6, 22)  # a Sunday
+    text = "استنبول، 22 جون 2025: وزیر خارجہ نے ہفتہ کو ملاقات کی۔"
+    days = [f for f in dating.dates_in(text, 0, len(text), language="ur", reference=ref)]
+    assert [(f.value, f.weekday_only) for f in days] == [
+        ("2025-06-22", False),
+        ("2025-06-21", True),
+    ]
+    week = "گزشتہ ہفتہ مذاکرات ہوئے۔"  # "last week": no day
+    assert dating.dates_in(week, 0, len(week), language="ur", reference=ref) == []
+
+
+def test_a_sentence_does_not_end_at_a_months_abbreviation() -> None:
+    text = "The 10th session is scheduled in Astana on Oct. 30. Officials expect deals."
+    start, end = from_text.sentence_bounds(text, text.index("10th"))
+    assert text[start:end].endswith("Oct. 30.")
+    start, end = dating.sentence_of(text, text.index("10th"))
+    assert text[start:end].endswith("Oct. 30.")

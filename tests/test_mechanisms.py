@@ -120,3 +120,18 @@ def test_an_ordinal_that_refers_back_to_the_mechanism_named_before_it() -> None:
     assert first_numbered("La commission mixte. Le 4e jour, la pluie tomba.", "fr") is None
     earlier = "La commission mixte s'est réunie. Elle a tenu sa 4e séance."
     assert first_numbered(earlier, "fr") is None
+
+
+def test_an_arabic_term_after_the_preposition_li_and_chinese_diplomatic_consultations() -> None:
+    from summarizer.mechanisms import series_after
+    from summarizer.records import Span
+
+    text = "عقدت قطر ورواندا الاجتماع الأول للجنة السياسية المشتركة في كيغالي."
+    at = text.index("الأول")
+    found = series_after(text, Span(start=at, end=at + 5, text="الأول"), "ar")
+    assert found is not None and found[0] == "Joint Political Committee"
+    assert found[1].text == "للجنة السياسية المشتركة"
+    text = "中国—斯里兰卡第十二轮外交磋商7日在科伦坡举行。"
+    at = text.index("第十二轮")
+    found = series_after(text, Span(start=at, end=at + 4, text="第十二轮"), "zh")
+    assert found is not None and found[0] == "Diplomatic Consultations"

@@ -716,3 +716,59 @@ def test_a_translated_party_the_headline_contradicts_is_the_headlines_other_part
     m.parties = [Party(name="Russia", code="RUS"), Party(name="GCC", code="GCC")]
     parties_from_headline(m, 0, text, rejected)
     assert [p.code for p in m.parties] == ["RUS", "GCC"]
+
+
+def test_an_article_that_writes_no_word_for_a_meeting_reports_none() -> None:
+    text = (
+        "NAIROBI, 12 January 2026 - Kenya earned a record sum from tea exports to Pakistan, "
+        "its largest buyer, in 2025, the Tea Board of Kenya said. Pakistan took 38 percent."
+    )
+    proposal = facts(
+        kind="summit", series=None, round=None, date_text=None, city="Nairobi",
+        parties=["Kenya", "Pakistan"], heads=[], topics=["tea exports"], outcomes=[],
+        quotes=[], next_meeting=None, framework=[],
+    )  # fmt: skip
+    brief, _ = run(proposal, text=text)
+    assert brief.meetings == []
+    assert any("no word for a meeting" in r.reason for r in brief.rejected)
+    # the same proposal stands where the article says the two sides met
+    brief, _ = run(
+        proposal, text=text.replace("the Tea Board", "after the two sides met, the Tea Board")
+    )
+    assert len(brief.meetings) == 1
+
+
+def test_the_event_a_meeting_was_held_on_the_sidelines_of_is_not_its_series() -> None:
+    text = (
+        "OTTAWA, 20 February 2025 - The Minister of Foreign Affairs of Canada, Claire Beaudoin, "
+        "today met Kim Dong-seok, Minister of Foreign Affairs of the Republic of Korea, on the "
+        "margins of the G20 Foreign Ministers' Meeting in Johannesburg."
+    )
+    proposal = facts(
+        kind="other", series="G20 Foreign Ministers' Meeting", round=None, date_text="today",
+        city="Johannesburg", parties=["Canada", "Republic of Korea"], heads=[], topics=[],
+        outcomes=[], quotes=[], next_meeting=None, framework=[],
+    )  # fmt: skip
+    brief, _ = run(proposal, text=text)
+    (m,) = brief.meetings
+    assert m.series is None and m.location.city == "Johannesburg"
+    assert any(r.field == "meetings[0].series" and "sidelines" in r.reason for r in brief.rejected)
+
+
+def test_a_held_meeting_does_not_take_the_number_of_a_meeting_to_come() -> None:
+    text = (
+        "BUDAPEST, Sept. 17, 2025 - Kazakhstan's foreign minister held talks with Hungary's "
+        "foreign minister on Tuesday in Budapest.\n\n"
+        "The two ministers also co-chair the Intergovernmental Council for Economic "
+        "Cooperation, whose 10th session is scheduled to be held in Astana on Oct. 30."
+    )
+    proposal = facts(
+        kind="other", series="Intergovernmental Council for Economic Cooperation", round=10,
+        date_text="on Oct. 30", city="Budapest", parties=["Kazakhstan", "Hungary"], heads=[],
+        topics=[], outcomes=[], quotes=[], next_meeting=None, framework=[],
+    )  # fmt: skip
+    brief, _ = run(proposal, text=text)
+    (m,) = brief.meetings
+    assert m.round is None and m.series is None
+    assert m.date.value == "2025-09-16" and m.date.evidence[0].text == "Tuesday"
+    assert m.title == "Kazakhstan–Hungary meeting"
