@@ -1118,11 +1118,8 @@ _LEAD = 600
 
 def _venue_regions(m: MeetingRecord, original: str) -> list[tuple[int, int]]:
     """Where the meeting's venue is written: the paragraph a translation read the city from,
-    and the sentences of the article's lead that write that city."""
-    found: list[tuple[int, int]] = []
-    for span in m.location.evidence:
-        if not _exact(span):
-            found.append((span.start, span.end))
+    and the sentences of the article's lead that write that city (in any of its forms)."""
+    found = [(span.start, span.end) for span in m.location.evidence if not _exact(span)]
     info = normalize.city_info(m.location.city) if m.location.city else None
     if info is not None:
         for s, _e, english in normalize.cities_in(original, 0, min(len(original), _LEAD)):
@@ -1152,11 +1149,12 @@ def date_from_original(
     current = m.date
     evidence = current.evidence[0] if current.evidence else None
     regions = anchor_sentences(m, original, language)
-    # the paragraph a translation placed the meeting in, and the opening's sentences that
-    # write its city (a wire's lead: "провели в понедельник в Аддис-Абебе"), after those
-    for bounds in _venue_regions(m, original):
-        if bounds not in regions:
-            regions.append(bounds)
+
+    def and_the_venues() -> list[tuple[int, int]]:
+        # after those, the paragraph a translation placed the meeting in and the lead's
+        # sentences that write its city (a wire's "провели в понедельник в Аддис-Абебе")
+        return regions + [b for b in _venue_regions(m, original) if b not in regions]
+
     chosen: dating.Found | None = None
     reason = ""
     if evidence is not None and _exact(evidence):
@@ -1172,12 +1170,18 @@ def date_from_original(
             chosen, reason = own[0], ""
         elif own and own[0].dateline:
             body = dating.meeting_date(
-                original, regions, language=language, reference=reference, held=held, ahead=ahead
+                original,
+                and_the_venues(),
+                language=language,
+                reference=reference,
+                held=held,
+                ahead=ahead,
             )
             if body is not None and not body.dateline and body.value != current.value:
                 chosen = body
                 reason = "the dateline dates the report; the meeting's own sentence dates it"
     else:
+        regions = and_the_venues()
         if evidence is not None:  # a translated article: the paragraph the date came from
             regions.append((evidence.start, evidence.end))
         body = dating.meeting_date(
