@@ -684,15 +684,35 @@ def _build_latin_city_keys(extended: bool) -> tuple[str, ...]:
     return tuple(k for k in _build_city_index(extended) if k.isascii())
 
 
+#: Arabic-script names GeoNames gives cities that are common words, as index keys: "white"
+#: (El Obeid; «البيت الأبيض», the White House), "island" (Algiers; «الجزيرة»), "year"
+#: (Sanandaj; «السنة المقبلة»), "and in" (Alofi), "without" (Jerusalem).
+_COMMON_WORD_KEYS = frozenset(
+    {"ابيض", "الابيض", "ابي", "الابي", "جزيره", "الجزيره", "سنه", "السنه", "سن", "وفي", "بلا"}
+)
+
+
+def _indexable(key: str, hand_kept: bool) -> bool:
+    """Whether a gazetteer name's key may stand for its city: not a common word, and in
+    Arabic script at least four letters (the hand-kept tables' names always may)."""
+    if hand_kept:
+        return True
+    if key in _COMMON_WORD_KEYS:
+        return False
+    return not is_arabic_script(key) or len(key.replace(" ", "")) >= 4
+
+
 @lru_cache(maxsize=2)
 def _build_city_index(extended: bool = True) -> dict[str, tuple[str, str | None]]:
     index: dict[str, tuple[str, str | None]] = {}
-    for english, code, others in _city_rows(extended, big=extended):
+    hand_kept = len(table_rows(_CITY_TABLE)) + len(table_rows(_MORE_CITIES))
+    for row, (english, code, others) in enumerate(_city_rows(extended, big=extended)):
         entry = (english, code or None)
         names = [english, *filter(None, others.split(";"))]
         for name in [*names, *map(_folded, names)] if extended else names:
             for key in _index_keys(name):
-                index.setdefault(key, entry)
+                if _indexable(key, row < hand_kept or not extended):
+                    index.setdefault(key, entry)
     return index
 
 

@@ -486,3 +486,14 @@ def test_meeting_after_a_mechanism_noun_is_the_event_not_the_series() -> None:
     assert canonical_series("4th Joint Committee Meeting") == "Joint Committee"
     assert series_key("Joint Committee Meeting") == series_key("Joint Committee")
     assert canonical_series("Senior Officials' Meeting") == "Senior Officials' Meeting"
+
+
+def test_arabic_common_words_that_geonames_lists_as_city_names_are_not_cities() -> None:
+    from summarizer.normalize import cities_in, city_info
+
+    # "the year" (Sanandaj), "the White House" (El Obeid), "and in" (Alofi), "island"
+    for word in ("السنة", "الأبيض", "وفي", "الجزيرة"):
+        assert city_info(word) is None, word
+    text = "اتفق الطرفان على عقد الدورة الخامسة بروما خلال السنة المقبلة، وفي البيت الأبيض."
+    assert [english for _s, _e, english in cities_in(text)] == ["Rome"]
+    assert city_info("الجزائر") == ("Algiers", "DZA") and city_info("جدة") == ("Jeddah", "SAU")
