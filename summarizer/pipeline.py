@@ -1459,7 +1459,21 @@ def city_from_original(
             m.location.evidence = [Span(start=s, end=e, text=original[s:e])]
             evidence = m.location.evidence[0]
     if evidence is not None and m.status == "held":
-        if _exact(evidence):
+        reason = "named outside the meeting's own sentences; the venue is"
+        to_come = _TIME_TO_COME.match(original, evidence.end) if _exact(evidence) else None
+        if to_come is not None:
+            reason = f"the venue of a meeting to come ({to_come.group().strip()!r}); this one is"
+            # "prepared for a session of their council in Astana next month": the venue of a
+            # meeting to come; this one's is the dateline's city, if it names another
+            venue = next(
+                (
+                    _located(original, *found)
+                    for found in _dateline_cities(original, 0, min(len(original), _OPENING))
+                    if found[2] != city
+                ),
+                None,
+            )
+        elif _exact(evidence):
             venue = _venue_elsewhere(m, original, language, evidence)
         else:
             venue = _venue_of_translated(m, original, language, city)
@@ -1468,11 +1482,18 @@ def city_from_original(
                 Rejected(
                     field=where,
                     value=city,
-                    reason="named outside the meeting's own sentences; the venue is "
-                    f"{venue.evidence[0].text!r}",
+                    reason=f"{reason} {venue.evidence[0].text!r}",
                 )
             )
             m.location = venue
+
+
+#: What follows the city of a meeting still to come ("in Astana next month").
+_TIME_TO_COME = re.compile(
+    r"\s+(?:next\s+(?:week|month|year)|later\s+this\s+(?:week|month|year)|"
+    r"in\s+the\s+coming\s+(?:days|weeks|months))\b",
+    re.IGNORECASE,
+)
 
 
 #: A word of place before a city in the six languages ("in", "à", "в", "在", «في», and Urdu's

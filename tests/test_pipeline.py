@@ -772,3 +772,20 @@ def test_a_held_meeting_does_not_take_the_number_of_a_meeting_to_come() -> None:
     assert m.round is None and m.series is None
     assert m.date.value == "2025-09-16" and m.date.evidence[0].text == "Tuesday"
     assert m.title == "Kazakhstan–Hungary meeting"
+
+
+def test_a_held_meetings_city_is_not_the_venue_of_a_meeting_next_month() -> None:
+    text = (
+        "BUDAPEST - Kazakhstan's foreign minister pressed Hungary on Tuesday to help secure a "
+        "route for Kazakh oil, as the two governments prepared for a session of their joint "
+        "economic council in Astana next month.\n\nThe ministers held talks at the ministry."
+    )
+    proposal = facts(
+        kind="other", series=None, round=None, date_text="on Tuesday", city="Astana",
+        parties=["Kazakhstan", "Hungary"], heads=[], topics=[], outcomes=[], quotes=[],
+        next_meeting=None, framework=[],
+    )  # fmt: skip
+    brief, _ = run(proposal, text=text)
+    (m,) = brief.meetings
+    assert m.location.city == "Budapest" and m.location.evidence[0].text == "BUDAPEST"
+    assert any("next month" in r.reason for r in brief.rejected)
