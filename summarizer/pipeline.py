@@ -1155,6 +1155,24 @@ def date_from_original(
         # sentences that write its city (a wire's "провели в понедельник в Аддис-Абебе")
         return regions + [b for b in _venue_regions(m, original) if b not in regions]
 
+    def body_date(extra: list[tuple[int, int]]) -> dating.Found | None:
+        """meeting_date over the anchors, the venues, then ``extra``; the venues are read only
+        when the anchors give no date written in full outside a dateline (one they give
+        ranks first whatever follows, and reading the venues costs a city scan)."""
+        first = dating.meeting_date(
+            original, regions, language=language, reference=reference, held=held, ahead=ahead
+        )
+        if first is not None and not first.dateline and not first.weekday_only:
+            return first
+        return dating.meeting_date(
+            original,
+            and_the_venues() + extra,
+            language=language,
+            reference=reference,
+            held=held,
+            ahead=ahead,
+        )
+
     chosen: dating.Found | None = None
     reason = ""
     if evidence is not None and _exact(evidence):
@@ -1169,24 +1187,13 @@ def date_from_original(
         if current.value is None and own:
             chosen, reason = own[0], ""
         elif own and own[0].dateline:
-            body = dating.meeting_date(
-                original,
-                and_the_venues(),
-                language=language,
-                reference=reference,
-                held=held,
-                ahead=ahead,
-            )
+            body = body_date([])
             if body is not None and not body.dateline and body.value != current.value:
                 chosen = body
                 reason = "the dateline dates the report; the meeting's own sentence dates it"
     else:
-        regions = and_the_venues()
-        if evidence is not None:  # a translated article: the paragraph the date came from
-            regions.append((evidence.start, evidence.end))
-        body = dating.meeting_date(
-            original, regions, language=language, reference=reference, held=held, ahead=ahead
-        )
+        # a translated article: last, the paragraph the date came from
+        body = body_date([(evidence.start, evidence.end)] if evidence is not None else [])
         if body is not None and body.value != current.value:
             chosen = body
             reason = "the original dates the meeting otherwise"
