@@ -705,13 +705,14 @@ def _indexable(key: str, hand_kept: bool) -> bool:
 @lru_cache(maxsize=2)
 def _build_city_index(extended: bool = True) -> dict[str, tuple[str, str | None]]:
     index: dict[str, tuple[str, str | None]] = {}
+    # the rows before this come from the hand-kept tables (all of them, when not extended)
     hand_kept = len(table_rows(_CITY_TABLE)) + len(table_rows(_MORE_CITIES))
     for row, (english, code, others) in enumerate(_city_rows(extended, big=extended)):
         entry = (english, code or None)
         names = [english, *filter(None, others.split(";"))]
         for name in [*names, *map(_folded, names)] if extended else names:
             for key in _index_keys(name):
-                if _indexable(key, row < hand_kept or not extended):
+                if _indexable(key, row < hand_kept):
                     index.setdefault(key, entry)
     return index
 

@@ -343,6 +343,13 @@ def meeting_title(round_: int | None, parties: list[Party], series: str | None, 
     return " ".join(x for x in words if x)
 
 
+def renamed(m: MeetingRecord) -> None:
+    """The meeting's id and title again, after code changed its series, round or date."""
+    codes = [pt.code or pt.name for pt in m.parties]
+    m.id = meeting_id(codes, m.series, m.round, m.date.value)
+    m.title = meeting_title(m.round, m.parties, m.series, m.kind)
+
+
 def ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -425,9 +432,7 @@ def dated_ahead(when: MeetingDate, published: date, language: str) -> MeetingDat
 
 #: What stands before the name of a larger event a bilateral meeting was held beside ("on
 #: the margins of the G20 Foreign Ministers' Meeting").
-_HOST_EVENT_BEFORE = re.compile(
-    r"\b(?:margins?|sidelines?|sideline)\s+of\s+(?:the\s+)?$", re.IGNORECASE
-)
+_HOST_EVENT_BEFORE = re.compile(r"\b(?:margins?|sidelines?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def build_meeting(
@@ -1059,9 +1064,7 @@ def set_series(
         )
         m.series = english
         m.kind = normalize.kind_of_series(english) or m.kind  # type: ignore[assignment]
-    codes = [pt.code or pt.name for pt in m.parties]
-    m.id = meeting_id(codes, m.series, m.round, m.date.value)
-    m.title = meeting_title(m.round, m.parties, m.series, m.kind)
+    renamed(m)
 
 
 # ---- the meeting's date, checked in the original ---------------------------------------
@@ -1755,9 +1758,7 @@ def round_of_a_meeting_to_come(
         if m.date.value is not None:
             rejected.append(Rejected(field=f"{where}.date", value=m.date.value, reason=reason))
         m.date = MeetingDate(value=None, precision="unknown", text=None)  # the body's, below
-    codes = [pt.code or pt.name for pt in m.parties]
-    m.id = meeting_id(codes, m.series, m.round, m.date.value)
-    m.title = meeting_title(m.round, m.parties, m.series, m.kind)
+    renamed(m)
 
 
 #: Words that make an ordinal number a meeting, by language, looked for right around it
