@@ -25,6 +25,7 @@ warm from one batch to the next.
 from __future__ import annotations
 
 import atexit
+import collections
 import contextlib
 import math
 import os
@@ -41,7 +42,7 @@ from .records import ArticleBrief
 
 #: A worker's first message: the pipeline is imported, it takes articles.
 _READY = b"ready"
-#: A worker's answer when it could not finish an article (a pickled brief is never empty).
+#: A worker's answer when it could not finish an article (a brief's JSON is never empty).
 _FAILED = b""
 #: Batches with fewer articles to summarize than this finish them in-process (``auto_count``).
 AUTO_MIN_ARTICLES = 50
@@ -109,7 +110,7 @@ def _main() -> None:
         if data is None:
             return
         try:
-            reply = pickle.dumps(pipeline.finish(pickle.loads(data)), pickle.HIGHEST_PROTOCOL)
+            reply = pipeline.finish(pickle.loads(data)).model_dump_json().encode()
         except Exception:  # finished again by the caller, who raises it
             reply = _FAILED
         try:
@@ -142,8 +143,24 @@ def _receive(stream: IO[bytes]) -> bytes | None:
     return data if len(data) == size else None
 
 
+class _Ticket:
+    """One article sent to a worker: its reply once read (None: the worker is gone)."""
+
+    __slots__ = ("done", "reply")
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.reply: bytes | None = None
+
+
 class _Worker:
-    """One worker process and its two pipes."""
+    """One worker process, its two pipes, and the articles sent to it not yet answered.
+
+    Calls are pipelined: a thread sends its article at once, even while the worker is busy
+    with another, and a reader thread hands each reply to the thread that waits for it (the
+    worker answers in order). So the worker's next article is already in its pipe when it
+    finishes one, rather than waiting for a thread of the batch to get the GIL and send it.
+    """
 
     def __init__(self) -> None:
         # the summarizer package this process runs, whatever its sys.path
@@ -160,18 +177,60 @@ class _Worker:
         self.requests: IO[bytes] = self.process.stdin
         self.replies: IO[bytes] = self.process.stdout
         self.ready = False  # it has said so
+        self.alive = True  # no send or read has failed
+        self.pending: collections.deque[_Ticket] = collections.deque()
+        self._send_lock = threading.Lock()
+        self._reader: threading.Thread | None = None
+
+    def start_reading(self) -> None:
+        """Once the worker is ready: read its replies in the background."""
+        self._reader = threading.Thread(
+            target=self._read, name="summarizer-cpu-replies", daemon=True
+        )
+        self._reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                reply = _receive(self.replies)
+            except (OSError, ValueError):
+                reply = None
+            with self._send_lock:
+                if reply is None:  # gone: every waiting caller finishes in-process
+                    self.alive = False
+                    waiting, self.pending = list(self.pending), collections.deque()
+                else:
+                    waiting = [self.pending.popleft()] if self.pending else []
+            for ticket in waiting:
+                ticket.reply = reply
+                ticket.done.set()
+            if reply is None:
+                return
 
     def call(self, data: bytes) -> bytes | None:
-        """The worker's reply to ``data``; None if it is gone."""
-        try:
-            _send(self.requests, data)
-            return _receive(self.replies)
-        except OSError:
-            return None
+        """The worker's reply to ``data`` (sent at once, answered in turn); None if the
+        worker is gone."""
+        ticket = _Ticket()
+        with self._send_lock:
+            if not self.alive:
+                return None
+            self.pending.append(ticket)
+            try:
+                _send(self.requests, data)
+            except (OSError, ValueError):
+                self.alive = False
+                self.pending.remove(ticket)
+                return None
+        ticket.done.wait()
+        return ticket.reply
 
     def close(self) -> None:
         with contextlib.suppress(OSError):
             self.requests.close()
+
+    def join_reader(self, timeout: float) -> None:
+        if self._reader is not None:
+            self._reader.join(timeout)
 
 
 class CpuWorkers:
@@ -182,8 +241,8 @@ class CpuWorkers:
         (measured for a quarter of a second, in the background), perhaps none."""
         self.count = count
         self.idle_only = idle_only
-        self._state = threading.Condition()
-        self._idle: list[_Worker] = []
+        self._state = threading.Lock()
+        self._usable: list[_Worker] = []
         self._ready = 0  # workers that started and have not died
         self._closed = False
         self._workers: list[_Worker] = []
@@ -217,50 +276,40 @@ class CpuWorkers:
             with self._state:
                 worker.ready = ready
                 if ready and not self._closed:
-                    self._idle.append(worker)
+                    worker.start_reading()
+                    self._usable.append(worker)
                     self._ready += 1
-                    self._state.notify()
                 else:
                     worker.close()
 
     def finish(self, answered: pipeline.Answered) -> ArticleBrief:
-        """``pipeline.finish(answered)``, in a worker when one is ready."""
-        worker = self._take()
+        """``pipeline.finish(answered)``, in the ready worker with the fewest articles waiting;
+        in-process while none is ready (or every one has died, or the workers are closed)."""
+        worker = self._least_busy()
         if worker is None:
             return pipeline.finish(answered)
         reply = worker.call(pickle.dumps(answered, pickle.HIGHEST_PROTOCOL))
         if reply is None:  # the worker is gone
             self._drop(worker)
             return pipeline.finish(answered)
-        self._give_back(worker)
         if reply == _FAILED:
             return pipeline.finish(answered)  # raises here what the worker met
-        brief = pickle.loads(reply)
-        assert isinstance(brief, ArticleBrief)
-        return brief
+        # JSON, not pickle: ~0.09 ms to read a brief here against ~0.5 ms for unpickling it
+        # (pydantic restores a pickled model object by object), and here is the batch's own
+        # busy process. A brief's JSON round trip is exact (tests/test_workers.py).
+        return ArticleBrief.model_validate_json(reply)
 
-    def _take(self) -> _Worker | None:
-        """A free worker, waiting for one while any is busy; None while none has started (or
-        every one has died, or the workers are closed)."""
+    def _least_busy(self) -> _Worker | None:
         with self._state:
-            while not self._idle:
-                if self._ready == 0 or self._closed:
-                    return None
-                self._state.wait()
-            return self._idle.pop()
-
-    def _give_back(self, worker: _Worker) -> None:
-        with self._state:
-            if self._closed:
-                worker.close()
-                return
-            self._idle.append(worker)
-            self._state.notify()
+            if not self._usable or self._closed:
+                return None
+            return min(self._usable, key=lambda w: len(w.pending))
 
     def _drop(self, worker: _Worker) -> None:
         with self._state:
-            self._ready -= 1
-            self._state.notify_all()
+            if worker in self._usable:
+                self._usable.remove(worker)
+                self._ready -= 1
         worker.close()
 
     def wait_ready(self, timeout: float) -> bool:
@@ -280,8 +329,7 @@ class CpuWorkers:
         still starting is killed at once, as it reads nothing before it is ready)."""
         with self._state:
             self._closed = True
-            self._idle = []
-            self._state.notify_all()
+            self._usable = []
             started = list(self._workers)
             starting = [w for w in started if not w.ready]
         for worker in started:
@@ -295,6 +343,7 @@ class CpuWorkers:
             except subprocess.TimeoutExpired:
                 worker.process.kill()
                 worker.process.wait(timeout)
+            worker.join_reader(timeout)
             with contextlib.suppress(OSError):
                 worker.replies.close()
 

@@ -67,6 +67,16 @@ def test_every_gold_brief_validates_and_every_span_is_exact(
     assert {"en", "fr", "ru", "zh", "ur", "ar"} <= languages
 
 
+def test_every_gold_brief_comes_back_the_same_from_its_json(
+    briefs: dict[str, ArticleBrief],
+) -> None:
+    # a CPU worker hands its brief back as JSON (summarizer/workers.py)
+    for path, brief in briefs.items():
+        again = ArticleBrief.model_validate_json(brief.model_dump_json())
+        assert again == brief, path
+        assert again.model_dump_json() == brief.model_dump_json(), path
+
+
 def test_the_report_covers_both_splits_and_every_language(
     briefs: dict[str, ArticleBrief],
 ) -> None:

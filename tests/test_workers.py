@@ -9,8 +9,10 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +72,33 @@ def test_a_translated_article_finished_in_a_worker_is_the_in_process_one(
         answer = pipeline.answer(read_article(path), client, settings)
     assert answer.translation is not None
     assert cpu.finish(answer) == pipeline.finish(answer)
+
+
+def test_a_busy_worker_is_sent_the_next_article_at_once(cpu: workers.CpuWorkers) -> None:
+    # pipelined: a thread does not wait for the worker to be free before sending, so the
+    # worker never idles while a thread of the batch waits for the GIL to send it work
+    jobs = [answered(i) for i in range(24)]
+    expected = [pipeline.finish(a) for a in jobs]
+    (worker,) = cpu._usable
+    most = 0
+    done = threading.Event()
+
+    def watch() -> None:
+        nonlocal most
+        while not done.is_set():
+            most = max(most, len(worker.pending))
+            time.sleep(0.0005)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            got = list(pool.map(cpu.finish, jobs))
+    finally:
+        done.set()
+        watcher.join()
+    assert got == expected  # each thread gets its own article's brief, whatever the order
+    assert most >= 2
 
 
 def test_an_error_in_a_worker_is_raised_as_in_process(cpu: workers.CpuWorkers) -> None:
