@@ -60,7 +60,8 @@ _YEAR = rf"[{_DIGITS}]{{4}}"
 _DATELINE_LEAD = 40
 _DATELINE_WORDS = 3
 #: What may follow a dateline's date before its separator ("года.", "电】", "):").
-#: An agency's tag may stand before the separator ("6 mars 2025 (MAP) -").
+#: An agency's tag may stand before the separator ("6 mars 2025 (MAP) -", "(Pacific Wire
+#: Service) -").
 _DATELINE_AFTER = re.compile(
     r"[\s,]*/[A-ZА-Я][A-Za-zА-Яа-я-]{1,11}/|"  # an agency tag that ends it ("/MONTSAME/")
     r"\s*电|"  # a Chinese wire's "...11月22日电（记者 ...）"
@@ -68,7 +69,8 @@ _DATELINE_AFTER = re.compile(
     r"(?:[,|]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:GMT|UTC|[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?\s*)?"
     r"(?:来源[:：][^\n]{0,30}$)?"  # a Chinese site's stamp: "2025-11-21 10:02:37　来源：新华网"
     r"(?:[|]?\s*(?:by|par|от)\s+[^\n]{1,60}$)?"
-    r"(?:\([A-Za-zА-Я]{2,10}\)\s*|\([\u0600-\u06ff ]{2,14}\)\s*|[A-ZА-Я\u0621-\u064a]{2,6}\s*$)?"
+    r"(?:\([A-Za-zА-Я][A-Za-zА-Яа-я.&' -]{1,40}\)\s*|\([\u0600-\u06ff ]{2,14}\)\s*"
+    r"|[A-ZА-Я\u0621-\u064a]{2,6}\s*$)?"
     r"(?:[)）】]|\s*(?:[—–:.]|-{1,2}\s|$))",
     re.M,
 )

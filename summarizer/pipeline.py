@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from typing import Protocol
 
 from . import (
@@ -67,7 +68,7 @@ from .translation import (
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "12"
+PIPELINE_VERSION = "13"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -272,7 +273,12 @@ def person_name(text: str, name: str, span: Span | None) -> tuple[str, Span | No
         if match is None or normalize.looks_like_title(match.group(1)):
             return None
         start, end = match.span(1)
-        return match.group(1), Span(start=start, end=end, text=text[start:end])
+        name = normalize.clean_person_name(match.group(1))  # without "Mr." or "H.E."
+        at = match.group(1).rfind(name) if name else -1
+        if at >= 0:
+            start += at
+            end = start + len(name)
+        return text[start:end], Span(start=start, end=end, text=text[start:end])
     return (name if _is_latin(name) else normalize.latinize(name)), span
 
 
@@ -1132,6 +1138,40 @@ def _venue_regions(m: MeetingRecord, original: str) -> list[tuple[int, int]]:
     return found
 
 
+def _on_the_dateline(original: str, evidence: Span, language: str) -> bool:
+    """Whether a span lies on the line of the article's dateline."""
+    found = dating.dateline(original, language)
+    if found is None:
+        return False
+    line_start = original.rfind("\n", 0, found.span.start) + 1
+    line_end = original.find("\n", found.span.end)
+    return line_start <= evidence.start and evidence.end <= (
+        line_end if line_end != -1 else len(original)
+    )
+
+
+#: How far before the model's date a range's first day may be written ("17-18 November").
+_RANGE_LEAD = 12
+
+
+def _range_around(
+    text: str, evidence: Span, language: str, reference: date | None, ahead: bool
+) -> dating.Found | None:
+    """The range of days the model's date ends ("18 November" of "17-18 November",
+    "3 au 4 mars"): read with the days written just before it, its first day."""
+    for f in dating.dates_in(
+        text,
+        max(0, evidence.start - _RANGE_LEAD),
+        evidence.end,
+        language=language,
+        reference=reference,
+        ahead=ahead,
+    ):
+        if f.span.start < evidence.start < f.span.end and f.precision == "day":
+            return f
+    return None
+
+
 def date_from_original(
     m: MeetingRecord,
     index: int,
@@ -1187,9 +1227,14 @@ def date_from_original(
             reference=reference,
             ahead=ahead,
         )
+        widened = _range_around(original, evidence, language, reference, ahead)
         if current.value is None and own:
             chosen, reason = own[0], ""
-        elif own and own[0].dateline:
+        elif widened is not None and widened.value != current.value:
+            chosen, reason = widened, "a meeting of several days is dated by its first"
+        elif any(f.dateline for f in own) or _on_the_dateline(original, evidence, language):
+            # the model dated the meeting by the report ("Wednesday, February 11, 2026", or
+            # only the weekday of "اسلام آباد — جمعرات 19 فروری 2026")
             body = body_date([])
             if body is not None and not body.dateline and body.value != current.value:
                 chosen = body
@@ -1310,12 +1355,26 @@ def _located(original: str, s: int, e: int, english: str) -> Location:
 
 def _first_city(original: str, regions: list[tuple[int, int]]) -> Location | None:
     """The first known city the original writes in these regions, as a location with its
-    exact span."""
+    exact span; past a dateline's city, one written as a place ("in Warsaw", "وارسا میں"),
+    if the region has one (the dateline names where the report was filed)."""
     for start, end in regions:
         found = normalize.cities_in(original, start, end)
-        if found:
-            return _located(original, *found[0])
+        if not found:
+            continue
+        datelines = {(s, e) for s, e, _ in _dateline_cities(original, start, end)}
+        if (found[0][0], found[0][1]) in datelines:
+            for s, e, english in found[1:]:
+                if english != found[0][2] and (
+                    _PLACE_BEFORE.search(original, max(0, s - 6), s)
+                    or _PLACE_AFTER.match(original, e)
+                ):
+                    return _located(original, s, e, english)
+        return _located(original, *found[0])
     return None
+
+
+#: Urdu's postposition of place after a city ("وارسا میں", in Warsaw).
+_PLACE_AFTER = re.compile(r"\s*میں\b")
 
 
 #: A dateline's place: the first words of a line, before its separator ("الكويت - 3 - 11").
@@ -1398,6 +1457,24 @@ def next_city_from_original(m: MeetingRecord, index: int, original: str) -> None
     nm.location = named or Location(city=None, country=country if len(country) == 3 else None)
 
 
+#: A meeting held by video link, in the sentence that reports it ("held ... by
+#: videoconference", "по видеосвязи", "以视频方式举行", "عبر تقنية الاتصال المرئي").
+_REMOTELY = re.compile(
+    r"(?i:\b(?:by|via|through|over)\s+(?:a\s+)?video\s*(?:-?\s*conference|link|call)\b|"
+    r"\bvideoconference\b|\bvirtual\s+(?:meeting|format|session|talks)\b|"
+    r"\b(?:held|met|meet|convened)\s+virtually\b|\bonline\s+(?:meeting|format)\b|"
+    r"\bpar\s+visioconf[ée]rence|\ben\s+visioconf[ée]rence|\bpar\s+vid[ée]oconf[ée]rence|"
+    r"\bв\s+(?:режиме|формате)\s+(?:видеоконференц|видеосвяз|онлайн)|\bпо\s+видеосвяз)|"
+    r"视频(?:方式|连线|会议)|(?:الاتصال|الربط)\s+المرئي|تقنية\s+الفيديو|"
+    r"ویڈیو\s*(?:لنک|کانفرنس)"
+)
+
+
+def _held_remotely(m: MeetingRecord, original: str, language: str) -> bool:
+    """Whether the sentences that report the meeting say it was held by video link."""
+    return any(_REMOTELY.search(original, s, e) for s, e in anchor_sentences(m, original, language))
+
+
 def city_from_original(
     m: MeetingRecord, index: int, original: str, language: str, rejected: list[Rejected]
 ) -> None:
@@ -1411,10 +1488,12 @@ def city_from_original(
         if bare and bare != city and normalize.city_info(bare):
             m.location = m.location.model_copy(update={"city": bare})
             city = bare
-    if m.kind == "call":
+    remote = m.kind != "call" and _held_remotely(m, original, language)
+    if m.kind == "call" or remote:
         if city:
+            what = "a meeting held by video link" if remote else "a call"
             rejected.append(
-                Rejected(field=where, value=city, reason="a call has no venue: city dropped")
+                Rejected(field=where, value=city, reason=f"{what} has no venue: city dropped")
             )
             m.location = Location(city=None, country=None)
         return
@@ -1515,11 +1594,13 @@ def _venue_of_translated(
     m: MeetingRecord, original: str, language: str, city: str
 ) -> Location | None:
     """The venue of a held meeting whose city came from a translation: when the ORIGINAL's
-    sentences that carry the meeting's series or round name known cities, none of them the
-    model's, the city they name after a word of place (else the first they name) is it
-    ("在利马同...共同主持第十二次...磋商" over the model's Beijing)."""
+    sentences that carry the meeting's series or round (or write its round elsewhere) name
+    known cities, none of them the model's, the city they name after a word of place (else
+    the first they name) is it ("在利马同...共同主持第十二次...磋商" over the model's Beijing)."""
+    # and the other sentences that write the round (a headline carries the anchors)
     anchors = anchor_sentences(m, original, language, with_city=False)
-    named = [c for s, e in anchors for c in normalize.cities_in(original, s, e)]
+    anchors = _round_sentences(m, original, anchors)
+    named = [c for s, e in dict.fromkeys(anchors) for c in normalize.cities_in(original, s, e)]
     if not named or any(english == city for _, _, english in named):
         return None
     for s, e, english in named:
@@ -1715,6 +1796,11 @@ def round_not_the_next(
     )
     m.round -= 1
     m.field_evidence["round"] = [before[0]]
+    # the series (and the places read from its sentence) was read at the next round's
+    # ordinal: read it again at this one's; the title and id follow the round
+    if "series" in m.field_evidence:
+        series_from_original(m, index, original, language, rejected)
+    renamed(m)
 
 
 def round_of_a_meeting_to_come(
@@ -1840,6 +1926,28 @@ def _next_round_sentences(m: MeetingRecord, text: str, language: str) -> Iterato
         yield dating.sentence_of(text, found.start())
 
 
+#: "This year" for a meeting still to come ("later this year"), in the six languages.
+_THIS_YEAR = re.compile(
+    r"(?i:\b(?:later\s+)?this\s+year\b|\bcette\s+ann[ée]e\b|\bв\s+этом\s+году)|今年|"
+    r"(?:هذا|خلال)\s+العام(?:\s+الجاري)?|العام\s+الجاري|اس\s+سال|رواں\s+سال"
+)
+
+
+def next_year_from_reference(m: MeetingRecord, reference: date | None) -> None:
+    """A next meeting dated only "next year" or "later this year" (the model's words, or the
+    translation's) takes its year from the reference date (publication, else dateline)."""
+    when = m.next_meeting.date if m.next_meeting is not None else None
+    if when is None or when.value is not None or not when.text or reference is None:
+        return
+    if _NEXT_YEAR.search(when.text):
+        year = reference.year + 1
+    elif _THIS_YEAR.search(when.text):
+        year = reference.year
+    else:
+        return
+    when.value, when.precision, when.resolved_from = str(year), "year", "published"
+
+
 #: "Next year" in the six languages, read against the publication date.
 _NEXT_YEAR = re.compile(
     r"(?i:\bnext\s+year\b|l['’]ann[ée]e\s+prochaine|l['’]an\s+prochain|"
@@ -1907,6 +2015,50 @@ def _next_from_sentence(
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]")
 
 
+#: Chinese officials' titles written right before the name ("外交部副部长邓怀远").
+_CHINESE_TITLE_THEN_NAME = re.compile(
+    r"(?:副部长|部长助理|部长|副外长|外长|大使|特使|特别代表|司长|主任|副总理|总理|副主席|"
+    r"主席|秘书长|国务委员)([\u4e00-\u9fff]{2,3})"
+)
+#: The hundred commonest Chinese surnames (a title's next characters are a name only after one).
+_CHINESE_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+    "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
+    "邵万钱严覃武戴莫孔向汤"
+)
+#: Characters that end a two-character name when they follow it ("邓怀与..." is not read).
+_AFTER_NAME = frozenset("与和同在表说会分共举率出及对向等就为将也并则")
+_CHINESE_NAME_AT = re.compile(r"^[\u4e00-\u9fff]")
+
+
+def _chinese_name_after_title(
+    original: str, start: int, end: int
+) -> tuple[int, int, str, str] | None:
+    """The first Chinese name the original writes right after an official's title between
+    ``start`` and ``end``: (start, end, its pinyin, the title in English)."""
+    for match in _CHINESE_TITLE_THEN_NAME.finditer(original, start, end):
+        name = match.group(1)
+        if name[0] not in _CHINESE_SURNAMES:
+            continue
+        if len(name) == 3 and name[2] in _AFTER_NAME:
+            name = name[:2]
+        s = match.start(1)
+        title = _CHINESE_TITLES[original[match.start() : s]]
+        if original.endswith("外交部", 0, match.start()) and "Minister" in title:
+            title = title.replace("Minister", "Foreign Minister", 1)
+        return s, s + len(name), normalize.latinize(name), title
+    return None
+
+
+_CHINESE_TITLES = {
+    "副部长": "Vice Minister", "部长助理": "Assistant Minister", "部长": "Minister",
+    "副外长": "Vice Foreign Minister", "外长": "Foreign Minister", "大使": "Ambassador",
+    "特使": "Special Envoy", "特别代表": "Special Representative", "司长": "Director-General",
+    "主任": "Director", "副总理": "Vice Premier", "总理": "Premier", "副主席": "Vice President",
+    "主席": "President", "秘书长": "Secretary-General", "国务委员": "State Councilor",
+}  # fmt: skip
+
+
 def cjk_head_from_original(
     m: MeetingRecord, index: int, original: str, rejected: list[Rejected]
 ) -> None:
@@ -1933,8 +2085,24 @@ def cjk_head_from_original(
                     break
             if best:
                 break
+        title: str | None = None
+        if best is None and d.party == "CHN" and not _CHINESE_NAME_AT.match(d.head.name):
+            # the translation's name is not in the paragraph at all ("Wang Wenying" for
+            # 邓怀远): the Chinese official's name the original writes after a title there
+            named = _chinese_name_after_title(original, evidence.start, evidence.end)
+            if named is not None:
+                best, title = named[:3], named[3]
         if best is None:
             continue
+        if title is not None and not titles.says(d.head.title, title):
+            rejected.append(
+                Rejected(
+                    field=f"meetings[{index}].delegations[{i}].head.title",
+                    value=d.head.title,
+                    reason=f"the original writes the title before the name: {title}",
+                )
+            )
+            d.head.title = title
         start, end, latin = best
         if latin != d.head.name:
             rejected.append(
@@ -1962,22 +2130,53 @@ def parties_from_headline(
 ) -> None:
     """A translated meeting's party the translation got wrong ("UN" for «یورپی یونین», a bank
     for Pakistan): when the original's headline names exactly two parties and the meeting has
-    two of which one is among them, the other is the headline's other party."""
-    line = next((ln for ln in _LINES.finditer(original) if ln.group().strip()), None)
-    if line is None or len(line.group()) > _HEADLINE_MAX or len(m.parties) != 2:
+    one of them, its other party (or the one code knows no code for, or the missing one) is
+    the headline's other party. A party no country or organisation code knows is dropped
+    (a translation's invention: "Southwestern Indian Ocean Islands' government")."""
+    _party_from_headline(m, index, original, rejected)
+    for i, party in enumerate(m.parties):
+        if not party.code:
+            rejected.append(
+                Rejected(
+                    field=f"meetings[{index}].parties[{i}]",
+                    value=party.name,
+                    reason="not a country or organisation code knows (from a translation)",
+                )
+            )
+    m.parties = [p for p in m.parties if p.code]
+
+
+def _party_from_headline(
+    m: MeetingRecord, index: int, original: str, rejected: list[Rejected]
+) -> None:
+    # the headline: the first of the opening lines that names a party (an outlet's name or a
+    # dateline may stand above it)
+    lines = islice((ln for ln in _LINES.finditer(original) if ln.group().strip()), 3)
+    line = next((ln for ln in lines if places.parties_named(original, ln.start(), ln.end())), None)
+    if line is None or len(line.group()) > _HEADLINE_MAX:
         return
     named = places.parties_named(original, line.start(), line.end())
     codes = [p.code for p in named]
-    if len(named) != 2:
+    known = [p for p in m.parties if p.code]
+    kept = [p for p in known if p.code in codes]
+    if len(named) != 2 or len(kept) != 1 or len(known) > 2:
         return
-    kept = [p for p in m.parties if p.code in codes]
-    if len(kept) != 1:
-        return
-    wrong = next(p for p in m.parties if p.code not in codes)
-    opening = places.parties_named(original, 0, min(len(original), _OPENING + line.end()))
-    if any(p.code == wrong.code for p in opening):
-        return  # the opening names it: a party the headline leaves out ("страны Залива")
     right = next(p for p in named if p.code != kept[0].code)
+    party = Party(
+        name=normalize.party_name(right.code or "") or right.label,
+        code=right.code,
+        evidence=[from_text.span_at(original, right.start, right.end)],
+    )
+    wrong = next((p for p in known if p.code not in codes), None)
+    if wrong is not None:
+        opening = places.parties_named(original, 0, min(len(original), _OPENING + line.end()))
+        if any(p.code == wrong.code for p in opening):
+            return  # the opening names it: a party the headline leaves out ("страны Залива")
+    else:  # the model's other party is none code knows, or it gave one party only
+        wrong = next((p for p in m.parties if not p.code), None)
+    if wrong is None:
+        m.parties.append(party)
+        return
     rejected.append(
         Rejected(
             field=f"meetings[{index}].parties[{m.parties.index(wrong)}]",
@@ -1986,15 +2185,30 @@ def parties_from_headline(
             f"({right.label}) beside {kept[0].name}",
         )
     )
-    party = Party(
-        name=normalize.party_name(right.code or "") or right.label,
-        code=right.code,
-        evidence=[from_text.span_at(original, right.start, right.end)],
-    )
     m.parties[m.parties.index(wrong)] = party
 
 
 _LINES = re.compile(r"[^\n]+")
+
+
+def one_head_per_side(m: MeetingRecord, index: int, rejected: list[Rejected]) -> None:
+    """A translated meeting's side with two heads, one of them found in the original (its
+    name's exact span) and the other only in the translation, is led by the one found: the
+    other is the translation's ("Crispin Quissey" beside «ٹوماش ویژبِتسکی»)."""
+    found = {d.party for d in m.delegations if d.evidence and _exact(d.evidence[0])}
+    kept: list[Delegation] = []
+    for i, d in enumerate(m.delegations):
+        if d.party in found and not (d.evidence and _exact(d.evidence[0])):
+            rejected.append(
+                Rejected(
+                    field=f"meetings[{index}].delegations[{i}].head.name",
+                    value=d.head.name,
+                    reason="not in the original; the original names this side's head",
+                )
+            )
+            continue
+        kept.append(d)
+    m.delegations = kept
 
 
 def heads_on_both_sides(m: MeetingRecord, index: int, rejected: list[Rejected]) -> None:
@@ -2362,10 +2576,14 @@ def finish(answered: Answered) -> ArticleBrief:
             arabic_head_from_original(m, i, source_article.text, brief.rejected)
         if language == "ur" and m.primary:
             urdu_heads_from_original(m, source_article.text)
+        if translation is not None:
+            one_head_per_side(m, i, brief.rejected)
         drop_generic_topics(m, i, brief.rejected)
         if m.primary:
             m.topics = topics_from_places(m, source_article.text)
             next_round_from_text(m, i, source_article.text, reference, brief.rejected, language)
+        next_year_from_reference(m, reference)
+        renamed(m)  # the id and title of the checked parties, series, round and date
     brief.rejected.extend(
         Rejected(
             field="article",

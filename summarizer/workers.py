@@ -179,7 +179,10 @@ class _Worker:
         self.ready = False  # it has said so
         self.alive = True  # no send or read has failed
         self.pending: collections.deque[_Ticket] = collections.deque()
-        self._send_lock = threading.Lock()
+        # two locks, so that a thread blocked writing a long article into a full pipe (the
+        # worker busy writing a long reply) never keeps the reader from taking that reply
+        self._send_lock = threading.Lock()  # one article written at a time, in ticket order
+        self._pending_lock = threading.Lock()  # pending and alive
         self._reader: threading.Thread | None = None
 
     def start_reading(self) -> None:
@@ -195,7 +198,7 @@ class _Worker:
                 reply = _receive(self.replies)
             except (OSError, ValueError):
                 reply = None
-            with self._send_lock:
+            with self._pending_lock:
                 if reply is None:  # gone: every waiting caller finishes in-process
                     self.alive = False
                     waiting, self.pending = list(self.pending), collections.deque()
@@ -212,14 +215,17 @@ class _Worker:
         worker is gone."""
         ticket = _Ticket()
         with self._send_lock:
-            if not self.alive:
-                return None
-            self.pending.append(ticket)
+            with self._pending_lock:
+                if not self.alive:
+                    return None
+                self.pending.append(ticket)
             try:
                 _send(self.requests, data)
             except (OSError, ValueError):
-                self.alive = False
-                self.pending.remove(ticket)
+                with self._pending_lock:
+                    self.alive = False
+                    if ticket in self.pending:
+                        self.pending.remove(ticket)
                 return None
         ticket.done.wait()
         return ticket.reply

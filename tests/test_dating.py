@@ -245,6 +245,22 @@ def test_chinese_head_is_the_romanisation_of_the_original() -> None:
     head = m.delegations[0]
     assert head.head.name == "Gao Mingyuan" and head.evidence[0].text == "高明远"
     assert rejected[0].value == "Li Mingyuan"
+    # a name the paragraph does not write at all: the one after a Chinese official's title
+    text = "中国外交部副部长邓怀远与海合会助理秘书长萨利赫·卡哈塔尼共同主持。"
+    paragraph = Span(start=0, end=len(text), text=text, alignment="translated")
+    head = Delegation(
+        party="CHN", head=Person(name="Wang Wenying", title="Foreign Minister"),
+        evidence=[paragraph],
+    )  # fmt: skip
+    m = record(delegations=[head])
+    cjk_head_from_original(m, 0, text, rejected)
+    assert (head.head.name, head.head.title) == ("Deng Huaiyuan", "Vice Foreign Minister")
+    assert head.evidence[0].text == "邓怀远"
+    # not the other side's (a foreign name in characters)
+    gcc = Delegation(party="GCC", head=Person(name="Salih Khatarani"), evidence=[paragraph])
+    m = record(delegations=[gcc])
+    cjk_head_from_original(m, 0, text, rejected)
+    assert gcc.head.name == "Salih Khatarani"
 
 
 def test_a_party_or_a_filler_phrase_is_not_a_topic() -> None:
@@ -611,6 +627,16 @@ def test_a_held_meeting_given_the_next_rounds_number_takes_its_own() -> None:
     rejected: list[Rejected] = []
     round_not_the_next(m, 0, text, "zh", rejected)
     assert m.round == 11 and m.field_evidence["round"][0].text == "第十一轮"
+    # a series read at the next round's ordinal is read again at this one's; the title follows
+    at = text.rindex("外交部磋商")
+    m = record(
+        round=12,
+        series="Foreign Ministry Consultations",
+        field_evidence={"series": [Span(start=at, end=at + 5, text="外交部磋商")]},
+    )
+    round_not_the_next(m, 0, text, "zh", rejected)
+    assert m.field_evidence["series"][0].start < text.index("\n")  # the headline's
+    assert m.title.startswith("11th ")
     # a round the original writes for this meeting stays
     m = record(round=11)
     round_not_the_next(m, 0, text, "zh", rejected)
@@ -740,3 +766,129 @@ def test_a_sentence_does_not_end_at_a_months_abbreviation() -> None:
     assert text[start:end].endswith("Oct. 30.")
     start, end = dating.sentence_of(text, text.index("10th"))
     assert text[start:end].endswith("Oct. 30.")
+
+
+def test_an_agency_named_in_words_after_the_dateline() -> None:
+    text = "Talks\n\nSANTIAGO, 6 November 2025 (Pacific Wire Service) - The talks were held."
+    assert str(dating.reference_date(text, "en", None)) == "2025-11-06"
+
+
+def test_a_header_dated_with_its_weekday_dates_the_report_not_yesterdays_meeting() -> None:
+    text = (
+        "THE LEDGER\nDhaka, Wednesday, February 11, 2026\n\nTalks\n\n"
+        "Bangladesh and Türkiye yesterday held the seventh round of Foreign Office "
+        "Consultations in the capital."
+    )
+    model = span_of(text, "Wednesday, February 11, 2026")
+    m = record(
+        series="Foreign Office Consultations",
+        round=7,
+        date=MeetingDate(value="2026-02-11", precision="day", text=model.text, evidence=[model]),
+        field_evidence={"series": [span_of(text, "Foreign Office Consultations")]},
+    )
+    rejected: list[Rejected] = []
+    date_from_original(m, 0, text, "en", dating.reference_date(text, "en", None), rejected)
+    assert m.date.value == "2026-02-10" and m.date.evidence[0].text == "yesterday"
+
+
+def test_a_meeting_of_several_days_is_dated_by_its_first() -> None:
+    text = "19 November 2025\n\nThe Second Session of the Joint Commission was held on 17-18 "
+    text += "November at a resort in Mombasa."
+    model = span_of(text, "18 November")
+    m = record(
+        series="Joint Commission",
+        date=MeetingDate(value="2025-11-18", precision="day", text=model.text, evidence=[model]),
+    )
+    rejected: list[Rejected] = []
+    date_from_original(m, 0, text, "en", datetime.date(2025, 11, 19), rejected)
+    assert m.date.value == "2025-11-17" and m.date.evidence[0].text == "17-18 November"
+
+
+def test_a_meeting_held_by_video_link_has_no_venue() -> None:
+    text = (
+        "The EU and Peru held the fifth High-Level Dialogue by videoconference.\n\n"
+        "Brussels, 9 December 2025"
+    )
+    m = record(
+        series="High-Level Dialogue",
+        location=Location(city="Brussels", evidence=[span_of(text, "Brussels")]),
+        field_evidence={"series": [span_of(text, "High-Level Dialogue")]},
+    )
+    rejected: list[Rejected] = []
+    city_from_original(m, 0, text, "en", rejected)
+    assert m.location.city is None and "video" in rejected[0].reason
+    # "virtually" as "almost" is no video link
+    text = "The ministers met in Brussels, where virtually all issues were discussed."
+    m = record(location=Location(city="Brussels", evidence=[span_of(text, "Brussels")]))
+    city_from_original(m, 0, text, "en", rejected)
+    assert m.location.city == "Brussels"
+
+
+def test_the_venue_a_translation_missed_is_read_where_the_body_writes_the_round() -> None:
+    text = "马越联合委员会第八次会议 聚焦渔民问题\n\n"
+    text += "马来西亚与越南联合委员会第八次会议3日至4日在布城举行。"
+    headline = text.index("第八次")
+    m = record(
+        round=8,
+        location=Location(city="Kuala Lumpur", evidence=[span_of(text, text, translated=True)]),
+        field_evidence={"round": [Span(start=headline, end=headline + 3, text="第八次")]},
+    )
+    rejected: list[Rejected] = []
+    city_from_original(m, 0, text, "zh", rejected)
+    assert m.location.city == "Putrajaya" and m.location.evidence[0].text == "布城"
+
+
+def test_next_year_and_later_this_year_are_read_against_the_reference() -> None:
+    from summarizer.pipeline import next_year_from_reference
+    from summarizer.records import NextMeeting
+
+    ref = datetime.date(2026, 2, 11)
+    for words, year in [("later this year", "2026"), ("next year", "2027"), ("明年", "2027")]:
+        m = record(next_meeting=NextMeeting(date=MeetingDate(value=None, text=words)))
+        next_year_from_reference(m, ref)
+        assert m.next_meeting is not None and m.next_meeting.date is not None
+        assert (m.next_meeting.date.value, m.next_meeting.date.precision) == (year, "year")
+    m = record(next_meeting=NextMeeting(date=MeetingDate(value=None, text="next year")))
+    next_year_from_reference(m, None)  # no reference: nothing is guessed
+    assert m.next_meeting is not None and m.next_meeting.date is not None
+    assert m.next_meeting.date.value is None
+
+
+def test_a_translated_city_nobody_knows_is_the_venue_past_the_dateline() -> None:
+    text = (
+        "اسلام آباد، 13 نومبر 2025 (اے پی پی): پاکستان اور پولینڈ کے درمیان سیاسی مشاورت "
+        "کا ساتواں دور 12 نومبر کو وارسا میں منعقد ہوا۔"
+    )
+    m = record(
+        location=Location(
+            city="Poland's Ministry of Foreign Affairs",
+            evidence=[span_of(text, text, translated=True)],
+        )
+    )
+    rejected: list[Rejected] = []
+    city_from_original(m, 0, text, "ur", rejected)
+    assert m.location.city == "Warsaw" and m.location.evidence[0].text == "وارسا"
+
+
+def test_a_translated_side_led_by_a_head_the_original_names_has_no_other() -> None:
+    from summarizer.pipeline import one_head_per_side
+
+    text = "پولش وفد کی سربراہی نائب وزیر خارجہ ٹوماش ویژبِتسکی نے کی۔"
+    invented = Delegation(
+        party="POL",
+        head=Person(name="Crispin Quissey"),
+        evidence=[span_of(text, text, translated=True)],
+    )
+    found = Delegation(
+        party="POL", head=Person(name="Tomasz Wizhbtski"), evidence=[span_of(text, "ٹوماش")]
+    )
+    other = Delegation(
+        party="PAK",
+        head=Person(name="Samina Qureshi"),
+        evidence=[span_of(text, text, translated=True)],
+    )
+    m = record(delegations=[invented, found, other])
+    rejected: list[Rejected] = []
+    one_head_per_side(m, 0, rejected)
+    assert [d.head.name for d in m.delegations] == ["Tomasz Wizhbtski", "Samina Qureshi"]
+    assert rejected[0].value == "Crispin Quissey"

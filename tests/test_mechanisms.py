@@ -58,7 +58,10 @@ def test_first_numbered_mechanism_in_the_original() -> None:
     russian = russian.replace("сотрудничества.", "сотрудничества высокого уровня.")
     assert (first_numbered(russian, "ru") or (0,))[0] == 11
     chinese = "中国和巴西第五轮外交部战略对话在北京举行。"
-    assert (first_numbered(chinese, "zh") or (0, None, ""))[2] == "Strategic Dialogue"
+    # the ministries are part of the name as written (外交部战略对话)
+    assert (first_numbered(chinese, "zh") or (0, None, ""))[2] == (
+        "Foreign Ministry Strategic Dialogue"
+    )
 
 
 def test_fields_of_cooperation_after_the_term_are_part_of_the_name() -> None:
@@ -135,3 +138,36 @@ def test_an_arabic_term_after_the_preposition_li_and_chinese_diplomatic_consulta
     at = text.index("第十二轮")
     found = series_after(text, Span(start=at, end=at + 4, text="第十二轮"), "zh")
     assert found is not None and found[0] == "Diplomatic Consultations"
+
+
+def test_chinese_names_with_the_ministries_and_a_name_before_the_ordinal() -> None:
+    from summarizer.mechanisms import first_numbered, series_after
+    from summarizer.records import Span
+
+    text = "2025年9月23日，双方共同主持中肯第八轮外交部政治磋商。"
+    at = text.index("第八轮")
+    found = series_after(text, Span(start=at, end=at + 3, text="第八轮"), "zh")
+    assert found is not None and found[0] == "Foreign Ministry Political Consultations"
+    # the commission named right before its ordinal ("联合委员会第八次会议")
+    numbered = first_numbered("马来西亚—越南联合委员会第八次会议3日在布城举行。", "zh")
+    assert numbered is not None and (numbered[0], numbered[2]) == (8, "Joint Commission")
+    # but not a name further off in the sentence
+    assert first_numbered("联合委员会成立以来，双方第八次会晤。", "zh") is None
+
+
+def test_a_series_between_foreign_ministries_is_the_foreign_ministry_series() -> None:
+    from summarizer.normalize import series_key
+
+    assert series_key("Strategic Dialogue between Foreign Ministries") == series_key(
+        "Foreign Ministry Strategic Dialogue"
+    )
+    assert series_key("Strategic Dialogue") != series_key("Foreign Ministry Strategic Dialogue")
+
+
+def test_an_arabic_term_with_the_parties_adjectives_inside_it() -> None:
+    from summarizer.mechanisms import first_numbered
+
+    text = "عُقدت اليوم أعمال الدورة الرابعة للجنة العُمانية الفيتنامية المشتركة، برئاسة الوكيل."
+    found = first_numbered(text, "ar")
+    assert found is not None and (found[0], found[2]) == (4, "Joint Commission")
+    assert found[3].text == "للجنة العُمانية الفيتنامية المشتركة"

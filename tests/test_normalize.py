@@ -497,3 +497,21 @@ def test_arabic_common_words_that_geonames_lists_as_city_names_are_not_cities() 
     text = "اتفق الطرفان على عقد الدورة الخامسة بروما خلال السنة المقبلة، وفي البيت الأبيض."
     assert [english for _s, _e, english in cities_in(text)] == ["Rome"]
     assert city_info("الجزائر") == ("Algiers", "DZA") and city_info("جدة") == ("Jeddah", "SAU")
+
+
+def test_cldr_names_countries_and_cities_pycountry_and_geonames_miss() -> None:
+    from summarizer.normalize import city_info, party_code
+
+    assert party_code("پولینڈ") == "POL"  # Urdu: not in pycountry's catalogue
+    assert city_info("وارسا") == ("Warsaw", "POL")  # Urdu: not among GeoNames' names
+    assert city_info("Varsovie") == ("Warsaw", "POL")
+    assert city_info("布城") == ("Putrajaya", "MYS") and city_info("暹粒") == ("Siem Reap", "KHM")
+
+
+def test_a_name_of_only_a_portfolio_is_a_cut_title_not_a_person() -> None:
+    from summarizer.normalize import clean_person_name, looks_like_title
+
+    assert looks_like_title("Industry and Trade") and looks_like_title("Diplomatic Affairs")
+    assert looks_like_title("Analyst")
+    assert not looks_like_title("Le Minh Khoa")
+    assert clean_person_name("Minister of Industry and Trade Do Van Thanh") == "Do Van Thanh"

@@ -711,6 +711,18 @@ def test_a_translated_party_the_headline_contradicts_is_the_headlines_other_part
     parties_from_headline(m, 0, text, rejected)
     assert [p.code for p in m.parties] == ["IRN", "PAK"]
     assert text[m.parties[0].evidence[0].start : m.parties[0].evidence[0].end] == "ایران"
+    # a party no code knows is dropped; the headline may stand below an outlet's name
+    text = (
+        "روزنامہ صبحِ نو\nاسلام آباد — جمعرات 19 فروری 2026\n\n"
+        "پاکستان کا آسیان سے شراکت داری کا مطالبہ\n\nاجلاس جکارتہ میں منعقد ہوا۔"
+    )
+    m.parties = [
+        Party(name="Pakistan", code="PAK"),
+        Party(name="Southwestern Indian Ocean Islands' government", code=None),
+        Party(name="Indonesia", code="IDN"),
+    ]
+    parties_from_headline(m, 0, text, rejected)
+    assert [p.code for p in m.parties] == ["PAK", "ASEAN"]
     # a party the opening names stays, even when the headline leaves it out
     text = "Россия и Иран обсудили транзит\n\nВстреча России и ССАГПЗ прошла в Эр-Рияде."
     m.parties = [Party(name="Russia", code="RUS"), Party(name="GCC", code="GCC")]
