@@ -2284,6 +2284,21 @@ def arabic_head_from_original(
             found = romanize.spell_foreign(
                 original, evidence.start, evidence.end, d.head.name, d.party
             )
+            # a name whose every word is an attested name of the meeting's Arabic-script
+            # side is that side's (the model gave «احمد نواز» to the SCO): spelt as such
+            arabic_side = next(
+                (p.code for p in m.parties if p.code in romanize.NAME_COUNTRIES), None
+            )
+            if found is not None and arabic_side is not None:
+                native = romanize.find_name(
+                    original, evidence.start, evidence.end, d.head.name, arabic_side
+                )
+                if (
+                    native is not None
+                    and (native.start, native.end) == (found.start, found.end)
+                    and romanize.attested_name(native.written, arabic_side)
+                ):
+                    found = native
         if found is None:
             continue
         if found.latin != d.head.name:

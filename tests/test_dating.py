@@ -892,3 +892,19 @@ def test_a_translated_side_led_by_a_head_the_original_names_has_no_other() -> No
     one_head_per_side(m, 0, rejected)
     assert [d.head.name for d in m.delegations] == ["Tomasz Wizhbtski", "Samina Qureshi"]
     assert rejected[0].value == "Crispin Quissey"
+
+
+def test_an_arabic_script_name_given_to_the_wrong_party_is_spelt_as_its_sides_names() -> None:
+    from summarizer.pipeline import arabic_head_from_original
+    from summarizer.records import Party
+
+    text = "وفد کی قیادت وفاقی وزیر برائے اقتصادی امور سردار احمد نواز نے کی۔"
+    paragraph = span_of(text, text, translated=True)
+    head = Delegation(party="SCO", head=Person(name="Nawaaz Ahmad"), evidence=[paragraph])
+    m = record(
+        parties=[Party(name="Pakistan", code="PAK"), Party(name="Tajikistan", code="TJK")],
+        delegations=[head],
+    )
+    rejected: list[Rejected] = []
+    arabic_head_from_original(m, 0, text, rejected)
+    assert head.head.name.endswith("Ahmed Nawaz")  # not "Ahmd Nwaz", spelt from consonants
