@@ -409,8 +409,10 @@ def dates_in(
     return sorted(found, key=lambda f: f.span.start)
 
 
+@lru_cache(maxsize=16)
 def dateline(text: str, language: str) -> Found | None:
-    """The article's dateline date (the first one in its opening lines), if it has one."""
+    """The article's dateline date (the first one in its opening lines), if it has one
+    (read once per article: several checks ask)."""
     # the first 8 lines that are not blank (the rest of the article is not read)
     lines = islice((m for m in _LINE.finditer(text) if m.group(0).strip()), 8)
     for line in lines:

@@ -1150,6 +1150,8 @@ def _on_the_dateline(original: str, evidence: Span, language: str) -> bool:
     )
 
 
+#: A digit or a Chinese numeral (a range's first day).
+_NUMBER = re.compile(r"[\d〇一二三四五六七八九十]")
 #: How far before the model's date a range's first day may be written ("17-18 November").
 _RANGE_LEAD = 12
 
@@ -1159,6 +1161,8 @@ def _range_around(
 ) -> dating.Found | None:
     """The range of days the model's date ends ("18 November" of "17-18 November",
     "3 au 4 mars"): read with the days written just before it, its first day."""
+    if not _NUMBER.search(text, max(0, evidence.start - _RANGE_LEAD), evidence.start):
+        return None  # no day written just before: no range (and no cost)
     for f in dating.dates_in(
         text,
         max(0, evidence.start - _RANGE_LEAD),
