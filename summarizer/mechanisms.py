@@ -111,6 +111,10 @@ TERMS: dict[str, dict[str, str]] = {
         "межправкомиссии": "Intergovernmental Commission",
         "совместная рабочая группа": "Joint Working Group",
         "совместной рабочей группы": "Joint Working Group",
+        "межмидовские консультации": "Foreign Ministry Consultations",
+        "межмидовских консультаций": "Foreign Ministry Consultations",
+        "межмидовских консультациях": "Foreign Ministry Consultations",
+        "межмидовскими консультациями": "Foreign Ministry Consultations",
         "рабочая группа": "Working Group",
         "рабочей группы": "Working Group",
         "совета стратегического сотрудничества высокого уровня": (
@@ -323,3 +327,17 @@ def first_numbered(text: str, language: str) -> tuple[int, Span, str, Span] | No
         if found is not None:
             return value, ordinal, found[0], found[1]
     return None
+
+
+def named_in(text: str, start: int, end: int, language: str) -> tuple[str, Span] | None:
+    """The first listed mechanism text[start:end] names (no ordinal needed: "очередной раунд
+    межмидовских консультаций"), a longer term first where two start together; only a
+    mechanism's name (not a field of cooperation the tables also list)."""
+    table = {
+        term: english
+        for term, english in TERMS.get(language, {}).items()
+        if normalize.is_mechanism(english)
+    }
+    if not table:
+        return None
+    return _nearest_term(text, start, end, table, lambda s, e: True)

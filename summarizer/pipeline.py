@@ -1053,6 +1053,23 @@ def series_from_original(
     set_series(m, index, found[0], found[1], rejected)
 
 
+def series_named_in_original(
+    m: MeetingRecord, index: int, original: str, language: str, rejected: list[Rejected]
+) -> None:
+    """A translated meeting's series that the original does not write after an ordinal is
+    the listed mechanism the original names in the meeting's own sentences, else in the
+    headline and lead ("очередной раунд межмидовских консультаций": Foreign Ministry
+    Consultations, over the translation's "Mid-Year Consultations")."""
+    if not m.series or any(_exact(span) for span in m.field_evidence.get("series", [])):
+        return  # no series to name (a visit, a call), or read in the original already
+    regions = [*anchor_sentences(m, original, language), (0, min(len(original), _LEAD))]
+    for start, end in regions:
+        found = mechanisms.named_in(original, start, end, language)
+        if found is not None:
+            set_series(m, index, found[0], found[1], rejected)
+            return
+
+
 def set_series(
     m: MeetingRecord, index: int, english: str, span: Span, rejected: list[Rejected]
 ) -> None:
@@ -2586,6 +2603,7 @@ def finish(answered: Answered) -> ArticleBrief:
         next_city_from_original(m, i, source_article.text)
         if translation is not None and m.primary:
             parties_from_headline(m, i, source_article.text, brief.rejected)
+            series_named_in_original(m, i, source_article.text, language, brief.rejected)
         heads_on_both_sides(m, i, brief.rejected)
         if language == "zh":
             cjk_head_from_original(m, i, source_article.text, brief.rejected)

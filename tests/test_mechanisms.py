@@ -171,3 +171,30 @@ def test_an_arabic_term_with_the_parties_adjectives_inside_it() -> None:
     found = first_numbered(text, "ar")
     assert found is not None and (found[0], found[2]) == (4, "Joint Commission")
     assert found[3].text == "للجنة العُمانية الفيتنامية المشتركة"
+
+
+def test_a_translated_series_is_the_mechanism_the_original_names_without_an_ordinal() -> None:
+    from summarizer.mechanisms import named_in
+    from summarizer.pipeline import series_named_in_original
+    from summarizer.records import Location, MeetingDate, MeetingRecord, Rejected
+
+    text = "В понедельник в Аддис-Абебе прошёл очередной раунд межмидовских консультаций."
+    found = named_in(text, 0, len(text), "ru")
+    assert found is not None and found[0] == "Foreign Ministry Consultations"
+    assert found[1].text == "межмидовских консультаций"
+    assert named_in("Обсудили борьбу с терроризмом.", 0, 30, "ru") is None
+
+    def meeting(series: str | None) -> MeetingRecord:
+        return MeetingRecord(
+            id="m", status="held", primary=True, kind="consultations", series=series,
+            round=None, title="t", parties=[], date=MeetingDate(value=None),
+            location=Location(),
+        )  # fmt: skip
+
+    m = meeting("Mid-Year Consultations")
+    rejected: list[Rejected] = []
+    series_named_in_original(m, 0, text, "ru", rejected)
+    assert m.series == "Foreign Ministry Consultations" and rejected
+    m = meeting(None)  # a meeting the model gave no series keeps none
+    series_named_in_original(m, 0, text, "ru", rejected)
+    assert m.series is None
