@@ -2052,11 +2052,9 @@ _AFTER_NAME = frozenset("与和同在表说会分共举率出及对向等就为�
 _CHINESE_NAME_AT = re.compile(r"^[\u4e00-\u9fff]")
 
 
-def _chinese_name_after_title(
-    original: str, start: int, end: int
-) -> tuple[int, int, str, str] | None:
+def _chinese_name_after_title(original: str, start: int, end: int) -> tuple[int, int, str] | None:
     """The first Chinese name the original writes right after an official's title between
-    ``start`` and ``end``: (start, end, its pinyin, the title in English)."""
+    ``start`` and ``end``: (start, end, its pinyin)."""
     for match in _CHINESE_TITLE_THEN_NAME.finditer(original, start, end):
         name = match.group(1)
         if name[0] not in _CHINESE_SURNAMES:
@@ -2064,11 +2062,31 @@ def _chinese_name_after_title(
         if len(name) == 3 and name[2] in _AFTER_NAME:
             name = name[:2]
         s = match.start(1)
-        title = _CHINESE_TITLES[original[match.start() : s]]
-        if original.endswith("外交部", 0, match.start()) and "Minister" in title:
-            title = title.replace("Minister", "Foreign Minister", 1)
-        return s, s + len(name), normalize.latinize(name), title
+        return s, s + len(name), normalize.latinize(name)
     return None
+
+
+def _chinese_title(
+    d: Delegation, index: int, i: int, original: str, start: int, rejected: list[Rejected]
+) -> None:
+    """The title the original writes right before a head's name ("外交部副部长邓怀远": Vice
+    Foreign Minister) replaces a title of the model's that does not say it."""
+    for written in sorted(_CHINESE_TITLES, key=len, reverse=True):
+        if not original.endswith(written, 0, start):
+            continue
+        title = _CHINESE_TITLES[written]
+        if original.endswith("外交部", 0, start - len(written)) and "Minister" in title:
+            title = title.replace("Minister", "Foreign Minister", 1)
+        if not titles.says(d.head.title, title):
+            rejected.append(
+                Rejected(
+                    field=f"meetings[{index}].delegations[{i}].head.title",
+                    value=d.head.title,
+                    reason=f"the original writes the title before the name: {title}",
+                )
+            )
+            d.head.title = title
+        return
 
 
 _CHINESE_TITLES = {
@@ -2106,24 +2124,12 @@ def cjk_head_from_original(
                     break
             if best:
                 break
-        title: str | None = None
         if best is None and d.party == "CHN" and not _CHINESE_NAME_AT.match(d.head.name):
             # the translation's name is not in the paragraph at all ("Wang Wenying" for
             # 邓怀远): the Chinese official's name the original writes after a title there
-            named = _chinese_name_after_title(original, evidence.start, evidence.end)
-            if named is not None:
-                best, title = named[:3], named[3]
+            best = _chinese_name_after_title(original, evidence.start, evidence.end)
         if best is None:
             continue
-        if title is not None and not titles.says(d.head.title, title):
-            rejected.append(
-                Rejected(
-                    field=f"meetings[{index}].delegations[{i}].head.title",
-                    value=d.head.title,
-                    reason=f"the original writes the title before the name: {title}",
-                )
-            )
-            d.head.title = title
         start, end, latin = best
         if latin != d.head.name:
             rejected.append(
@@ -2135,6 +2141,7 @@ def cjk_head_from_original(
             )
             d.head.name = latin
         d.evidence = [Span(start=start, end=end, text=original[start:end])]
+        _chinese_title(d, index, i, original, start, rejected)
 
 
 def _a_place(name: str) -> bool:
