@@ -33,6 +33,7 @@ _BACK_REFERENCE = {
     "ru": re.compile(r"\b(?:сво[её]|свою|своей|своего)\s+$", re.IGNORECASE),
 }
 _BACK_WINDOW = 160
+_MINISTRIES_BEFORE = re.compile(r"外交部间?\s*$")
 _CJK_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两\d]+[轮次届]?")
 _WORD = re.compile(r"[^\s,.;:()“”\"«»،]+")
 
@@ -52,6 +53,8 @@ TERMS: dict[str, dict[str, str]] = {
         "اللجنة السياسية المشتركة": "Joint Political Committee",
         "اللجنة المشتركة": "Joint Commission",
         "مجلس التعاون الاستراتيجي": "Strategic Cooperation Council",
+        "آلية التشاور الثنائي": "Bilateral Consultation Mechanism",
+        "آلية التشاور السياسي": "Political Consultation Mechanism",
         "مكافحة الإرهاب": "counter-terrorism",
         "الهجرة والتنقل": "Migration and Mobility",
     },
@@ -223,6 +226,13 @@ def series_after(text: str, ordinal: Span, language: str) -> tuple[str, Span] | 
     if adjective and adjective.start() - ordinal.end <= _AFTER_ORDINAL:
         limit += adjective.end() - adjective.start()
     found = _nearest_term(text, ordinal.end, window_end, table, lambda s, e: s <= limit)
+    if (  # the ministries named before the ordinal: "两国外交部第十三轮政治磋商"
+        found is not None
+        and language == "zh"
+        and not found[0].startswith("Foreign Ministry")
+        and _MINISTRIES_BEFORE.search(text[max(0, ordinal.start - 5) : ordinal.start])
+    ):
+        found = (f"Foreign Ministry {found[0]}", found[1])
     before = _BEFORE_ORDINAL.get(language)
     if found is None and before is not None:
         start = max(0, ordinal.start - before - 60)

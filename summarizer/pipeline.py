@@ -1039,11 +1039,7 @@ def series_from_original(
     # the same ordinal elsewhere may write the mechanism's full name (a headline shortens it)
     for ordinal_span in ordinal_spans(original, m.round) if m.round is not None else []:
         other = mechanisms.series_after(original, ordinal_span, language)
-        if (
-            other
-            and found
-            and normalize.series_key(other[0]).startswith(normalize.series_key(found[0]))
-        ):
+        if other and found and normalize.series_key(found[0]) in normalize.series_key(other[0]):
             if len(other[0]) > len(found[0]):
                 found = other
         elif other and found is None:
@@ -2144,6 +2140,15 @@ def cjk_head_from_original(
         _chinese_title(d, index, i, original, start, rejected)
 
 
+def _names_a_party(written: str) -> bool:
+    """Whether a run of Arabic-script words names a country or organisation (also after the
+    conjunction و, "and")."""
+    return any(
+        normalize.party_code(word) or (word.startswith("و") and normalize.party_code(word[1:]))
+        for word in written.split()
+    )
+
+
 def _a_place(name: str) -> bool:
     compact = name.replace(" ", "")
     return any(normalize.city_info(n) or normalize.party_code(n) for n in (name, compact))
@@ -2177,27 +2182,33 @@ def parties_from_headline(
 def _party_from_headline(
     m: MeetingRecord, index: int, original: str, rejected: list[Rejected]
 ) -> None:
-    # the headline: the first of the opening lines that names a party (an outlet's name or a
-    # dateline may stand above it)
-    lines = islice((ln for ln in _LINES.finditer(original) if ln.group().strip()), 3)
-    line = next((ln for ln in lines if places.parties_named(original, ln.start(), ln.end())), None)
-    if line is None or len(line.group()) > _HEADLINE_MAX:
+    # the headline: the first of the opening lines that names two parties in its first
+    # _HEADLINE_MAX characters (an outlet's or a ministry's name, or a dateline, may stand
+    # above it; a headline that names them "پاکستان-قازقستان" leaves it to the lead)
+    lines = islice((ln for ln in _LINES.finditer(original) if ln.group().strip()), 4)
+    heads = (
+        (
+            ln.end(),
+            places.parties_named(original, ln.start(), min(ln.end(), ln.start() + _HEADLINE_MAX)),
+        )
+        for ln in lines
+    )
+    line_end, named = next(((e, n) for e, n in heads if len(n) == 2), (0, []))
+    if not named:
         return
-    named = places.parties_named(original, line.start(), line.end())
     codes = [p.code for p in named]
     known = [p for p in m.parties if p.code]
+    if not known:  # the translation gave no party code knows: the headline's two
+        m.parties += [_party_written(original, p) for p in named]
+        return
     kept = [p for p in known if p.code in codes]
-    if len(named) != 2 or len(kept) != 1 or len(known) > 2:
+    if len(kept) != 1 or len(known) > 2:
         return
     right = next(p for p in named if p.code != kept[0].code)
-    party = Party(
-        name=normalize.party_name(right.code or "") or right.label,
-        code=right.code,
-        evidence=[from_text.span_at(original, right.start, right.end)],
-    )
+    party = _party_written(original, right)
     wrong = next((p for p in known if p.code not in codes), None)
     if wrong is not None:
-        opening = places.parties_named(original, 0, min(len(original), _OPENING + line.end()))
+        opening = places.parties_named(original, 0, min(len(original), _OPENING + line_end))
         if any(p.code == wrong.code for p in opening):
             return  # the opening names it: a party the headline leaves out ("страны Залива")
     else:  # the model's other party is none code knows, or it gave one party only
@@ -2214,6 +2225,15 @@ def _party_from_headline(
         )
     )
     m.parties[m.parties.index(wrong)] = party
+
+
+def _party_written(original: str, named: places.Place) -> Party:
+    """A party the original names, as the record's party with its exact span."""
+    return Party(
+        name=normalize.party_name(named.code or "") or named.label,
+        code=named.code,
+        evidence=[from_text.span_at(original, named.start, named.end)],
+    )
 
 
 _LINES = re.compile(r"[^\n]+")
@@ -2327,8 +2347,8 @@ def arabic_head_from_original(
                     and romanize.attested_name(native.written, arabic_side)
                 ):
                     found = native
-        if found is None:
-            continue
+        if found is None or _names_a_party(found.written):
+            continue  # «مصر وإندونيسيا تعقدان», "Egypt and Indonesia hold", is no person
         if found.latin != d.head.name:
             rejected.append(
                 Rejected(

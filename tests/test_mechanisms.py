@@ -198,3 +198,13 @@ def test_a_translated_series_is_the_mechanism_the_original_names_without_an_ordi
     m = meeting(None)  # a meeting the model gave no series keeps none
     series_named_in_original(m, 0, text, "ru", rejected)
     assert m.series is None
+
+
+def test_chinese_ministries_before_the_ordinal_and_an_arabic_consultation_mechanism() -> None:
+    from summarizer.mechanisms import first_numbered
+
+    found = first_numbered("中国和智利两国外交部第十三轮政治磋商23日在圣地亚哥举行。", "zh")
+    assert found is not None
+    assert (found[0], found[2]) == (13, "Foreign Ministry Political Consultations")
+    found = first_numbered("مصر وإندونيسيا تعقدان الجولة الرابعة من آلية التشاور الثنائي", "ar")
+    assert found is not None and found[2] == "Bilateral Consultation Mechanism"

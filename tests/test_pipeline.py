@@ -723,6 +723,14 @@ def test_a_translated_party_the_headline_contradicts_is_the_headlines_other_part
     ]
     parties_from_headline(m, 0, text, rejected)
     assert [p.code for p in m.parties] == ["PAK", "ASEAN"]
+    # no party code knows: the two a line of the opening names, under a ministry's name
+    text = (
+        "وزارت خارجہ، حکومت پاکستان\nپریس ریلیز\n\nپاکستان-قازقستان کمیشن کا اجلاس\n\n"
+        "پاکستان اور جمہوریہ قازقستان کے درمیان کمیشن کا پانچواں اجلاس لاہور میں منعقد ہوا۔"
+    )
+    m.parties = [Party(name="Trade, Agriculture", code=None)]
+    parties_from_headline(m, 0, text, rejected)
+    assert [p.code for p in m.parties] == ["PAK", "KAZ"]
     # a party the opening names stays, even when the headline leaves it out
     text = "Россия и Иран обсудили транзит\n\nВстреча России и ССАГПЗ прошла в Эр-Рияде."
     m.parties = [Party(name="Russia", code="RUS"), Party(name="GCC", code="GCC")]
