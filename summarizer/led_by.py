@@ -85,9 +85,11 @@ def heads_led(text: str) -> list[LedBy]:
 
 
 def side_code(side: str) -> str | None:
-    """The party the words before «وفد» name: a country («پاکستان»), its adjective
-    («پاکستانی», «برازیلی»: the country with «ی» taken off) or an organisation."""
+    """The party the words before «وفد» name: a country («پاکستان», «ایتھوپیا کے»), its
+    adjective («پاکستانی», «برازیلی»: the country with «ی» taken off) or an organisation."""
     words = side.split()
+    if words and words[-1] in ("کے", "کی", "کا"):  # «ایتھوپیا کے وفد»: Ethiopia's
+        words = words[:-1]
     for size in range(len(words), 0, -1):
         phrase = " ".join(words[-size:])
         for candidate in (phrase, phrase[:-1] if phrase.endswith("ی") else None):

@@ -2379,19 +2379,24 @@ def urdu_heads_from_original(m: MeetingRecord, original: str) -> None:
     """A head the Urdu ORIGINAL names in a "delegation led by" clause (led_by.heads_led) and
     the model left out joins the meeting: its side is the party the clause names, else the
     one party left without a head; its name is spelt from the original (romanize), its title
-    read next to it (titles)."""
+    read next to it (titles). A side whose head the model gave is not in the original gets it
+    too (one_head_per_side then drops the model's: ur_19's "António Guterres")."""
     codes = [p.code for p in m.parties if p.code]
     for found in led_by.heads_led(original):
         if any(
-            e.start < found.end and found.start < e.end for d in m.delegations for e in d.evidence
+            _exact(e) and e.start < found.end and found.start < e.end
+            for d in m.delegations
+            for e in d.evidence
         ):
-            continue  # a head the model gave
+            continue  # a head the model gave, found in the original
         code = led_by.side_code(found.side)
         if code is None:
             left = [c for c in codes if not any(d.party == c for d in m.delegations)]
             code = left[0] if len(left) == 1 else None
-        if code is None or code not in codes or any(d.party == code for d in m.delegations):
+        if code is None or code not in codes:
             continue
+        if any(d.party == code and d.evidence and _exact(d.evidence[0]) for d in m.delegations):
+            continue  # the side's head is one the original names
         if code in romanize.NAME_COUNTRIES:
             latin = romanize.romanize(found.written, code, "")
         else:

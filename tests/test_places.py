@@ -205,3 +205,34 @@ def test_urdu_delegation_clauses_name_each_side_and_its_head() -> None:
     assert [led_by.side_code(h.side) for h in found] == ["PAK", "BRA", "PAK", "EU"]
     for h in found:
         assert text[h.start : h.end] == h.written
+
+
+def test_a_side_named_with_a_possessive_and_an_invented_head_replaced() -> None:
+    from summarizer import led_by
+    from summarizer.pipeline import one_head_per_side, urdu_heads_from_original
+    from summarizer.records import (
+        Delegation,
+        Location,
+        MeetingDate,
+        MeetingRecord,
+        Party,
+        Person,
+        Span,
+    )
+
+    assert led_by.side_code("ایتھوپیا کے") == "ETH"
+    text = (
+        "مذاکرات میں پاکستانی وفد کی قیادت ایڈیشنل سیکرٹری ثمینہ رحمان نے کی جبکہ ایتھوپیا کے "
+        "وفد کی سربراہی وزیر مملکت برائے خارجہ امور برہانو ولدے نے کی۔"
+    )
+    paragraph = Span(start=0, end=len(text), text=text, alignment="translated")
+    invented = Delegation(party="PAK", head=Person(name="Ismail Omar"), evidence=[paragraph])
+    m = MeetingRecord(
+        id="m", status="held", primary=True, kind="consultations", series=None, round=None,
+        title="t", parties=[Party(name="Pakistan", code="PAK"), Party(name="Ethiopia", code="ETH")],
+        date=MeetingDate(value=None), location=Location(), delegations=[invented],
+    )  # fmt: skip
+    urdu_heads_from_original(m, text)
+    one_head_per_side(m, 0, [])
+    assert [d.party for d in m.delegations] == ["PAK", "ETH"]
+    assert m.delegations[0].head.name_as_written == "ثمینہ رحمان"
