@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from . import normalize
 from .grounding import find_span
@@ -343,11 +344,17 @@ def named_in(text: str, start: int, end: int, language: str) -> tuple[str, Span]
     """The first listed mechanism text[start:end] names (no ordinal needed: "очередной раунд
     межмидовских консультаций"), a longer term first where two start together; only a
     mechanism's name (not a field of cooperation the tables also list)."""
-    table = {
+    table = _mechanism_terms(language)
+    if not table:
+        return None
+    return _nearest_term(text, start, end, table, lambda s, e: True)
+
+
+@lru_cache(maxsize=8)
+def _mechanism_terms(language: str) -> dict[str, str]:
+    """The language's listed terms that name a mechanism (built once per language)."""
+    return {
         term: english
         for term, english in TERMS.get(language, {}).items()
         if normalize.is_mechanism(english)
     }
-    if not table:
-        return None
-    return _nearest_term(text, start, end, table, lambda s, e: True)

@@ -2029,14 +2029,50 @@ def _next_from_sentence(
     return NextMeeting(date=when, location=where, text=sentence.text, evidence=[sentence])
 
 
+def _name_from_original(
+    d: Delegation,
+    index: int,
+    i: int,
+    name: str,
+    span: tuple[int, int, str],
+    rejected: list[Rejected],
+) -> None:
+    """The head's name is ``name``, read where the original writes it (``span``: start, end,
+    the text written there), which becomes its evidence; a different name of the model's is
+    listed in ``rejected``."""
+    start, end, written = span
+    if name != d.head.name:
+        rejected.append(
+            Rejected(
+                field=f"meetings[{index}].delegations[{i}].head.name",
+                value=d.head.name,
+                reason=f"the original writes {written!r}: {name}",
+            )
+        )
+        d.head.name = name
+    d.evidence = [Span(start=start, end=end, text=written)]
+
+
+def _title_from_original(
+    d: Delegation, index: int, i: int, english: str, reason: str, rejected: list[Rejected]
+) -> None:
+    """The head's title is ``english``, the title the original writes, unless the model's
+    already says it (titles.says); a title it replaces is listed in ``rejected``."""
+    if titles.says(d.head.title, english):
+        return
+    rejected.append(
+        Rejected(
+            field=f"meetings[{index}].delegations[{i}].head.title",
+            value=d.head.title,
+            reason=reason,
+        )
+    )
+    d.head.title = english
+
+
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]")
 
 
-#: Chinese officials' titles written right before the name ("外交部副部长邓怀远").
-_CHINESE_TITLE_THEN_NAME = re.compile(
-    r"(?:副部长|部长助理|部长|副外长|外长|大使|特使|特别代表|司长|主任|副总理|总理|副主席|"
-    r"主席|秘书长|国务委员)([\u4e00-\u9fff]{2,3})"
-)
 #: The hundred commonest Chinese surnames (a title's next characters are a name only after one).
 _CHINESE_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
@@ -2067,21 +2103,14 @@ def _chinese_title(
 ) -> None:
     """The title the original writes right before a head's name ("外交部副部长邓怀远": Vice
     Foreign Minister) replaces a title of the model's that does not say it."""
-    for written in sorted(_CHINESE_TITLES, key=len, reverse=True):
+    for written in _CHINESE_TITLES_LONGEST_FIRST:
         if not original.endswith(written, 0, start):
             continue
         title = _CHINESE_TITLES[written]
         if original.endswith("外交部", 0, start - len(written)) and "Minister" in title:
             title = title.replace("Minister", "Foreign Minister", 1)
-        if not titles.says(d.head.title, title):
-            rejected.append(
-                Rejected(
-                    field=f"meetings[{index}].delegations[{i}].head.title",
-                    value=d.head.title,
-                    reason=f"the original writes the title before the name: {title}",
-                )
-            )
-            d.head.title = title
+        reason = f"the original writes the title before the name: {title}"
+        _title_from_original(d, index, i, title, reason, rejected)
         return
 
 
@@ -2092,6 +2121,11 @@ _CHINESE_TITLES = {
     "主任": "Director", "副总理": "Vice Premier", "总理": "Premier", "副主席": "Vice President",
     "主席": "President", "秘书长": "Secretary-General", "国务委员": "State Councilor",
 }  # fmt: skip
+_CHINESE_TITLES_LONGEST_FIRST = sorted(_CHINESE_TITLES, key=len, reverse=True)
+#: Chinese officials' titles written right before the name ("外交部副部长邓怀远").
+_CHINESE_TITLE_THEN_NAME = re.compile(
+    "(?:" + "|".join(_CHINESE_TITLES_LONGEST_FIRST) + ")([\u4e00-\u9fff]{2,3})"
+)
 
 
 def cjk_head_from_original(
@@ -2127,16 +2161,7 @@ def cjk_head_from_original(
         if best is None:
             continue
         start, end, latin = best
-        if latin != d.head.name:
-            rejected.append(
-                Rejected(
-                    field=f"meetings[{index}].delegations[{i}].head.name",
-                    value=d.head.name,
-                    reason=f"the original writes {original[start:end]!r}: {latin}",
-                )
-            )
-            d.head.name = latin
-        d.evidence = [Span(start=start, end=end, text=original[start:end])]
+        _name_from_original(d, index, i, latin, (start, end, original[start:end]), rejected)
         _chinese_title(d, index, i, original, start, rejected)
 
 
@@ -2296,16 +2321,7 @@ def cyrillic_head_from_original(
         if found is None:
             continue
         name = cyrillic.spelling_for(d.head.name, found)
-        if name != d.head.name:
-            rejected.append(
-                Rejected(
-                    field=f"meetings[{index}].delegations[{i}].head.name",
-                    value=d.head.name,
-                    reason=f"the original writes {found.written!r}: {name}",
-                )
-            )
-            d.head.name = name
-        d.evidence = [Span(start=found.start, end=found.end, text=found.written)]
+        _name_from_original(d, index, i, name, (found.start, found.end, found.written), rejected)
 
 
 def arabic_head_from_original(
@@ -2349,29 +2365,14 @@ def arabic_head_from_original(
                     found = native
         if found is None or _names_a_party(found.written):
             continue  # «مصر وإندونيسيا تعقدان», "Egypt and Indonesia hold", is no person
-        if found.latin != d.head.name:
-            rejected.append(
-                Rejected(
-                    field=f"meetings[{index}].delegations[{i}].head.name",
-                    value=d.head.name,
-                    reason=f"the original writes {found.written!r}: {found.latin}",
-                )
-            )
-            d.head.name = found.latin
+        written = (found.start, found.end, found.written)
+        _name_from_original(d, index, i, found.latin, written, rejected)
         d.head.name_as_written = found.written
-        d.evidence = [Span(start=found.start, end=found.end, text=found.written)]
         title = titles.title_near(original, found.start, found.end)
         if title is None:
             continue
-        if not titles.says(d.head.title, title.english):
-            rejected.append(
-                Rejected(
-                    field=f"meetings[{index}].delegations[{i}].head.title",
-                    value=d.head.title,
-                    reason=f"the original writes {title.written!r}: {title.english}",
-                )
-            )
-            d.head.title = title.english
+        reason = f"the original writes {title.written!r}: {title.english}"
+        _title_from_original(d, index, i, title.english, reason, rejected)
         d.evidence.append(Span(start=title.start, end=title.end, text=title.written))
 
 

@@ -98,7 +98,6 @@ def romanize(written: str, party: str | None, proposed: str) -> str:
     return max(candidates, key=lambda c: fuzz.ratio(c.casefold(), target))
 
 
-@lru_cache(maxsize=4096)
 def attested_name(written: str, party: str | None) -> bool:
     """Whether every word of an Arabic-script name is a name people of ``party``'s country
     are attested to write («احمد نواز»: Ahmed, Nawaz)."""
@@ -106,6 +105,7 @@ def attested_name(written: str, party: str | None) -> bool:
     return bool(words) and all(_attested(word, _alpha2(party)) for word in words)
 
 
+@lru_cache(maxsize=4096)
 def _attested(word: str, country: str | None) -> bool:
     """Whether a word is a name people are attested to write (from the dictionary, not the
     model's guess), and not a title, a country or a city."""

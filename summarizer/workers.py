@@ -248,8 +248,7 @@ class CpuWorkers:
         self.count = count
         self.idle_only = idle_only
         self._state = threading.Lock()
-        self._usable: list[_Worker] = []
-        self._ready = 0  # workers that started and have not died
+        self._usable: list[_Worker] = []  # ready, and not dead
         self._closed = False
         self._workers: list[_Worker] = []
         self._starter = threading.Thread(
@@ -284,7 +283,6 @@ class CpuWorkers:
                 if ready and not self._closed:
                     worker.start_reading()
                     self._usable.append(worker)
-                    self._ready += 1
                 else:
                     worker.close()
 
@@ -315,15 +313,14 @@ class CpuWorkers:
         with self._state:
             if worker in self._usable:
                 self._usable.remove(worker)
-                self._ready -= 1
         worker.close()
 
     def wait_ready(self, timeout: float) -> bool:
         """Wait until the workers have started (or ``timeout`` s); whether any has, and every
-        one started is ready."""
+        one started is ready and usable (none has died; the workers are not closed)."""
         self._starter.join(timeout)
         with self._state:
-            return 0 < self._ready == len(self._workers)
+            return 0 < len(self._usable) == len(self._workers)
 
     def pids(self) -> list[int]:
         """The worker processes' ids (those started so far)."""
