@@ -1,6 +1,6 @@
 """Batch benchmarks against the fault-injecting server (tests/fault_server.py), offline.
 
-    .venv/bin/python benchmarks/bench_batch.py [--quick] [--cpu-workers N]
+    .venv/bin/python benchmarks/bench_batch.py [--quick] [--cpu-workers N] [--dir DIR]
 
 (a) per-article overhead of the tool with an instant provider (1,000 articles): wall and CPU
     milliseconds per article (the CPU workers' included: summarizer/workers.py, started and
@@ -9,7 +9,11 @@
 (b) concurrency efficiency: 200 articles at 1 s latency, concurrency 16 (ideal / actual);
 (c) a full cached re-run of (b): model calls and seconds.
 
-The server runs in its own process, so its CPU is not counted as the tool's.
+The server runs in its own process, so its CPU is not counted as the tool's. Articles,
+outputs and the store go to a temp folder under --dir (default: the system's temp folder).
+The first rows report what writing one output file costs there when the bench starts: that is
+the disk's share of each article (two files), and on a shared VM it varies from minute to
+minute (0.1 to 0.9 ms a file on this project's VM), which moves (a) by as much.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from fault_server import Faults, FaultServer, meeting_respond, synthetic_article  # noqa: E402
 
 from summarizer import pipeline, workers  # noqa: E402
-from summarizer.batch import BatchResult, run_batch  # noqa: E402
+from summarizer.batch import BatchResult, run_batch, write_atomic  # noqa: E402
 from summarizer.config import Settings  # noqa: E402
 from summarizer.llm import Message, ModelClient, Usage, article_context  # noqa: E402
 from summarizer.reading import Article  # noqa: E402
@@ -206,10 +210,30 @@ def batch(
         )
 
 
+#: --dir: the folder the bench's temp folders are made in (None: the system's temp folder).
+BENCH_DIR: Path | None = None
+
+
+def bench_dir() -> tempfile.TemporaryDirectory[str]:
+    if BENCH_DIR is not None:
+        BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    return tempfile.TemporaryDirectory(dir=BENCH_DIR)
+
+
+def file_write_ms(files: int = 500) -> float:
+    """Milliseconds to write one 4 kB output file atomically (batch.write_atomic) in the
+    bench's folder: the disk's share of each article's two output files."""
+    with bench_dir() as tmp:
+        started = time.perf_counter()
+        for i in range(files):
+            write_atomic(Path(tmp) / f"probe-{i}.json", "x" * 4096)
+        return 1000 * (time.perf_counter() - started) / files
+
+
 def bench_overhead(n: int, concurrency: int, *, in_process: bool = False) -> dict[str, Any]:
     server = start_server(Faults())
     client = InstantClient() if in_process else None
-    with tempfile.TemporaryDirectory() as tmp:
+    with bench_dir() as tmp:
         work = Path(tmp)
         write_articles(work / "in", n)
         batch(server.url, work, 10, concurrency, out="warmup", client=client)  # warm up
@@ -265,7 +289,7 @@ def process_cpu(pid: int | None) -> float:
 
 def bench_concurrency(n: int, latency: float, concurrency: int) -> dict[str, Any]:
     server = start_server(Faults(latency=latency))
-    with tempfile.TemporaryDirectory() as tmp:
+    with bench_dir() as tmp:
         work = Path(tmp)
         write_articles(work / "in", n)
         warm = work / "warm"
@@ -317,19 +341,29 @@ def overhead_rows(data: dict[str, Any], inner: str) -> list[tuple[str, str, str]
 
 
 def main() -> None:
+    global CPU_WORKERS, BENCH_DIR
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
     parser.add_argument(
         "--cpu-workers", type=int, metavar="N", help="CPU worker processes (default: auto)"
     )
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        metavar="DIR",
+        help="folder for the bench's articles, outputs and store (default: system temp)",
+    )
     args = parser.parse_args()
-    global CPU_WORKERS
     CPU_WORKERS = args.cpu_workers
+    BENCH_DIR = args.dir.resolve() if args.dir else None
+    probe = file_write_ms()
     n_overhead, n_conc, latency = (100, 40, 0.2) if args.quick else (1000, 200, 1.0)
     overhead = bench_overhead(n_overhead, concurrency=4)
     inproc = bench_overhead(n_overhead, concurrency=4, in_process=True)
     conc = bench_concurrency(n_conc, latency=latency, concurrency=16)
     rows = [
+        ("folder", str(BENCH_DIR or tempfile.gettempdir()), ""),
+        ("    one output file written, ms", f"{probe:.2f}", ""),
         ("(a) overhead, instant provider", f"{overhead['articles']} articles, concurrency 4", ""),
         *overhead_rows(overhead, "pipeline+client"),
         ("(a') same, in-process instant client", "no HTTP, openai, instructor", ""),

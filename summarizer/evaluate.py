@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from .errors import InputError
-from .normalize import city_info, same_person, series_key
+from .normalize import canonical_person, city_info, same_person, series_key
 from .records import (
     ArticleBrief,
     ComparativeSummary,
@@ -72,7 +72,9 @@ RULES: dict[str, str] = {
     "series": "equal under summarizer.normalize.series_key",
     "date": "compared at the gold's precision (gold 2025-02 matches 2025-02-20)",
     "city": "casefolded and latinised, aliases through summarizer.normalize.city_info",
-    "heads": "names matched by summarizer.normalize.same_person (gold aliases included)",
+    "heads": "names matched by summarizer.normalize.same_person (gold aliases included), or "
+    "as two romanizations of one name (summarizer.evaluate.same_romanization: the same "
+    "consonants, dh/z, q/k, sh/ch... as one, and a vowel in the same places)",
     "heads_title": f"titles of matched heads, rapidfuzz token_set_ratio >= {TITLE_MATCH} "
     "after lowercasing, dropping punctuation and removing 'of the'",
     "topics": "topics matched by keyword overlap (a shared content word after lowercasing, "
@@ -361,7 +363,47 @@ def same_topic(gold: str, predicted: str) -> bool:
 
 
 def same_head(gold: GoldHead, predicted: str) -> bool:
-    return any(same_person(name, predicted) for name in [gold.name, *gold.aliases])
+    return any(
+        same_person(name, predicted) or same_romanization(name, predicted)
+        for name in [gold.name, *gold.aliases]
+    )
+
+
+#: Words of a name that are articles or kinship particles, not names ("Al-Jubouri", "bin").
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "ben"})
+#: Letters romanizations of one Arabic, Persian or Cyrillic letter write differently
+#: («ظ» dh / z, «ق» q / k, «ش» sh / ch), each mapped to one.
+_ROMANIZATION_LETTERS = (
+    ("dh", "z"), ("th", "s"), ("kh", "h"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("ph", "f"),
+    ("q", "k"), ("c", "k"), ("v", "w"),
+)  # fmt: skip
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def _romanization_key(name: str) -> list[str]:
+    """A name's words as their consonants with a mark where a vowel is, letters that one
+    script's letter is romanized as in several ways made one: "Haidar Kazem Al-Jabburi" and
+    "Haider Kadhim Al-Jubouri" are both hVdVr kVzVm jVbVrV."""
+    words = re.sub(r"['’]", "", _fold(canonical_person(name)).replace("-", " ")).split()
+    key = []
+    for word in words:
+        if word in _NAME_PARTICLES:
+            continue
+        for written, one in _ROMANIZATION_LETTERS:
+            word = word.replace(written, one)
+        word = re.sub(r"(.)\1+", r"\1", word)
+        key.append(_VOWELS.sub("V", word))
+    return key
+
+
+def same_romanization(gold: str, predicted: str) -> bool:
+    """Two romanizations of one name written in a script without short vowels: the same
+    words, each with the same consonants (up to the letters romanizations spell two ways,
+    _ROMANIZATION_LETTERS) and a vowel in the same places, whichever vowel. A spelling that
+    drops vowels ("Brhano Wldi" for Birhanu Wolde) or a consonant does not match, nor does
+    Mahmoud for Mohamed (mVhmVd, mVhVmVd)."""
+    a, b = _romanization_key(gold), _romanization_key(predicted)
+    return len(a) >= 2 and a == b
 
 
 def match_pairs(n_gold: int, n_pred: int, ok: Callable[[int, int], bool]) -> list[tuple[int, int]]:

@@ -222,6 +222,8 @@ def series_after(text: str, ordinal: Span, language: str) -> tuple[str, Span] | 
     if not table:
         return None
     window_end = min(len(text), ordinal.end + _AFTER_ORDINAL + 60)
+    line_end = text.find("\n", ordinal.end, window_end)  # a headline's ordinal: not the
+    window_end = line_end if line_end != -1 else window_end  # next paragraph's name
     limit = _AFTER_ORDINAL
     adjective = _PARTY_ADJECTIVE.search(text, ordinal.end, window_end)
     if adjective and adjective.start() - ordinal.end <= _AFTER_ORDINAL:
@@ -324,20 +326,27 @@ def _nearest_term(
 
 def first_numbered(text: str, language: str) -> tuple[int, Span, str, Span] | None:
     """The first ordinal in the original that numbers a listed mechanism: (round, its span,
-    English name, the name's span)."""
+    English name, the name's span). Where a later sentence numbers the same round with a
+    fuller name of that mechanism (the headline's «سیاسی مشاورت کا تیسرا دور», the body's
+    «دوطرفہ سیاسی مشاورت کا تیسرا دور»), that one."""
     if not TERMS.get(language):
         return None
     candidates = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
     candidates += [(m.start(), m.group(0)) for m in _CJK_ORDINAL.finditer(text)]
+    first: tuple[int, Span, str, Span] | None = None
     for start, word in sorted(candidates):
         value = normalize.ordinal_value(word)
-        if value is None or not 0 < value < 200:
+        if value is None or not 0 < value < 200 or (first is not None and value != first[0]):
             continue
         ordinal = Span(start=start, end=start + len(word), text=word)
         found = series_after(text, ordinal, language)
-        if found is not None:
+        if found is None:
+            continue
+        if first is None:
+            first = (value, ordinal, found[0], found[1])
+        elif len(found[0]) > len(first[2]) and found[0].endswith(" " + first[2]):
             return value, ordinal, found[0], found[1]
-    return None
+    return first
 
 
 def named_in(text: str, start: int, end: int, language: str) -> tuple[str, Span] | None:

@@ -1002,6 +1002,21 @@ def round_from_original(
         series_from_original(m, index, original, language, rejected)
         return
     numbered = mechanisms.first_numbered(original, language) if index == 0 else None
+    if numbered is None and m.round is not None and index == 0:
+        counted = first_meeting_ordinal(original, language)
+        if counted is not None:  # «کمیٹی کا آٹھواں اجلاس»: a mechanism no table lists
+            value, ordinal_span = counted
+            rejected.append(
+                Rejected(
+                    field=f"meetings[{index}].round",
+                    value=str(m.round),
+                    reason=f"no such ordinal in the original, which numbers a meeting {value}",
+                    proposed_evidence=ordinal_span.text,
+                )
+            )
+            m.round = value
+            m.field_evidence["round"] = [ordinal_span]
+            return
     if numbered is None:
         if m.round is not None:  # a round the original never writes was made up
             rejected.append(
@@ -1027,6 +1042,18 @@ def round_from_original(
     m.round = value
     m.field_evidence["round"] = [ordinal_span]
     set_series(m, index, english, span, rejected)
+
+
+def first_meeting_ordinal(original: str, language: str) -> tuple[int, Span] | None:
+    """The first ordinal in the original with a word for a meeting right around it
+    (_numbers_a_meeting: «آٹھواں اجلاس», "eighth meeting"): its value and span."""
+    for start, _fragment, value in _ordinal_candidates(original):
+        if not 0 < value < 200:
+            continue
+        span = next((s for s in ordinal_spans(original, value) if s.start >= start), None)
+        if span is not None and _numbers_a_meeting(original, span, language):
+            return value, span
+    return None
 
 
 def series_from_original(
@@ -1698,15 +1725,17 @@ def _venue_elsewhere(
     m: MeetingRecord, original: str, language: str, evidence: Span
 ) -> Location | None:
     """The venue, when the model's city stands outside the meeting's own sentences: the city
-    those sentences name after a preposition of place ("the commission met in Iasi" over a
-    dateline's Chisinau), else, for a city the model took from the headline, the dateline's
+    those sentences name as a place ("the commission met in Iasi" over a dateline's Chisinau,
+    «جکارتہ میں»), else, for a city the model took from the headline, the dateline's
     city; None when the model's city is in those sentences or nothing names another."""
     anchors = anchor_sentences(m, original, language, with_city=False)
     if not anchors or any(s <= evidence.start < e for s, e in anchors):
         return None
     for start, end in anchors:
         for s, e, english in normalize.cities_in(original, start, end):
-            if _PLACE_BEFORE.search(original, max(0, s - 6), s):
+            if _PLACE_BEFORE.search(original, max(0, s - 6), s) or _PLACE_AFTER.match(
+                original, e
+            ):
                 return _located(original, s, e, english)
     title_end = original.find("\n", len(original) - len(original.lstrip()))
     if not 0 <= evidence.start < title_end:

@@ -15,6 +15,7 @@ need.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -55,6 +56,8 @@ def not_name(word: str) -> bool:
 #: An Arabic-script word: letters, tatweel and vowel marks (not "،" or Urdu "۔").
 _WORD = re.compile(r"[\u0621-\u063a\u0640-\u0652\u066e-\u06d3\u06d5\u06fa-\u06ff]+")
 _MARKS = re.compile(r"[\u064b-\u0652\u0670\u0640]")
+#: What stands between two words of one name: spaces (and a zero-width non-joiner) only.
+_SPACES = re.compile(r"[ \u00a0\u200c]*")
 #: A window of the original counts as the model's name when their consonants agree this well.
 MATCH = 60
 
@@ -238,6 +241,15 @@ def spell_word(word: str, party: str | None = None) -> str:
     return foreign_spelling(word, party)
 
 
+def _same_word(latin: str, written: str) -> bool:
+    """Whether the model's Latin word is the original's Arabic-script word: their consonants
+    agree (at least _WORD_MATCH) and number the same, give or take one ("Costa" is «کوستا»;
+    "Bianandelli", two more, is not «بيلاندي», Bellandi; "Sanitayo", two fewer, is not
+    «سانتياغو», Santiago)."""
+    mine, theirs = _skeleton(latin), _skeleton(written)
+    return fuzz.ratio(mine, theirs) >= _WORD_MATCH and abs(len(mine) - len(theirs)) <= 1
+
+
 def spell_foreign(
     original: str, start: int, end: int, name: str, party: str | None = None
 ) -> NameInText | None:
@@ -250,7 +262,9 @@ def spell_foreign(
     None when the original's words and the model's cannot be paired one to one."""
     words = list(_WORD.finditer(original, start, end))
     wanted = normalize.canonical_person(name).split()
-    found = _best_run(words, " ".join(wanted))
+    # as many words as the model's name first: «لورينزو بيلاندي اليوم» ("Lorenzo Bellandi
+    # today") must not outscore «لورينزو بيلاندي» for "Lorenzo Bianandelli"
+    found = _best_run(words, " ".join(wanted), (len(wanted),)) or _best_run(words, " ".join(wanted))
     if found is None:
         return None
     first, last = found
@@ -266,7 +280,7 @@ def spell_foreign(
         return None
     spelt = []
     for mine, theirs in zip(wanted, words[first:last], strict=True):
-        keep = fuzz.ratio(_skeleton(mine), _skeleton(theirs.group())) >= _WORD_MATCH
+        keep = _same_word(mine, theirs.group())
         spelt.append(
             _vowel_restored(mine, party) if keep else foreign_spelling(theirs.group(), party)
         )
@@ -276,13 +290,16 @@ def spell_foreign(
     return NameInText(s, e, original[s:e], " ".join(spelt))
 
 
-def _best_run(words: list[re.Match[str]], name: str) -> tuple[int, int] | None:
-    """The run of one to four words whose consonants best match ``name`` (at least MATCH)."""
+def _best_run(
+    words: list[re.Match[str]], name: str, sizes: Iterable[int] = range(1, 5)
+) -> tuple[int, int] | None:
+    """The run of one to four words (or of ``sizes`` words) whose consonants best match
+    ``name`` (at least MATCH)."""
     wanted = _skeleton(name)
     if not wanted:
         return None
     best: tuple[float, int, int] | None = None
-    for size in range(1, 5):
+    for size in sizes:
         for i in range(len(words) - size + 1):
             run = words[i : i + size]
             if any(not_name(w.group()) for w in run):
@@ -306,9 +323,25 @@ def find_name(
         return None
     first, last = found
     country = _alpha2(party)
-    while first > 0 and last - first < 5 and _attested(words[first - 1].group(), country):
+
+    def joined(left: int, right: int) -> bool:
+        """Words ``left`` and ``right`` are one phrase: only spaces between them (not "." or
+        a line break, after which «وأكد», an attested word, opens the next sentence)."""
+        return _SPACES.fullmatch(original, words[left].end(), words[right].start()) is not None
+
+    while (
+        first > 0
+        and last - first < 5
+        and joined(first - 1, first)
+        and _attested(words[first - 1].group(), country)
+    ):
         first -= 1
-    while last < len(words) and last - first < 5 and _attested(words[last].group(), country):
+    while (
+        last < len(words)
+        and last - first < 5
+        and joined(last - 1, last)
+        and _attested(words[last].group(), country)
+    ):
         last += 1
     s, e = words[first].start(), words[last - 1].end()
     if original[s:e].count("\n"):

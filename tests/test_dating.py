@@ -180,6 +180,22 @@ def test_a_call_has_no_venue_and_a_country_is_not_a_city() -> None:
     assert m.location.city == "Kuala Lumpur" and m.location.evidence[0].text == "吉隆坡"
 
 
+def test_an_urdu_venue_written_as_a_place_wins_over_the_datelines_city() -> None:
+    text = (
+        "اسلام آباد — جمعرات 19 فروری 2026\n\n"
+        "پاکستان اور آسیان کی کمیٹی کا آٹھواں اجلاس بدھ کے روز جکارتہ میں منعقد ہوا۔"
+    )
+    m = record(
+        round=8,
+        location=Location(city="Islamabad", evidence=[span_of(text, "اسلام آباد")]),
+        field_evidence={"round": [span_of(text, "آٹھواں")]},
+    )
+    rejected: list[Rejected] = []
+    city_from_original(m, 0, text, "ur", rejected)
+    assert m.location.city == "Jakarta" and m.location.evidence[0].text == "جکارتہ"
+    assert rejected[-1].value == "Islamabad"
+
+
 def test_a_town_the_gazetteer_does_not_know_is_kept_where_written_as_the_venue() -> None:
     text = (
         "The commission met in Livingstone on Monday under Foreign Minister Mulenga Chanda "
@@ -560,6 +576,12 @@ def test_a_round_the_original_never_writes_is_dropped() -> None:
     m = record(round=3, field_evidence={"round": [span_of(text, text, translated=True)]})
     round_from_original(m, 0, text, "ru", rejected)
     assert m.round == 3 and m.field_evidence["round"][0].text == "Третье"
+    # a mechanism no table lists: the first ordinal with a word for a meeting beside it
+    text = "آسیان کی مشترکہ شعبہ جاتی تعاون کمیٹی کا آٹھواں اجلاس بدھ کو جکارتہ میں ہوا۔"
+    m = record(round=19, field_evidence={"round": [span_of(text, text, translated=True)]})
+    round_from_original(m, 0, text, "ur", rejected)
+    assert m.round == 8 and m.field_evidence["round"][0].text == "آٹھواں"
+    assert "numbers a meeting 8" in rejected[-1].reason
 
 
 def test_the_next_meetings_city_is_the_one_written_where_it_is_announced() -> None:

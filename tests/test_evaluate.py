@@ -16,6 +16,7 @@ from summarizer.evaluate import (
     grouping_score,
     load_gold,
     render_markdown,
+    same_romanization,
     score,
     topic_words,
 )
@@ -190,6 +191,18 @@ def test_heads_match_spelling_variants_and_titles_separately(tmp_path: Path) -> 
     heads, titles = report.fields["heads"], report.fields["heads_title"]
     assert (heads.tp, heads.fp, heads.fn) == (2, 1, 0)
     assert (titles.tp, titles.fp, titles.fn) == (1, 2, 1)
+
+
+def test_romanizations_of_one_name_match_and_dropped_vowels_do_not() -> None:
+    # «حيدر كاظم الجبوري» as two romanizations spell it
+    assert same_romanization("Haider Kadhim Al-Jubouri", "Dr. Haidar Kazem Al-Jabburi")
+    # words split differently are not read as one name (a limit: "Abd al-Rahman")
+    assert not same_romanization("Abdulrahman Al-Qahtani", "Abd al-Rahman Al-Kahtani")
+    # a spelling from the consonants alone, a consonant added, another name
+    assert not same_romanization("Birhanu Wolde", "Brhano Wldi")
+    assert not same_romanization("Haider Kadhim Al-Jubouri", "Haidar Kaziqam Jabouri")
+    assert not same_romanization("Mohamed Ali", "Mahmoud Ali")
+    assert not same_romanization("Skoog", "Skug")  # one word: surnames are matched elsewhere
 
 
 def test_topics_match_by_keyword_overlap(tmp_path: Path) -> None:

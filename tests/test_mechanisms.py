@@ -208,3 +208,17 @@ def test_chinese_ministries_before_the_ordinal_and_an_arabic_consultation_mechan
     assert (found[0], found[2]) == (13, "Foreign Ministry Political Consultations")
     found = first_numbered("مصر وإندونيسيا تعقدان الجولة الرابعة من آلية التشاور الثنائي", "ar")
     assert found is not None and found[2] == "Bilateral Consultation Mechanism"
+
+
+def test_the_fullest_name_of_the_first_numbered_round_is_read() -> None:
+    headline = "پاکستان اور ایران کا اتفاق، سیاسی مشاورت کا تیسرا دور مکمل\n\n"
+    body = "دونوں ممالک کے درمیان دوطرفہ سیاسی مشاورت کا تیسرا دور منگل کو منعقد ہوا۔"
+    from summarizer import mechanisms
+
+    found = mechanisms.first_numbered(headline + body, "ur")
+    assert found is not None
+    assert (found[0], found[2]) == (3, "Bilateral Political Consultations")
+    # another round's fuller name is another meeting's
+    other = "آئندہ دوطرفہ سیاسی مشاورت کا چوتھا دور تہران میں ہوگا۔"
+    found = mechanisms.first_numbered(headline + other, "ur")
+    assert found is not None and (found[0], found[2]) == (3, "Political Consultations")

@@ -90,6 +90,16 @@ def test_find_name_widens_to_a_given_name_the_translation_dropped() -> None:
     assert romanize.find_name(text, 0, len(text), "Olof Skoog", "PAK") is None
 
 
+def test_find_name_does_not_widen_past_the_end_of_its_sentence() -> None:
+    from summarizer import romanize
+
+    # «وأكد» ("and he stressed") is an attested name word; it opens the next paragraph
+    text = "ومعالي وزير التخطيط الدكتور حيدر كاظم الجبوري.\n\nوأكد الوزير أهمية المشروع."
+    found = romanize.find_name(text, 0, len(text), "Haidar Kaziqam Jabouri", "IRQ")
+    assert found is not None and found.written == "حيدر كاظم الجبوري"
+    assert found.latin.startswith("Haidar Ka")
+
+
 def test_attention_cue_and_lead_in_words_are_read_off_a_topic() -> None:
     text = (
         "Special attention was given to the construction of the Kars-Igdir-Nakhchivan railway. "
@@ -236,3 +246,17 @@ def test_a_side_named_with_a_possessive_and_an_invented_head_replaced() -> None:
     one_head_per_side(m, 0, [])
     assert [d.party for d in m.delegations] == ["PAK", "ETH"]
     assert m.delegations[0].head.name_as_written == "ثمینہ رحمان"
+
+
+def test_a_foreign_name_keeps_only_the_model_words_the_original_writes() -> None:
+    from summarizer import romanize
+
+    text = "ووكيل وزارة الخارجية الإيطالية السيد لورينزو بيلاندي اليوم الاثنين."
+    # a run of as many words as the model's name: not «... بيلاندي اليوم» ("... today")
+    found = romanize.spell_foreign(text, 0, len(text), "Lorenzo Bianandelli", "ITA")
+    assert found is not None and found.written == "لورينزو بيلاندي"
+    # "Bianandelli" has two consonants more than «بيلاندي»: spelt from the original
+    assert found.latin == "Lorenzo Bilandi"
+    text = "رودولفو ماكارايغ سانتياغو."
+    found = romanize.spell_foreign(text, 0, len(text), "Roodolfo Makaraig Sanitayo", "PHL")
+    assert found is not None and found.latin == "Roodolfo Makaraig Santiago"
