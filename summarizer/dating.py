@@ -33,7 +33,8 @@ MONTHS: dict[str, tuple[str, ...]] = {
     "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
            "сентября", "октября", "ноября", "декабря"),
     "ar": ("يناير", "فبراير", "مارس", "أبريل", "ابريل", "إبريل", "مايو", "يونيو", "يوليو",
-           "أغسطس", "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر"),
+           "أغسطس", "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر",
+           *normalize.LEVANTINE_MONTHS),
     "ur": ("جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر",
            "اکتوبر", "نومبر", "دسمبر"),
 }
@@ -64,6 +65,7 @@ _DATELINE_WORDS = 3
 #: Service) -").
 _DATELINE_AFTER = re.compile(
     r"[\s,]*/[A-ZА-Я][A-Za-zА-Яа-я-]{1,11}/|"  # an agency tag that ends it ("/MONTSAME/")
+    r"[\s,]*/\s*[\u0621-\u064a]{2,12}\s*/|"  # in Arabic letters ("10 مارس 2026 / بنا /")
     r"\s*电|"  # a Chinese wire's "...11月22日电（记者 ...）"
     r"[\s,]*(?:года|г\.|电|م(?!\w))?\s*"
     r"(?:[,|]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:GMT|UTC|[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?\s*)?"
@@ -81,6 +83,7 @@ RELATIVE_DAYS: dict[int, tuple[str, ...]] = {
         "yesterday",
         "hier",
         "вчера",
+        "накануне",
         "أمس",
         "امس",
         "الأمس",
@@ -222,6 +225,12 @@ def _weekday_pattern() -> re.Pattern[str]:
     )
 
 
+#: «Накануне» is "the day before" when an adverb (followed by a comma, "в"/"во" and a place
+#: or a verb: «Накануне в Минске состоялось ...»), "on the eve of" before a noun.
+_ON_THE_DAY_BEFORE = re.compile(
+    r"(?!накануне)|накануне(?=\s*(?:,|\.|в\s|во\s|состоял|прошл|прошёл|прошел|провел|провёл))",
+    re.IGNORECASE,
+)
 #: Each word of RELATIVE_DAYS, casefolded, and its offset in days.
 _RELATIVE_OFFSETS = {w.casefold(): offset for offset, ws in RELATIVE_DAYS.items() for w in ws}
 
@@ -397,6 +406,8 @@ def dates_in(
                     add(m.start(), m.end(), nd.value, nd.resolved_from, False)
     if reference is not None:
         for m in _relative_pattern().finditer(text, start, end):  # "yesterday": a day off it
+            if m.group("day") and not _ON_THE_DAY_BEFORE.match(text, m.start("day")):
+                continue  # «накануне визита», on the eve of the visit, is no day
             offset = _RELATIVE_OFFSETS[(m.group("day") or m.group("cjk")).casefold()]
             day = reference + datetime.timedelta(days=offset)
             add(m.start(), m.end(), day.isoformat(), "published", True)

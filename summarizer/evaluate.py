@@ -80,7 +80,9 @@ RULES: dict[str, str] = {
     "topics": "topics matched by keyword overlap (a shared content word after lowercasing, "
     "stopwords dropped, plural s stripped, British -ise/-isation spelt -ize/-ization and "
     "defence, licence, programme, centre, labour... in their American forms), an acronym and "
-    "the capitalised words it abbreviates (EPA = Economic Partnership Agreement), "
+    "the capitalised words it abbreviates (EPA = Economic Partnership Agreement), a sector's "
+    "broad word and one of its narrower words (summarizer.evaluate.TOPIC_FAMILIES: education "
+    "= scholarships for students, energy = offshore wind; two narrower words do not match), "
     f"or rapidfuzz token_set_ratio >= {TOPIC_MATCH}",
     "next_meeting": "date (at the gold's precision) and city counted as two items",
     "meeting_detection": "gold has a meeting vs the brief has one; no true negatives counted",
@@ -351,9 +353,72 @@ def _acronyms(label: str) -> set[str]:
     return set(re.findall(r"(?<![\w-])[A-Z]{2,6}(?![\w-])", label))
 
 
+#: Subjects a topic label may name by their broad word or by a narrower one: a label with a
+#: family's broad word and a label with one of its narrower words are one subject
+#: ("education" and "scholarships for Pakistani students", "energy" and "offshore wind",
+#: "agriculture" and "agricultural research"); two narrower words are not ("offshore wind"
+#: is not "gas pipeline"). "Security" is in none (it qualifies too many: food, energy,
+#: border security). (family: (broad words, narrower words))
+_TOPIC_FAMILY_WORDS: dict[str, tuple[str, str]] = {
+    "education": (
+        r"educat\w*",
+        r"schools?|universit\w*|students?|scholarships?|academic\w*|vocational|teachers?",
+    ),
+    "energy": (
+        r"energ\w*",
+        r"electric\w*|power|(?<!palm )(?<!olive )oil|gas|hydrocarbons?|petrol\w*|uranium|"
+        r"hydrogen|solar|wind|renewables?|pipelines?|lng|coal|refin\w*|geothermal",
+    ),
+    "agriculture": (
+        r"agricultur\w*|agro\w*|farming",
+        r"farms?|farmers?|crops?|food|rice|wheat|grains?|livestock|fertili[sz]ers?|"
+        r"irrigation|beef|dairy|fruits?|cocoa|coffee|poultry|seeds?",
+    ),
+    "fisheries": (r"fisher\w*|fishing", r"fish|seafood|aquaculture"),
+    "health": (
+        r"health\w*",
+        r"medic\w*|pharma\w*|vaccin\w*|hospitals?|epidemic\w*|pandemic\w*|surgical",
+    ),
+    "tourism": (r"touris\w*", r"tourists?|visitors?"),
+    "transport": (
+        r"transport\w*|connectivity|logistics",
+        r"rail\w*|roads?|highways?|ports?|shipping|aviation|flights?|airlines?|air\s+links?",
+    ),
+    "defense": (r"defen[cs]e|military", r"arms|weapons?|armed\s+forces|drones?"),
+    "terrorism": (r"terroris\w*", r"extremis\w*|radicali[sz]\w*"),
+    "migration": (r"migra\w*|mobility", r"refugees?|asylum"),
+    "trade": (r"trade|commerc\w*", r"exports?|imports?|tariffs?|market\s+access"),
+    "investment": (r"invest\w*", r"investors?"),
+    "culture": (r"cultur\w*", r"heritage|museums?|arts?"),
+    "digital": (r"digital|ict", r"telecom\w*|cyber\w*|information\s+technology|internet"),
+    "mining": (r"mining|minerals?", r"copper|lithium|nickel|bauxite|rare\s+earths?|gold"),
+}
+TOPIC_FAMILIES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    name: (re.compile(rf"\b(?:{broad})\b"), re.compile(rf"\b(?:{narrow})\b"))
+    for name, (broad, narrow) in _TOPIC_FAMILY_WORDS.items()
+}
+
+
+def _family_words(label: str) -> tuple[set[str], set[str]]:
+    """(families whose broad word the label names, families whose narrower word it names)."""
+    folded = _fold(label).replace("-", " ")
+    broad = {name for name, (b, _n) in TOPIC_FAMILIES.items() if b.search(folded)}
+    narrow = {name for name, (_b, n) in TOPIC_FAMILIES.items() if n.search(folded)}
+    return broad, narrow
+
+
+def same_family(gold: str, predicted: str) -> bool:
+    """One label names a family's broad word, the other that word or a narrower one."""
+    gold_broad, gold_narrow = _family_words(gold)
+    pred_broad, pred_narrow = _family_words(predicted)
+    return bool(gold_broad & (pred_broad | pred_narrow) or pred_broad & gold_narrow)
+
+
 def same_topic(gold: str, predicted: str) -> bool:
     if topic_words(gold) & topic_words(predicted):
         return True
+    if same_family(gold, predicted):
+        return True  # "education" = "scholarships for Nigerian students"
     if _acronyms(predicted) & _initials(gold) or _acronyms(gold) & _initials(predicted):
         return True  # "EPA" = "Economic Partnership Agreement negotiations"
     return (

@@ -154,7 +154,11 @@ _MEETING_CUE = re.compile(
     r"(?:met|meets)\s+(?:with|in|on|at)|(?:spoke|talked|conferred)\s+(?:by|on\s+the|over\s+the)\s+"
     r"(?:tele)?phone|(?:tele)?phone\s+(?:call|conversation|talks)|co-?chaired|took\s+place|"
     r"(?:was|were|will\s+be)\s+held|will\s+hold|convened|paid\s+an?\s+(?:\w+\s+)?visit|"
-    r"(?:session|round|meeting)\s+of\s+the)\b",
+    r"(?:session|round|meeting)\s+of\s+the|"
+    # an ordinal round held ("held the eighth round of bilateral political consultations")
+    r"(?:held|hosted|convened)\s+(?:the\s+|its\s+|their\s+)?(?:\d+(?:st|nd|rd|th)|first|second|"
+    r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|"
+    r"\w+tieth(?:-\w+)?)\s+(?:round|session|meeting))\b",
     re.IGNORECASE,
 )
 

@@ -404,6 +404,10 @@ _GENERIC_TOPIC_WORDS = frozenset(
         "challenge", "developing", "field", "sector", "area", "number", "each", "other",
         "shared", "two", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
         "eighth", "ninth", "tenth",
+        # a word alone names no subject ("known", "cases", "costs", "the region", "hopes")
+        "known", "made", "including", "etc", "case", "cost", "capital", "hope", "consensu",
+        "participation", "principle", "organization", "organisation", "region", "supervision",
+        "philosophical", "fear", "nations", "more", "topic", "across",
     }
 )  # fmt: skip
 

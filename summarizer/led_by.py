@@ -98,3 +98,93 @@ def side_code(side: str) -> str | None:
                 if code:
                     return code
     return None
+
+
+# ---- Arabic ------------------------------------------------------------------------------
+
+#: «ترأس الجانب الأردني <title> <name>» / «ترأست الجانب التشيلي ...» / «ترأس وفد ...»: "the
+#: Jordanian side was chaired by ...", up to the clause's comma or full stop.
+_ARABIC_CLAUSE = re.compile(
+    r"(?:ترأس|ترأست|يترأس|تترأس|رأس|رأست)\s+(?:الجانب|وفد)\s+(?P<side>[^\s،,.]+(?:\s+[^\s،,.]+)?)"
+    r"\s+(?P<who>[^،,.\n]{3,200})"
+)
+#: Words of an Arabic clause that are never part of a name: prepositions, the meeting, honorifics
+#: (romanize.NOT_NAME and the title table's words are the others).
+_ARABIC_NOT_NAME = frozenset(
+    {
+        "في", "من", "عن", "على", "إلى", "الى", "مع", "لدى", "الاجتماع", "اللقاء", "المشاورات",
+        "الجولة", "الحوار", "اللجنة", "الجانب", "وفد", "سعادة", "معالي", "فخامة", "سمو", "السيد",
+        "السيدة", "الشيخ", "الشيخة", "الدكتور", "الدكتورة", "المهندس", "المهندسة", "اللواء",
+        "العميد", "الفريق", "الأستاذ", "الأستاذة", "كاتب", "الدولة", "وزارة", "الخارجية", "النائب",
+        "الأول", "الأولى", "لوزير", "لوزيرة", "بوزارة", "بحكومة", "المساعد", "الوكيل", "الأمين",
+    }
+)  # fmt: skip
+
+
+def _arabic_name_word(word: str) -> bool:
+    bare = romanize.strip_marks(word)
+    return (
+        bare not in _ARABIC_NOT_NAME
+        and not romanize.not_name(bare)
+        and bare not in _title_words()
+        and normalize.party_code(bare) is None
+        and normalize.city_info(bare) is None
+    )
+
+
+def heads_chaired(text: str) -> list[LedBy]:
+    """Every "<side> was chaired by <title> <name>" clause of an Arabic text, with the name
+    it gives: the first run of two to five words after the titles and honorifics that are
+    not titles, offices or joining words («ترأس الجانب الأردني أمين عام وزارة الخارجية
+    وشؤون المغتربين السفير نضال العبادي»: نضال العبادي)."""
+    found: list[LedBy] = []
+    for clause in _ARABIC_CLAUSE.finditer(text):
+        start, end = clause.span("who")
+        runs: list[list[re.Match[str]]] = []  # the runs of two to five name words, in order
+        run: list[re.Match[str]] = []
+        for word in [*_WORD.finditer(text, start, end), None]:
+            if (
+                word is not None
+                and _arabic_name_word(word.group())
+                and not titles.title_starts(text, word.start())
+            ):
+                run.append(word)
+                continue
+            if 2 <= len(run) <= 5:
+                runs.append(run)
+            run = []
+        side = " ".join(clause.group("side").split())
+        code = arabic_side_code(side)
+        # a side whose people have Arabic names: the first run with a word attested as one
+        # of their names («الوحدة الوطنية», National Unity, is a government's, not a person)
+        if code in romanize.NAME_COUNTRIES:
+            chosen = next((r for r in runs if romanize.any_attested(_joined(text, r), code)), None)
+        else:
+            chosen = runs[0] if runs else None
+        if chosen:
+            s, e = chosen[0].start(), chosen[-1].end()
+            found.append(LedBy(s, e, text[s:e], side))
+    return found
+
+
+def _joined(text: str, run: list[re.Match[str]]) -> str:
+    return text[run[0].start() : run[-1].end()] if run else ""
+
+
+def arabic_side_code(side: str) -> str | None:
+    """The party an Arabic side's words name: a country («الأردن»), its adjective («الأردني»,
+    «القطري», «التشيلي»: the country with «ال» or «ي» taken off) or an organisation («الاتحاد
+    الأوروبي»)."""
+    bare = romanize.strip_marks(side)
+    words = bare.split()
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(words[:size])
+        candidates = [phrase]
+        for form in (phrase, phrase[2:] if phrase.startswith("ال") else None):
+            if form:
+                candidates += [form, form[:-1] if form.endswith("ي") else form]
+        for candidate in candidates:
+            code = normalize.party_code(candidate)
+            if code:
+                return code
+    return None

@@ -87,6 +87,8 @@ TERMS: dict[str, dict[str, str]] = {
         "政府间委员会": "Intergovernmental Commission",
         "联合委员会": "Joint Commission",
         "联合工作组": "Joint Working Group",
+        "双边磋商机制": "Bilateral Consultation Mechanism",
+        "南海问题双边磋商机制": "Bilateral Consultation Mechanism on the South China Sea",
         "峰会": "Summit",
         "反恐": "counter-terrorism",
     },
@@ -104,6 +106,8 @@ TERMS: dict[str, dict[str, str]] = {
         "مشترکہ بین الحکومتی کمیشن": "Joint Intergovernmental Commission",
         "بین الحکومتی کمیشن": "Intergovernmental Commission",
         "مشترکہ وزارتی کمیشن": "Joint Ministerial Commission",
+        "بین الحکومتی مشترکہ وزارتی کمیشن": "Intergovernmental Joint Ministerial Commission",
+        "مشترکہ شعبہ جاتی تعاون کمیٹی": "Joint Sectoral Cooperation Committee",
     },
     "ru": {
         "политический диалог": "Political Dialogue",

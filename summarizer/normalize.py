@@ -1034,8 +1034,25 @@ _LEADING_WORDS = re.compile(r"^(?:on|in|at|since|le|en|يوم|في|в|во)\s+",
 ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
+#: The Syriac month names of the Levant and Iraq («٣ آذار ٢٠٢٦», 3 March 2026), which
+#: dateparser does not know, and the names it does.
+LEVANTINE_MONTHS = {
+    "كانون الثاني": "يناير", "شباط": "فبراير", "آذار": "مارس", "اذار": "مارس",
+    "نيسان": "أبريل", "أيار": "مايو", "ايار": "مايو", "حزيران": "يونيو", "تموز": "يوليو",
+    "آب": "أغسطس", "أيلول": "سبتمبر", "ايلول": "سبتمبر", "تشرين الأول": "أكتوبر",
+    "تشرين الاول": "أكتوبر", "تشرين الثاني": "نوفمبر", "كانون الأول": "ديسمبر",
+    "كانون الاول": "ديسمبر",
+}  # fmt: skip
+_LEVANTINE_MONTH = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(sorted(map(re.escape, LEVANTINE_MONTHS), key=len, reverse=True))
+    + r")(?!\w)"
+)
+
+
 def _clean_date_text(text: str) -> str:
     cleaned = text.translate(ASCII_DIGITS).strip().strip(".,;:()")
+    cleaned = _LEVANTINE_MONTH.sub(lambda m: LEVANTINE_MONTHS[m.group()], cleaned)
     return _LEADING_WORDS.sub("", cleaned).strip()
 
 
@@ -1204,6 +1221,8 @@ def detect_published(text: str) -> datetime.date | None:
         "RETURN_AS_TIMEZONE_AWARE": False,
         "PREFER_DATES_FROM": "past",
     }
+    if language != "en":  # "09/06/2025" above an Arabic report is 9 June (dating._slashed_value)
+        settings["DATE_ORDER"] = "DMY"
     for line in lines:
         if len(line) >= _HEADER_LINE_MAX:
             continue

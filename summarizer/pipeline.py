@@ -856,14 +856,17 @@ def topics_from_places(m: MeetingRecord, original: str) -> list[Topic]:
 
 def drop_generic_topics(m: MeetingRecord, index: int, rejected: list[Rejected]) -> None:
     """A topic that names no subject ("all areas", "bilateral relations", "two parties"), a
-    fragment of a sentence ("by this plan") or a whole sentence is listed in ``rejected`` and
-    left out; the others lose lead-in words and letters of another script
+    head of delegation, a fragment of a sentence ("by this plan") or a whole sentence is listed
+    in ``rejected`` and left out; the others lose lead-in words and letters of another script
     (``from_text.tidy_topic_label``)."""
     kept: list[Topic] = []
     parties = [p.name for p in m.parties]
+    heads = [d.head.name for d in m.delegations]
     for j, topic in enumerate(m.topics):
         for label in from_text.topic_parts(from_text.tidy_topic_label(topic.label)):
             fault = from_text.topic_fault(label, parties)
+            if fault is None and any(normalize.same_person(label, head) for head in heads):
+                fault = "names a head of delegation, not a subject"
             if fault:
                 rejected.append(
                     Rejected(
@@ -1733,9 +1736,7 @@ def _venue_elsewhere(
         return None
     for start, end in anchors:
         for s, e, english in normalize.cities_in(original, start, end):
-            if _PLACE_BEFORE.search(original, max(0, s - 6), s) or _PLACE_AFTER.match(
-                original, e
-            ):
+            if _PLACE_BEFORE.search(original, max(0, s - 6), s) or _PLACE_AFTER.match(original, e):
                 return _located(original, s, e, english)
     title_end = original.find("\n", len(original) - len(original.lstrip()))
     if not 0 <= evidence.start < title_end:
@@ -2171,27 +2172,38 @@ def cjk_head_from_original(
             continue
         given = words[1].casefold()
         best: tuple[int, int, str] | None = None
-        for size in (3, 2):
-            for start in range(evidence.start, evidence.end - size + 1):
-                piece = original[start : start + size]
-                if not all(_CJK_NAME.match(ch) for ch in piece):
-                    continue
-                latin = normalize.latinize(piece)
-                parts = latin.split()
-                if len(parts) == 2 and parts[1].casefold() == given:
-                    best = (start, start + size, latin)
-                    break
-            if best:
+        # the head's paragraph, then the lead (a translation may point to the headline)
+        for region_start, region_end in (
+            (evidence.start, evidence.end),
+            (0, min(len(original), _LEAD)),
+        ):
+            best = _pinyin_name_in(original, region_start, region_end, given)
+            if best is None and d.party == "CHN" and not _CHINESE_NAME_AT.match(d.head.name):
+                # the translation's name is not in the paragraph at all ("Wang Wenying" for
+                # 邓怀远): the Chinese official's name the original writes after a title there
+                best = _chinese_name_after_title(original, region_start, region_end)
+            if best is not None:
                 break
-        if best is None and d.party == "CHN" and not _CHINESE_NAME_AT.match(d.head.name):
-            # the translation's name is not in the paragraph at all ("Wang Wenying" for
-            # 邓怀远): the Chinese official's name the original writes after a title there
-            best = _chinese_name_after_title(original, evidence.start, evidence.end)
         if best is None:
             continue
         start, end, latin = best
         _name_from_original(d, index, i, latin, (start, end, original[start:end]), rejected)
         _chinese_title(d, index, i, original, start, rejected)
+
+
+def _pinyin_name_in(original: str, start: int, end: int, given: str) -> tuple[int, int, str] | None:
+    """The first three- or two-character run of original[start:end] whose pinyin is a
+    surname and the given name ``given``: (start, end, pinyin)."""
+    for size in (3, 2):
+        for at in range(start, end - size + 1):
+            piece = original[at : at + size]
+            if not all(_CJK_NAME.match(ch) for ch in piece):
+                continue
+            latin = normalize.latinize(piece)
+            parts = latin.split()
+            if len(parts) == 2 and parts[1].casefold() == given:
+                return at, at + size, latin
+    return None
 
 
 def _names_a_party(written: str) -> bool:
@@ -2353,6 +2365,27 @@ def cyrillic_head_from_original(
         _name_from_original(d, index, i, name, (found.start, found.end, found.written), rejected)
 
 
+#: How much better (rapidfuzz ratio) a name written elsewhere in the original must match the
+#: model's than the one in the paragraph the translation points to, to be taken instead.
+_BETTER_NAME = 15
+
+
+def _native_name(
+    original: str, evidence: Span, name: str, party: str | None
+) -> romanize.NameInText | None:
+    """Where the original writes the model's name as an Arabic-script name of ``party``'s: in
+    the paragraph the translation points to, else anywhere; anywhere also when it matches
+    far better there («احمد نواز خٹک» for "Ahmad Nazhik", over the paragraph's «امور ڈویژن»,
+    "Affairs Division")."""
+    found = romanize.find_name(original, evidence.start, evidence.end, name, party)
+    anywhere = romanize.find_name(original, 0, len(original), name, party)
+    if anywhere is not None and _a_place(anywhere.latin):
+        anywhere = None  # "Islam Abad" is Islamabad, not a person
+    if found is None or (anywhere is not None and anywhere.score >= found.score + _BETTER_NAME):
+        return anywhere
+    return found
+
+
 def arabic_head_from_original(
     m: MeetingRecord, index: int, original: str, rejected: list[Rejected]
 ) -> None:
@@ -2367,12 +2400,7 @@ def arabic_head_from_original(
         if evidence is None or _exact(evidence):
             continue
         if d.party in romanize.NAME_COUNTRIES:
-            found = romanize.find_name(original, evidence.start, evidence.end, d.head.name, d.party)
-            # the translation may map the name to the wrong paragraph: then the whole original
-            if found is None:
-                found = romanize.find_name(original, 0, len(original), d.head.name, d.party)
-                if found is not None and _a_place(found.latin):
-                    found = None  # "Islam Abad" is Islamabad, not a person
+            found = _native_name(original, evidence, d.head.name, d.party)
         else:  # a name not Arabic by origin: each word checked against the original's
             found = romanize.spell_foreign(
                 original, evidence.start, evidence.end, d.head.name, d.party
@@ -2382,16 +2410,21 @@ def arabic_head_from_original(
             arabic_side = next(
                 (p.code for p in m.parties if p.code in romanize.NAME_COUNTRIES), None
             )
-            if found is not None and arabic_side is not None:
-                native = romanize.find_name(
-                    original, evidence.start, evidence.end, d.head.name, arabic_side
+            native = (
+                _native_name(original, evidence, d.head.name, arabic_side)
+                if found is not None and arabic_side is not None
+                else None
+            )
+            if (
+                found is not None
+                and native is not None
+                and (
+                    (native.start, native.end) == (found.start, found.end)
+                    or native.score >= found.score + _BETTER_NAME
                 )
-                if (
-                    native is not None
-                    and (native.start, native.end) == (found.start, found.end)
-                    and romanize.attested_name(native.written, arabic_side)
-                ):
-                    found = native
+                and romanize.attested_name(native.written, arabic_side)
+            ):
+                found = native
         if found is None or _names_a_party(found.written):
             continue  # «مصر وإندونيسيا تعقدان», "Egypt and Indonesia hold", is no person
         written = (found.start, found.end, found.written)
@@ -2403,6 +2436,65 @@ def arabic_head_from_original(
         reason = f"the original writes {title.written!r}: {title.english}"
         _title_from_original(d, index, i, title.english, reason, rejected)
         d.evidence.append(Span(start=title.start, end=title.end, text=title.written))
+
+
+def arabic_heads_chaired(
+    m: MeetingRecord, index: int, original: str, rejected: list[Rejected]
+) -> None:
+    """The head an Arabic ORIGINAL names in a "<side> was chaired by" clause
+    (led_by.heads_chaired: «ترأس الجانب الأردني ... السفير نضال العبادي») leads that side: a
+    side the model gave no head gets it; a side whose head the model gave is not that name
+    (its name is not where the clause writes it) has the clause's name instead, spelt from
+    the original (romanize) near the model's spelling, with the title written next to it."""
+    codes = [p.code for p in m.parties if p.code]
+    for found in led_by.heads_chaired(original):
+        code = led_by.arabic_side_code(found.side)
+        if code is None or code not in codes:
+            continue
+        mine = [(i, d) for i, d in enumerate(m.delegations) if d.party == code]
+        if any(
+            _exact(e) and e.start < found.end and found.start < e.end
+            for _i, d in mine
+            for e in d.evidence
+        ):
+            continue  # the model's head for this side, found where the clause names it
+        proposed = mine[0][1].head.name if mine else ""
+        if code in romanize.NAME_COUNTRIES:
+            latin = romanize.romanize(found.written, code, proposed)
+        else:
+            spelt = romanize.spell_foreign(original, found.start, found.end, proposed, code)
+            latin = (
+                spelt.latin
+                if spelt is not None and (spelt.start, spelt.end) == (found.start, found.end)
+                else " ".join(romanize.spell_word(w, code) for w in found.written.split())
+            )
+        title = titles.title_near(original, found.start, found.end)
+        evidence = [Span(start=found.start, end=found.end, text=found.written)]
+        if title is not None:
+            evidence.append(Span(start=title.start, end=title.end, text=title.written))
+        if mine:
+            i, d = mine[0]
+            _name_from_original(
+                d, index, i, latin, (found.start, found.end, found.written), rejected
+            )
+            d.head.name_as_written = found.written
+            d.evidence = evidence
+            if title is not None:
+                reason = f"the original writes {title.written!r}: {title.english}"
+                _title_from_original(d, index, i, title.english, reason, rejected)
+            continue
+        m.delegations.append(
+            Delegation(
+                party=code,
+                head=Person(
+                    name=latin,
+                    title=title.english if title else None,
+                    name_as_written=found.written,
+                ),
+                role="head",
+                evidence=evidence,
+            )
+        )
 
 
 def urdu_heads_from_original(m: MeetingRecord, original: str) -> None:
@@ -2675,6 +2767,8 @@ def finish(answered: Answered) -> ArticleBrief:
             arabic_head_from_original(m, i, source_article.text, brief.rejected)
         if language == "ur" and m.primary:
             urdu_heads_from_original(m, source_article.text)
+        if language == "ar" and m.primary:
+            arabic_heads_chaired(m, i, source_article.text, brief.rejected)
         if translation is not None:
             one_head_per_side(m, i, brief.rejected)
         drop_generic_topics(m, i, brief.rejected)
@@ -2683,6 +2777,8 @@ def finish(answered: Answered) -> ArticleBrief:
             next_round_from_text(m, i, source_article.text, reference, brief.rejected, language)
         next_year_from_reference(m, reference)
         renamed(m)  # the id and title of the checked parties, series, round and date
+    # the summary says what the checked record says (it was written before the checks)
+    brief.summary = write_summary(brief.meetings, brief.headline)
     brief.rejected.extend(
         Rejected(
             field="article",

@@ -23,7 +23,7 @@ from typing import Any
 import pycountry
 from rapidfuzz import fuzz
 
-from . import normalize
+from . import normalize, titles
 
 #: Parties whose people's names are Arabic-script names by origin: the Arab League, Pakistan,
 #: Afghanistan and Iran.
@@ -45,6 +45,11 @@ NOT_NAME = frozenset(
         "سیکرٹری", "سیکریٹری", "ایڈیشنل", "سفیر", "مشیر", "نے", "کی", "کے", "اور",
     }
 )  # fmt: skip
+
+
+def strip_marks(text: str) -> str:
+    """Arabic-script text without its vowel marks and tatweel («العُماني» -> «العماني»)."""
+    return _MARKS.sub("", text)
 
 
 def not_name(word: str) -> bool:
@@ -70,6 +75,8 @@ class NameInText:
     end: int
     written: str
     latin: str
+    #: how well its consonants match the model's name (rapidfuzz ratio, MATCH to 100)
+    score: float = 100.0
 
 
 @lru_cache(maxsize=1)
@@ -106,6 +113,12 @@ def attested_name(written: str, party: str | None) -> bool:
     are attested to write («احمد نواز»: Ahmed, Nawaz)."""
     words = written.split()
     return bool(words) and all(_attested(word, _alpha2(party)) for word in words)
+
+
+def any_attested(written: str, party: str | None) -> bool:
+    """Whether some word of an Arabic-script phrase is a name people of ``party``'s country
+    are attested to write («نضال العبادي»: Al-Abbadi; «الوحدة الوطنية»: none)."""
+    return any(_attested(word, _alpha2(party)) for word in written.split())
 
 
 @lru_cache(maxsize=4096)
@@ -267,7 +280,7 @@ def spell_foreign(
     found = _best_run(words, " ".join(wanted), (len(wanted),)) or _best_run(words, " ".join(wanted))
     if found is None:
         return None
-    first, last = found
+    score, first, last = found
     # widen to as many words as the model's name has, over words that are not titles
     while last - first < len(wanted):
         if last < len(words) and not not_name(words[last].group()):
@@ -287,14 +300,14 @@ def spell_foreign(
     s, e = words[first].start(), words[last - 1].end()
     if original[s:e].count("\n"):
         return None
-    return NameInText(s, e, original[s:e], " ".join(spelt))
+    return NameInText(s, e, original[s:e], " ".join(spelt), score)
 
 
 def _best_run(
     words: list[re.Match[str]], name: str, sizes: Iterable[int] = range(1, 5)
-) -> tuple[int, int] | None:
-    """The run of one to four words (or of ``sizes`` words) whose consonants best match
-    ``name`` (at least MATCH)."""
+) -> tuple[float, int, int] | None:
+    """(score, first, end) of the run of one to four words (or of ``sizes`` words) whose
+    consonants best match ``name`` (at least MATCH)."""
     wanted = _skeleton(name)
     if not wanted:
         return None
@@ -304,10 +317,12 @@ def _best_run(
             run = words[i : i + size]
             if any(not_name(w.group()) for w in run):
                 continue
+            if titles.title_starts(run[0].string, run[0].start()):
+                continue  # «أمين عام وزارة الخارجية»: a title (Secretary-General), not Amin
             score = fuzz.ratio(_skeleton(" ".join(w.group() for w in run)), wanted)
             if score >= MATCH and (best is None or score > best[0]):
                 best = (score, i, i + size)
-    return (best[1], best[2]) if best else None
+    return best
 
 
 def find_name(
@@ -321,7 +336,7 @@ def find_name(
     found = _best_run(words, normalize.canonical_person(name))
     if found is None:
         return None
-    first, last = found
+    score, first, last = found
     country = _alpha2(party)
 
     def joined(left: int, right: int) -> bool:
@@ -341,9 +356,10 @@ def find_name(
         and last - first < 5
         and joined(last - 1, last)
         and _attested(words[last].group(), country)
+        and not titles.title_starts(original, words[last].start())  # «مساعد وزير الخارجية»
     ):
         last += 1
     s, e = words[first].start(), words[last - 1].end()
     if original[s:e].count("\n"):
         return None
-    return NameInText(s, e, original[s:e], romanize(original[s:e], party, name))
+    return NameInText(s, e, original[s:e], romanize(original[s:e], party, name), score)

@@ -24,7 +24,8 @@ Assistant Foreign Minister|مساعد وزير الخارجية;مساعدة و�
 Minister of State for Foreign Affairs|وزير الدولة للشؤون الخارجية;وزیر مملکت برائے خارجہ امور
 Undersecretary of the Ministry of Foreign Affairs|وكيل وزارة الخارجية;وكيلة وزارة الخارجية
 Secretary-General of the Ministry of Foreign Affairs|الأمين العام لوزارة الخارجية
-    الأمينة العامة لوزارة الخارجية
+    الأمينة العامة لوزارة الخارجية;أمين عام وزارة الخارجية;أمينة عام وزارة الخارجية
+    أمين عام وزارة الخارجية وشؤون المغتربين
 Foreign Secretary|سیکرٹری خارجہ;سیکریٹری خارجہ;خارجہ سیکرٹری
 Additional Secretary|ایڈیشنل سیکرٹری;ایڈیشنل سیکریٹری
 Director General|ڈائریکٹر جنرل;المدير العام;مدير عام
@@ -65,6 +66,15 @@ def _phrases() -> list[tuple[str, str]]:
 def phrases() -> list[tuple[str, str]]:
     """(title as written, English title) for every phrase of the table, longest first."""
     return _phrases()
+
+
+def title_starts(text: str, start: int) -> bool:
+    """Whether a title of the table is written at ``start`` («مساعد وزير الخارجية»: the word
+    «مساعد», also the name Musaed, opens a title there)."""
+    return any(
+        text.startswith(phrase, start) and _bounded(text, start, start + len(phrase))
+        for phrase, _ in _phrases()
+    )
 
 
 def _bounded(text: str, start: int, end: int) -> bool:

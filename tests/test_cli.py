@@ -81,7 +81,11 @@ def test_summarize_writes_a_valid_brief(
     data = json.loads(out)
     assert schema_files.validate_document(data) == []
     assert data["meetings"][0]["round"] == 9
-    assert [r["value"] for r in data["rejected"]] == ["Paris Climate Accord"]
+    # an agreement is not a series; "fears by some nations" names no subject
+    assert [r["value"] for r in data["rejected"]] == [
+        "Paris Climate Accord",
+        "fears by some nations",
+    ]
     assert client.requests[0][0] is ArticleFacts
     assert err == ""  # not a terminal: no status messages
 
@@ -95,7 +99,7 @@ def test_summarize_markdown_has_the_headline(
     assert code == 0
     # seed 000 has no title line, so the headline is the primary meeting's title
     assert out.startswith("# 9th Pakistan–European Union Counter-Terrorism Dialogue\n")
-    assert "## Rejected by grounding (1)" in out
+    assert "## Rejected by grounding (2)" in out
 
 
 def test_summarize_out_file_and_flags(

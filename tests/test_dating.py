@@ -66,6 +66,7 @@ def test_dateline_in_each_language() -> None:
         ("اسلام آباد، 12 نومبر 2025 (اے پی پی): پاکستان اور ایران نے", "ur"): "2025-11-12",
         ("Rabat, 03/05/2025 (MAP) - La XIVe session s'est tenue.", "fr"): "2025-05-03",
         ("Accra, 05/13/2025 - The commission met.", "en"): "2025-05-13",
+        ("المنامة في 10 مارس 2026 / بنا / عُقدت في بانكوك أمس الاثنين", "ar"): "2026-03-10",
     }
     for (text, language), value in cases.items():
         found = dating.dateline(text, language)
@@ -277,6 +278,13 @@ def test_chinese_head_is_the_romanisation_of_the_original() -> None:
     m = record(delegations=[gcc])
     cjk_head_from_original(m, 0, text, rejected)
     assert gcc.head.name == "Salih Khatarani"
+    # the translation points to the headline: the lead writes the name
+    text = "中墨举行第七轮外交部战略对话\n\n2026年6月18日，外交部副部长邓志远在墨西哥城主持对话。"
+    headline = Span(start=0, end=14, text=text[:14], alignment="translated")
+    head = Delegation(party="CHN", head=Person(name="Deng Zhany"), evidence=[headline])
+    m = record(delegations=[head])
+    cjk_head_from_original(m, 0, text, rejected)
+    assert head.head.name == "Deng Zhiyuan" and head.evidence[0].text == "邓志远"
 
 
 def test_a_party_or_a_filler_phrase_is_not_a_topic() -> None:
@@ -577,7 +585,7 @@ def test_a_round_the_original_never_writes_is_dropped() -> None:
     round_from_original(m, 0, text, "ru", rejected)
     assert m.round == 3 and m.field_evidence["round"][0].text == "Третье"
     # a mechanism no table lists: the first ordinal with a word for a meeting beside it
-    text = "آسیان کی مشترکہ شعبہ جاتی تعاون کمیٹی کا آٹھواں اجلاس بدھ کو جکارتہ میں ہوا۔"
+    text = "آسیان کی تکنیکی تعاون کمیٹی کا آٹھواں اجلاس بدھ کو جکارتہ میں ہوا۔"
     m = record(round=19, field_evidence={"round": [span_of(text, text, translated=True)]})
     round_from_original(m, 0, text, "ur", rejected)
     assert m.round == 8 and m.field_evidence["round"][0].text == "آٹھواں"
@@ -930,3 +938,37 @@ def test_an_arabic_script_name_given_to_the_wrong_party_is_spelt_as_its_sides_na
     rejected: list[Rejected] = []
     arabic_head_from_original(m, 0, text, rejected)
     assert head.head.name.endswith("Ahmed Nawaz")  # not "Ahmd Nwaz", spelt from consonants
+
+
+def test_levantine_month_names_and_russian_nakanune() -> None:
+    # «آذار» is March in the Levant and Iraq; dateparser knows only «مارس»
+    assert normalize.normalize_date("٣ آذار ٢٠٢٦", language="ar").value == "2026-03-03"
+    assert normalize.normalize_date("تشرين الثاني 2025", language="ar").value == "2025-11"
+    text = "عمّان – الثلاثاء ٣ آذار ٢٠٢٦\n\nعقدت الوزارة اليوم الجولة الأولى."
+    found = dating.dateline(text, "ar")
+    assert found is not None and found.value == "2026-03-03"
+    # «Накануне» is the day before as an adverb, not "on the eve of" before a noun
+    reference = datetime.date(2026, 11, 12)
+    text = "Накануне в Минске состоялось заседание, накануне визита министра."
+    found_days = dating.dates_in(text, 0, len(text), language="ru", reference=reference)
+    assert [(f.span.text, f.value) for f in found_days] == [("Накануне", "2026-11-11")]
+
+
+def test_a_head_of_delegation_is_not_a_topic() -> None:
+    from summarizer.pipeline import drop_generic_topics
+
+    text = "Lucia Benitez Ortiz and Tomas Aguirre discussed tolls on the Parana waterway."
+    m = record(
+        delegations=[
+            Delegation(party="PRY", head=Person(name="Lucia Benitez Ortiz")),
+            Delegation(party="ARG", head=Person(name="Tomas Aguirre")),
+        ],
+        topics=[
+            Topic(label="Tomas Aguirre", evidence=[span_of(text, "Tomas Aguirre")]),
+            Topic(label="tolls on the Parana waterway", evidence=[span_of(text, "tolls")]),
+        ],
+    )
+    rejected: list[Rejected] = []
+    drop_generic_topics(m, 0, rejected)
+    assert [t.label for t in m.topics] == ["tolls on the Parana waterway"]
+    assert rejected[0].value == "Tomas Aguirre"

@@ -13,7 +13,7 @@ from summarizer.config import DEFAULT_LOCAL_MODEL_NAME, Settings
 from summarizer.evaluate import events_from_briefs, load_gold, score
 from summarizer.grounding import check_spans
 from summarizer.llm import make_client
-from summarizer.pipeline import summarize
+from summarizer.pipeline import summarize, write_summary
 from summarizer.reading import read_article
 from summarizer.records import ArticleBrief, Span
 from summarizer.schema_files import validate_document
@@ -65,6 +65,19 @@ def test_every_gold_brief_validates_and_every_span_is_exact(
             assert all(f.evidence for f in facts), path  # no fact without its evidence
         languages.add(brief.source.language)
     assert {"en", "fr", "ru", "zh", "ur", "ar"} <= languages
+
+
+def test_every_gold_briefs_summary_says_what_its_checked_record_says(
+    briefs: dict[str, ArticleBrief],
+) -> None:
+    # code corrects cities, dates, heads and topics after the record is first built; the
+    # summary is written from the corrected record (a stale one said "in Islamabad" for a
+    # meeting the record places in Jakarta)
+    for path, brief in briefs.items():
+        assert brief.summary == write_summary(brief.meetings, brief.headline), path
+        for meeting in brief.meetings[:1]:
+            if meeting.location.city:
+                assert meeting.location.city in brief.summary, path
 
 
 def test_every_gold_brief_comes_back_the_same_from_its_json(

@@ -16,6 +16,7 @@ from summarizer.evaluate import (
     grouping_score,
     load_gold,
     render_markdown,
+    same_family,
     same_romanization,
     score,
     topic_words,
@@ -203,6 +204,18 @@ def test_romanizations_of_one_name_match_and_dropped_vowels_do_not() -> None:
     assert not same_romanization("Haider Kadhim Al-Jubouri", "Haidar Kaziqam Jabouri")
     assert not same_romanization("Mohamed Ali", "Mahmoud Ali")
     assert not same_romanization("Skoog", "Skug")  # one word: surnames are matched elsewhere
+
+
+def test_a_sectors_broad_word_matches_its_narrower_words_and_siblings_do_not() -> None:
+    assert same_family("scholarships for Nigerian students in Morocco", "education")
+    assert same_family("energy", "offshore wind")
+    assert same_family("agricultural mechanisation and irrigation", "agriculture")
+    assert same_family("fisheries", "fishing sector")
+    # two narrower words of one sector are two subjects
+    assert not same_family("offshore wind", "Trans-Anatolian Gas Pipeline")
+    assert not same_family("geothermal energy cooperation", "palm oil")
+    assert not same_family("defence training cooperation", "education")
+    assert not same_family("food security", "border security")
 
 
 def test_topics_match_by_keyword_overlap(tmp_path: Path) -> None:

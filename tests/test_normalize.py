@@ -253,6 +253,15 @@ def test_detect_published_reads_only_the_header() -> None:
     assert detect_published(_seed("002")) == datetime.date(2025, 7, 18)
     assert detect_published(_seed("003")) == datetime.date(2021, 11, 23)
     assert detect_published(_seed("000")) is None  # its date is in a long sentence
+    # a numeric date is day first outside English («02.04.2025» is 2 April)
+    russian = "Казахстан и Катар провели пятый раунд политических консультаций\n\n02.04.2025\n"
+    assert detect_published(russian + "Астана. Стороны обсудили сотрудничество.") == (
+        datetime.date(2025, 4, 2)
+    )
+    arabic = (
+        "قطر ورواندا تعقدان الاجتماع الأول\n\n09/06/2025\n\nعقدت دولة قطر وجمهورية رواندا اجتماعا."
+    )
+    assert detect_published(arabic) == datetime.date(2025, 6, 9)
     assert detect_published(_seed("001")) is None
 
 

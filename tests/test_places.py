@@ -98,6 +98,10 @@ def test_find_name_does_not_widen_past_the_end_of_its_sentence() -> None:
     found = romanize.find_name(text, 0, len(text), "Haidar Kaziqam Jabouri", "IRQ")
     assert found is not None and found.written == "حيدر كاظم الجبوري"
     assert found.latin.startswith("Haidar Ka")
+    # «مساعد» is also the name Musaed; before «وزير الخارجية» it opens the title
+    text = "برئاسة السفير أيمن عبد الحميد رضوان مساعد وزير الخارجية للشؤون الآسيوية"
+    found = romanize.find_name(text, 0, len(text), "Ayman Abdel Hamid", "EGY")
+    assert found is not None and found.written == "أيمن عبد الحميد رضوان"
 
 
 def test_attention_cue_and_lead_in_words_are_read_off_a_topic() -> None:
@@ -260,3 +264,48 @@ def test_a_foreign_name_keeps_only_the_model_words_the_original_writes() -> None
     text = "رودولفو ماكارايغ سانتياغو."
     found = romanize.spell_foreign(text, 0, len(text), "Roodolfo Makaraig Sanitayo", "PHL")
     assert found is not None and found.latin == "Roodolfo Makaraig Santiago"
+
+
+def test_a_name_written_far_better_elsewhere_in_the_original_wins() -> None:
+    from summarizer.pipeline import _native_name
+    from summarizer.records import Span
+
+    first = "اجلاس کی صدارت وفاقی وزیر برائے اقتصادی امور احمد نواز خٹک نے کی۔"
+    second = "ماہرین کے اجلاس کی صدارت سیکرٹری اقتصادی امور ڈویژن فرحت عباس ملک نے کی۔"
+    text = first + "\n\n" + second
+    start = text.index(second)
+    paragraph = Span(start=start, end=len(text), text=second, alignment="translated")
+    found = _native_name(text, paragraph, "Ahmad Nazhik", "PAK")
+    assert found is not None and found.written == "احمد نواز خٹک"
+    # in the paragraph, only a weak match («امور ڈویژن», "Affairs Division")
+    weak = _native_name(second, Span(start=0, end=len(second), text=second), "Ahmad Nazhik", "PAK")
+    assert weak is not None and weak.score < found.score
+
+
+def test_arabic_side_chaired_by_clauses_name_each_sides_head() -> None:
+    from summarizer import led_by
+
+    text = (
+        "وترأس الجانب الأردني أمين عام وزارة الخارجية وشؤون المغتربين السفير نضال العبادي، "
+        "فيما ترأست الجانب التشيلي وكيلة وزارة الخارجية غلوريا فالديفييسو. "
+        "وترأس الجانب الليبي وكيل وزارة الداخلية بحكومة الوحدة الوطنية اللواء سالم أبو القاسم."
+    )
+    found = [(led_by.arabic_side_code(h.side), h.written) for h in led_by.heads_chaired(text)]
+    assert found[:2] == [("JOR", "نضال العبادي"), ("CHL", "غلوريا فالديفييسو")]
+    # «الوحدة الوطنية» (National Unity) names a government, not a Libyan
+    assert found[2][0] == "LBY" and found[2][1] != "الوحدة الوطنية"
+    assert led_by.arabic_side_code("العُماني") == "OMN"
+    assert led_by.arabic_side_code("القطري") == "QAT"
+
+
+def test_an_ordinal_round_held_is_a_meeting_cue() -> None:
+    from summarizer.extract import meeting_cue
+
+    text = (
+        "The low water revived friction over tolls. The issue was raised on Tuesday, when "
+        "the vice-minister and the secretary held the eighth round of bilateral political "
+        "consultations. Barges left half empty."
+    )
+    cue = meeting_cue(text)
+    assert cue is not None and cue.startswith("The issue was raised")
+    assert meeting_cue("A third round of sanctions hit exports. Prices rose.") is None
