@@ -10,6 +10,7 @@ of words that are neither titles nor offices, as written (spelt in Latin by the 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,6 +46,8 @@ class LedBy:
     end: int
     written: str
     side: str
+    #: where the clause (or the part of a "chaired by X and Y" sentence) that names it starts
+    part_start: int = 0
 
 
 @lru_cache(maxsize=1)
@@ -117,18 +120,28 @@ _ARABIC_NOT_NAME = frozenset(
         "السيدة", "الشيخ", "الشيخة", "الدكتور", "الدكتورة", "المهندس", "المهندسة", "اللواء",
         "العميد", "الفريق", "الأستاذ", "الأستاذة", "كاتب", "الدولة", "وزارة", "الخارجية", "النائب",
         "الأول", "الأولى", "لوزير", "لوزيرة", "بوزارة", "بحكومة", "المساعد", "الوكيل", "الأمين",
+        # offices and desks written after a name («الوكيلة الدائمة», «لشؤون آسيا»)
+        "الوكيلة", "المديرة", "المدير", "الدائمة", "الدائم", "العامة", "العام", "لشؤون",
+        "للشؤون", "شؤون", "آسيا", "أوروبا", "أفريقيا", "افريقيا", "الشرق", "الأوسط", "الخليج",
+        "والخليج", "الآسيوية", "الأوروبية", "الأفريقية", "الأمريكتين", "العمال", "المهاجرين",
+        "المغتربين", "السياسية", "الدبلوماسية", "الاقتصادية", "القنصلية", "لوزارة", "ونظيره",
+        "نظيره", "ونظيرته", "نظيرته",
     }
 )  # fmt: skip
 
 
-def _arabic_name_word(word: str) -> bool:
+def _arabic_name_word(word: str, after_name: bool = False) -> bool:
+    """Whether a word may be part of a name; a city's name may be a surname after a given
+    name («رودولفو ماكارايغ سانتياغو»: Santiago)."""
     bare = romanize.strip_marks(word)
+    if bare.startswith("و") and not _arabic_name_word(bare[1:]):
+        return False  # «والسيدة», "and Mrs": a joined "and" before a title
     return (
         bare not in _ARABIC_NOT_NAME
         and not romanize.not_name(bare)
         and bare not in _title_words()
         and normalize.party_code(bare) is None
-        and normalize.city_info(bare) is None
+        and (after_name or normalize.city_info(bare) is None)
     )
 
 
@@ -145,7 +158,7 @@ def heads_chaired(text: str) -> list[LedBy]:
         for word in [*_WORD.finditer(text, start, end), None]:
             if (
                 word is not None
-                and _arabic_name_word(word.group())
+                and _arabic_name_word(word.group(), bool(run))
                 and not titles.title_starts(text, word.start())
             ):
                 run.append(word)
@@ -163,7 +176,7 @@ def heads_chaired(text: str) -> list[LedBy]:
             chosen = runs[0] if runs else None
         if chosen:
             s, e = chosen[0].start(), chosen[-1].end()
-            found.append(LedBy(s, e, text[s:e], side))
+            found.append(LedBy(s, e, text[s:e], side, clause.start()))
     return found
 
 
@@ -188,3 +201,51 @@ def arabic_side_code(side: str) -> str | None:
             if code:
                 return code
     return None
+
+
+#: «برئاسة <first>، و<second>» ("chaired by ... and ..."), «برئاسة مشتركة من ...»: the two
+#: heads of one sentence, each with the words that may name its side.
+_ARABIC_COCHAIRED = re.compile(r"برئاسة\s+(?:مشتركة\s+)?(?:من\s+)?(?P<who>[^.\n]{3,400})")
+#: Where the second head's part starts: after a comma, or at "and" joined to a title or an
+#: honorific («ووكيل», «ونظيره», «ومعالي»).
+_ARABIC_PART = re.compile(
+    r"،\s*|\s+(?=و(?:نظير|وكيل|وزير|معالي|سعادة|السيد|السفير|المبعوث|مساعد|نائب))"
+)
+#: A part that names who attended, not who chaired («وبمشاركة السفير ...»).
+_ATTENDED = re.compile(r"^(?:و?بمشاركة|و?بحضور)")
+
+
+def heads_cochaired(text: str) -> list[tuple[LedBy, str | None]]:
+    """The two heads an Arabic "chaired by X and Y" sentence names (the first run of two to
+    five name words of each part), each with the party its part names («في مملكة تايلند»,
+    «الإندونيسية»), or None when its part names none."""
+    found: list[tuple[LedBy, str | None]] = []
+    for clause in _ARABIC_COCHAIRED.finditer(text):
+        start, end = clause.span("who")
+        bounds = [start, *(m.end() for m in _ARABIC_PART.finditer(text, start, end)), end]
+        heads: list[tuple[LedBy, str | None]] = []
+        for part_start, part_end in itertools.pairwise(bounds):
+            part = text[part_start:part_end]
+            if _ATTENDED.match(part.strip()) or len(heads) == 2:
+                break
+            words = list(_WORD.finditer(text, part_start, part_end))
+            run: list[re.Match[str]] = []
+            for word in [*words, None]:
+                if (
+                    word is not None
+                    and _arabic_name_word(word.group(), bool(run))
+                    and not titles.title_starts(text, word.start())
+                ):
+                    run.append(word)
+                    continue
+                if 2 <= len(run) <= 5:
+                    break
+                run = []
+            if not 2 <= len(run) <= 5:
+                continue
+            code = next((c for w in words if (c := arabic_side_code(w.group())) is not None), None)
+            s, e = run[0].start(), run[-1].end()
+            heads.append((LedBy(s, e, text[s:e], "", part_start), code))
+        if len(heads) == 2:
+            found += heads
+    return found

@@ -2438,17 +2438,35 @@ def arabic_head_from_original(
         d.evidence.append(Span(start=title.start, end=title.end, text=title.written))
 
 
+#: A model's name whose consonants match the original's this well is kept as spelt (its
+#: vowels are better than a letter-by-letter reading: "Dov Thanh", not "Do Van Sana").
+_SAME_NAME = 60
+#: Words no one person's name holds ("Sery and Yidaitsi" is a garbled name).
+_NOT_ONE_NAME = re.compile(r"\b(?:and|of|the|for)\b")
+
+
 def arabic_heads_chaired(
     m: MeetingRecord, index: int, original: str, rejected: list[Rejected]
 ) -> None:
     """The head an Arabic ORIGINAL names in a "<side> was chaired by" clause
-    (led_by.heads_chaired: «ترأس الجانب الأردني ... السفير نضال العبادي») leads that side: a
+    (led_by.heads_chaired: «ترأس الجانب الأردني ... السفير نضال العبادي»), or in a "chaired by X
+    and Y" sentence whose parts name the sides (led_by.heads_cochaired), leads that side: a
     side the model gave no head gets it; a side whose head the model gave is not that name
     (its name is not where the clause writes it) has the clause's name instead, spelt from
     the original (romanize) near the model's spelling, with the title written next to it."""
     codes = [p.code for p in m.parties if p.code]
-    for found in led_by.heads_chaired(original):
-        code = led_by.arabic_side_code(found.side)
+    named = [
+        (found, led_by.arabic_side_code(found.side)) for found in led_by.heads_chaired(original)
+    ]
+    pairs = led_by.heads_cochaired(original)
+    for (first, first_code), (second, second_code) in zip(pairs[::2], pairs[1::2], strict=True):
+        # "chaired by X and Y": a head whose part names no party leads the other one
+        if len(codes) == 2 and (first_code is None) != (second_code is None):
+            known = first_code or second_code
+            other = next((c for c in codes if c != known), None) if known in codes else None
+            first_code, second_code = first_code or other, second_code or other
+        named += [(first, first_code), (second, second_code)]
+    for found, code in named:
         if code is None or code not in codes:
             continue
         mine = [(i, d) for i, d in enumerate(m.delegations) if d.party == code]
@@ -2459,7 +2477,13 @@ def arabic_heads_chaired(
         ):
             continue  # the model's head for this side, found where the clause names it
         proposed = mine[0][1].head.name if mine else ""
-        if code in romanize.NAME_COUNTRIES:
+        if (
+            proposed
+            and romanize.consonant_match(proposed, found.written) >= _SAME_NAME
+            and not _NOT_ONE_NAME.search(proposed)
+        ):
+            latin = proposed  # the model's spelling of this name ("Dov Thanh", «دو فان ثانه»)
+        elif code in romanize.NAME_COUNTRIES:
             latin = romanize.romanize(found.written, code, proposed)
         else:
             spelt = romanize.spell_foreign(original, found.start, found.end, proposed, code)
@@ -2468,7 +2492,8 @@ def arabic_heads_chaired(
                 if spelt is not None and (spelt.start, spelt.end) == (found.start, found.end)
                 else " ".join(romanize.spell_word(w, code) for w in found.written.split())
             )
-        title = titles.title_near(original, found.start, found.end)
+        # not the other head's title («وكيل وزارة الخارجية ...، وسعادة دو فان ثانه»)
+        title = titles.title_near(original, found.start, found.end, found.part_start)
         evidence = [Span(start=found.start, end=found.end, text=found.written)]
         if title is not None:
             evidence.append(Span(start=title.start, end=title.end, text=title.written))

@@ -131,6 +131,11 @@ def _attested(word: str, country: str | None) -> bool:
     return bool(found) and all(u.source == "dictionary" and u.count >= 3 for u in found[0].units)
 
 
+def consonant_match(latin: str, written: str) -> float:
+    """How well a Latin name's consonants match an Arabic-script name's (rapidfuzz ratio)."""
+    return fuzz.ratio(_skeleton(normalize.canonical_person(latin)), _skeleton(written))
+
+
 def _skeleton(name: str) -> str:
     """Consonants of a name in Latin letters, without the article ("al-"): what an Arabic
     spelling and a garbled translation still share."""

@@ -28,7 +28,7 @@ Secretary-General of the Ministry of Foreign Affairs|الأمين العام ل�
     أمين عام وزارة الخارجية وشؤون المغتربين
 Foreign Secretary|سیکرٹری خارجہ;سیکریٹری خارجہ;خارجہ سیکرٹری
 Additional Secretary|ایڈیشنل سیکرٹری;ایڈیشنل سیکریٹری
-Director General|ڈائریکٹر جنرل;المدير العام;مدير عام
+Director General|ڈائریکٹر جنرل;المدير العام;مدير عام;المديرة العامة;مديرة عامة
 Ambassador|السفير;السفيرة;سفير;سفیر
 Prime Minister|رئيس الوزراء;رئيس مجلس الوزراء;رئيسة الوزراء;وزیر اعظم;وزیراعظم
 President|رئيس الجمهورية;الرئيس;رئيسة الجمهورية;صدر مملکت;صدر
@@ -106,10 +106,13 @@ def _between(gap: str) -> bool:
     return len(words) == 1 and normalize.party_code(bare) is not None
 
 
-def title_near(text: str, name_start: int, name_end: int) -> TitleInText | None:
+def title_near(
+    text: str, name_start: int, name_end: int, not_before: int = 0
+) -> TitleInText | None:
     """The title the text writes right before a name («وكيلة وزارة الخارجية آمنة بلوش») or
-    right after it, after a comma («مازن عبد الله الفايز، الأمين العام لوزارة الخارجية»)."""
-    before = text[max(0, name_start - 120) : name_start]
+    right after it, after a comma («مازن عبد الله الفايز، الأمين العام لوزارة الخارجية»);
+    none that starts before ``not_before`` (another head's, in "chaired by X and Y")."""
+    before = text[max(0, name_start - 120, not_before) : name_start]
     after_start = name_end
     for phrase, english in _phrases():
         # before the name: the phrase ends within _GAP characters of it ("(یورپ)" may follow)

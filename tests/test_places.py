@@ -309,3 +309,45 @@ def test_an_ordinal_round_held_is_a_meeting_cue() -> None:
     cue = meeting_cue(text)
     assert cue is not None and cue.startswith("The issue was raised")
     assert meeting_cue("A third round of sanctions hit exports. Prices rose.") is None
+
+
+def test_arabic_chaired_by_x_and_y_names_both_heads_and_their_sides() -> None:
+    from summarizer import led_by
+    from summarizer.pipeline import arabic_heads_chaired
+    from summarizer.records import (
+        Delegation,
+        Location,
+        MeetingDate,
+        MeetingRecord,
+        Party,
+        Person,
+        Rejected,
+        Span,
+    )
+
+    text = (
+        "عُقدت الجولة الرابعة برئاسة السفير أيمن عبد الحميد رضوان مساعد وزير الخارجية للشؤون "
+        "الآسيوية، والسيدة سري ويداياتي المديرة العامة لشؤون آسيا بوزارة الخارجية "
+        "الإندونيسية، وبمشاركة السفير حسن بصري نور سفير إندونيسيا بالقاهرة."
+    )
+    pairs = [(h.written, code) for h, code in led_by.heads_cochaired(text)]
+    # the second part names its side; the attending ambassador is no head
+    assert pairs == [("أيمن عبد الحميد رضوان", None), ("سري ويداياتي", "IDN")]
+    headline = Span(start=0, end=20, text=text[:20], alignment="translated")
+    m = MeetingRecord(
+        id="m", status="held", primary=True, kind="consultations", series=None, round=None,
+        title="t", parties=[Party(name="Egypt", code="EGY"), Party(name="Indonesia", code="IDN")],
+        date=MeetingDate(value=None), location=Location(),
+        delegations=[
+            Delegation(party="IDN", head=Person(name="Sery and Yidaitsi"), evidence=[headline])
+        ],
+    )  # fmt: skip
+    rejected: list[Rejected] = []
+    arabic_heads_chaired(m, 0, text, rejected)
+    heads = {d.party: d for d in m.delegations}
+    # a garbled name is replaced by the original's; the side the model left out is added
+    assert heads["IDN"].head.name_as_written == "سري ويداياتي"
+    assert heads["IDN"].head.name != "Sery and Yidaitsi"
+    assert heads["IDN"].head.title == "Director General"
+    assert heads["EGY"].head.name_as_written == "أيمن عبد الحميد رضوان"
+    assert heads["EGY"].head.title == "Assistant Foreign Minister"
