@@ -145,6 +145,25 @@ def _arabic_name_word(word: str, after_name: bool = False) -> bool:
     )
 
 
+def _name_runs(text: str, start: int, end: int) -> list[list[re.Match[str]]]:
+    """The runs of two to five consecutive words of text[start:end] that may be a name (not
+    titles, offices, honorifics or joining words), in order."""
+    runs: list[list[re.Match[str]]] = []
+    run: list[re.Match[str]] = []
+    for word in [*_WORD.finditer(text, start, end), None]:
+        if (
+            word is not None
+            and _arabic_name_word(word.group(), bool(run))
+            and not titles.title_starts(text, word.start())
+        ):
+            run.append(word)
+            continue
+        if 2 <= len(run) <= 5:
+            runs.append(run)
+        run = []
+    return runs
+
+
 def heads_chaired(text: str) -> list[LedBy]:
     """Every "<side> was chaired by <title> <name>" clause of an Arabic text, with the name
     it gives: the first run of two to five words after the titles and honorifics that are
@@ -153,19 +172,7 @@ def heads_chaired(text: str) -> list[LedBy]:
     found: list[LedBy] = []
     for clause in _ARABIC_CLAUSE.finditer(text):
         start, end = clause.span("who")
-        runs: list[list[re.Match[str]]] = []  # the runs of two to five name words, in order
-        run: list[re.Match[str]] = []
-        for word in [*_WORD.finditer(text, start, end), None]:
-            if (
-                word is not None
-                and _arabic_name_word(word.group(), bool(run))
-                and not titles.title_starts(text, word.start())
-            ):
-                run.append(word)
-                continue
-            if 2 <= len(run) <= 5:
-                runs.append(run)
-            run = []
+        runs = _name_runs(text, start, end)
         side = " ".join(clause.group("side").split())
         code = arabic_side_code(side)
         # a side whose people have Arabic names: the first run with a word attested as one
@@ -229,20 +236,10 @@ def heads_cochaired(text: str) -> list[tuple[LedBy, str | None]]:
             if _ATTENDED.match(part.strip()) or len(heads) == 2:
                 break
             words = list(_WORD.finditer(text, part_start, part_end))
-            run: list[re.Match[str]] = []
-            for word in [*words, None]:
-                if (
-                    word is not None
-                    and _arabic_name_word(word.group(), bool(run))
-                    and not titles.title_starts(text, word.start())
-                ):
-                    run.append(word)
-                    continue
-                if 2 <= len(run) <= 5:
-                    break
-                run = []
-            if not 2 <= len(run) <= 5:
+            runs = _name_runs(text, part_start, part_end)
+            if not runs:
                 continue
+            run = runs[0]
             code = next((c for w in words if (c := arabic_side_code(w.group())) is not None), None)
             s, e = run[0].start(), run[-1].end()
             heads.append((LedBy(s, e, text[s:e], "", part_start), code))

@@ -1008,17 +1008,7 @@ def round_from_original(
     if numbered is None and m.round is not None and index == 0:
         counted = first_meeting_ordinal(original, language)
         if counted is not None:  # «کمیٹی کا آٹھواں اجلاس»: a mechanism no table lists
-            value, ordinal_span = counted
-            rejected.append(
-                Rejected(
-                    field=f"meetings[{index}].round",
-                    value=str(m.round),
-                    reason=f"no such ordinal in the original, which numbers a meeting {value}",
-                    proposed_evidence=ordinal_span.text,
-                )
-            )
-            m.round = value
-            m.field_evidence["round"] = [ordinal_span]
+            _renumber(m, index, *counted, "a meeting", rejected)
             return
     if numbered is None:
         if m.round is not None:  # a round the original never writes was made up
@@ -1033,18 +1023,26 @@ def round_from_original(
             m.field_evidence.pop("round", None)
         return
     value, ordinal_span, english, span = numbered
+    _renumber(m, index, value, ordinal_span, "the meeting", rejected)
+    set_series(m, index, english, span, rejected)
+
+
+def _renumber(
+    m: MeetingRecord, index: int, value: int, ordinal: Span, what: str, rejected: list[Rejected]
+) -> None:
+    """The meeting's round is ``value``, which the original writes at ``ordinal``; a round
+    of the model's that the original never writes is listed in ``rejected``."""
     if m.round is not None:
         rejected.append(
             Rejected(
                 field=f"meetings[{index}].round",
                 value=str(m.round),
-                reason=f"no such ordinal in the original, which numbers the meeting {value}",
-                proposed_evidence=ordinal_span.text,
+                reason=f"no such ordinal in the original, which numbers {what} {value}",
+                proposed_evidence=ordinal.text,
             )
         )
     m.round = value
-    m.field_evidence["round"] = [ordinal_span]
-    set_series(m, index, english, span, rejected)
+    m.field_evidence["round"] = [ordinal]
 
 
 def first_meeting_ordinal(original: str, language: str) -> tuple[int, Span] | None:
@@ -2494,32 +2492,40 @@ def arabic_heads_chaired(
             )
         # not the other head's title («وكيل وزارة الخارجية ...، وسعادة دو فان ثانه»)
         title = titles.title_near(original, found.start, found.end, found.part_start)
-        evidence = [Span(start=found.start, end=found.end, text=found.written)]
-        if title is not None:
-            evidence.append(Span(start=title.start, end=title.end, text=title.written))
         if mine:
             i, d = mine[0]
             _name_from_original(
                 d, index, i, latin, (found.start, found.end, found.written), rejected
             )
             d.head.name_as_written = found.written
-            d.evidence = evidence
+            d.evidence = _head_evidence(found, title)
             if title is not None:
                 reason = f"the original writes {title.written!r}: {title.english}"
                 _title_from_original(d, index, i, title.english, reason, rejected)
             continue
-        m.delegations.append(
-            Delegation(
-                party=code,
-                head=Person(
-                    name=latin,
-                    title=title.english if title else None,
-                    name_as_written=found.written,
-                ),
-                role="head",
-                evidence=evidence,
-            )
-        )
+        m.delegations.append(_head_from_original(code, latin, found, title))
+
+
+def _head_evidence(found: led_by.LedBy, title: titles.TitleInText | None) -> list[Span]:
+    """A head's name as the original writes it, and its title there if any."""
+    evidence = [Span(start=found.start, end=found.end, text=found.written)]
+    if title is not None:
+        evidence.append(Span(start=title.start, end=title.end, text=title.written))
+    return evidence
+
+
+def _head_from_original(
+    code: str, latin: str, found: led_by.LedBy, title: titles.TitleInText | None
+) -> Delegation:
+    """A head the model left out, as the original names it in a clause about who led."""
+    return Delegation(
+        party=code,
+        head=Person(
+            name=latin, title=title.english if title else None, name_as_written=found.written
+        ),
+        role="head",
+        evidence=_head_evidence(found, title),
+    )
 
 
 def urdu_heads_from_original(m: MeetingRecord, original: str) -> None:
@@ -2549,21 +2555,7 @@ def urdu_heads_from_original(m: MeetingRecord, original: str) -> None:
         else:
             latin = " ".join(romanize.spell_word(w, code) for w in found.written.split())
         title = titles.title_near(original, found.start, found.end)
-        evidence = [Span(start=found.start, end=found.end, text=found.written)]
-        if title is not None:
-            evidence.append(Span(start=title.start, end=title.end, text=title.written))
-        m.delegations.append(
-            Delegation(
-                party=code,
-                head=Person(
-                    name=latin,
-                    title=title.english if title else None,
-                    name_as_written=found.written,
-                ),
-                role="head",
-                evidence=evidence,
-            )
-        )
+        m.delegations.append(_head_from_original(code, latin, found, title))
 
 
 def replace_date(
