@@ -32,7 +32,8 @@ _NOT_NAME = frozenset(
         "نمائندہ", "نمائندگی", "پالیسی", "سلامتی", "برائے", "جنرل", "ڈائریکٹر", "وفاقی",
         "مملکت", "صدر", "خصوصی", "ایلچی", "قومی", "ڈپٹی", "اسپیشل", "چیئرمین", "سربراہ",
         "کمشنر", "ہائی", "جبکہ", "بھی", "شعبہ", "ڈویژن", "محکمہ", "تجارت", "داخلہ", "دفاع",
-        "توانائی",
+        "توانائی", "انضمام", "صنعت", "سرمایہ", "کاری", "پیٹرولیم", "کابینہ", "اقتصادی",
+        "کمیونٹی", "جانب", "سے", "ایشیا", "پیسیفک", "نائب", "سیکرٹری",
     }
 )  # fmt: skip
 
@@ -69,21 +70,65 @@ def heads_led(text: str) -> list[LedBy]:
     """Every "delegation led by" clause of an Urdu text, with the name it gives."""
     found: list[LedBy] = []
     for clause in _CLAUSE.finditer(text):
-        start, end = clause.span("who")
-        masked = _PARENTHESES.sub(lambda m: " " * len(m.group()), text[start:end])
-        segments = list(re.finditer(r"[^،]+", masked))
-        for segment in reversed(segments):  # the name is in the last segment that has one
-            words = list(_WORD.finditer(masked, segment.start(), segment.end()))
-            run: list[re.Match[str]] = []
-            for word in reversed(words):
-                if _is_name_word(word.group()):
-                    run.insert(0, word)
-                elif run:
-                    break
-            if 2 <= len(run) <= 4:
-                s, e = start + run[0].start(), start + run[-1].end()
-                found.append(LedBy(s, e, text[s:e], " ".join(clause.group("side").split())))
+        name = _last_name(text, *clause.span("who"))
+        if name is not None:
+            s, e = name
+            found.append(LedBy(s, e, text[s:e], " ".join(clause.group("side").split())))
+    return found
+
+
+def _last_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of the name in text[start:end]: the last run of two to four name words,
+    in the last comma-separated segment that has one (brackets masked)."""
+    masked = _PARENTHESES.sub(lambda m: " " * len(m.group()), text[start:end])
+    for segment in reversed(list(re.finditer(r"[^،]+", masked))):
+        words = list(_WORD.finditer(masked, segment.start(), segment.end()))
+        run: list[re.Match[str]] = []
+        for word in reversed(words):
+            if _is_name_word(word.group()):
+                run.insert(0, word)
+            elif run:
                 break
+        if 2 <= len(run) <= 4:
+            return start + run[0].start(), start + run[-1].end()
+    return None
+
+
+#: «اجلاس کی مشترکہ صدارت <first> اور <second> نے کی» ("co-chaired by ... and ...").
+_URDU_COCHAIRED = re.compile(
+    r"(?:مشترکہ\s+)?صدارت\s+(?P<first>[^۔]{3,200}?)\s+اور\s+(?P<second>[^۔]{3,200}?)\s*،?\s*نے\s+کی"
+)
+#: «سری لنکا کی جانب سے ... ارونا وکرما سنگھے نے اپنے ملک کی نمائندگی کی» ("on Sri Lanka's
+#: behalf ... represented his country").
+_URDU_ON_BEHALF = re.compile(
+    r"(?P<side>(?:[^\s،۔]+\s+){1,2}?)کی\s+جانب\s+سے\s+(?P<who>[^۔]{3,200}?)\s+نے\s+"
+    r"(?:اپنے\s+ملک\s+کی\s+)?نمائندگی\s+کی"
+)
+
+
+def heads_cochaired_urdu(text: str) -> list[tuple[LedBy, str | None]]:
+    """The heads an Urdu original names in a "co-chaired by X and Y" sentence, each with the
+    party its part names («قازقستان کے نائب وزیر اعظم ...»), or None; and in an "on X's
+    behalf ... represented" clause, with X's party."""
+    found: list[tuple[LedBy, str | None]] = []
+    for clause in _URDU_COCHAIRED.finditer(text):
+        pair: list[tuple[LedBy, str | None]] = []
+        for group in ("first", "second"):
+            start, end = clause.span(group)
+            name = _last_name(text, start, end)
+            if name is None:
+                break
+            words = text[start : name[0]].split()
+            code = next((c for w in words if (c := side_code(w)) is not None), None)
+            pair.append((LedBy(name[0], name[1], text[name[0] : name[1]], "", start), code))
+        if len(pair) == 2:
+            found += pair
+    for clause in _URDU_ON_BEHALF.finditer(text):
+        name = _last_name(text, *clause.span("who"))
+        if name is not None:
+            side = " ".join(clause.group("side").split())
+            s, e = name
+            found.append((LedBy(s, e, text[s:e], side, clause.start()), side_code(side)))
     return found
 
 

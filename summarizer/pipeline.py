@@ -2456,14 +2456,7 @@ def arabic_heads_chaired(
     named = [
         (found, led_by.arabic_side_code(found.side)) for found in led_by.heads_chaired(original)
     ]
-    pairs = led_by.heads_cochaired(original)
-    for (first, first_code), (second, second_code) in zip(pairs[::2], pairs[1::2], strict=True):
-        # "chaired by X and Y": a head whose part names no party leads the other one
-        if len(codes) == 2 and (first_code is None) != (second_code is None):
-            known = first_code or second_code
-            other = next((c for c in codes if c != known), None) if known in codes else None
-            first_code, second_code = first_code or other, second_code or other
-        named += [(first, first_code), (second, second_code)]
+    named += _sides_of_pairs(led_by.heads_cochaired(original), codes)
     for found, code in named:
         if code is None or code not in codes:
             continue
@@ -2506,6 +2499,31 @@ def arabic_heads_chaired(
         m.delegations.append(_head_from_original(code, latin, found, title))
 
 
+def _sides_of_pairs(
+    heads: list[tuple[led_by.LedBy, str | None]], codes: list[str]
+) -> list[tuple[led_by.LedBy, str | None]]:
+    """Heads named two by two ("chaired by X and Y", side ""), each with its side: the party
+    its part names, or, for the one of a pair whose part names none, the meeting's other
+    party. A head named alone (its side's words given) keeps its own."""
+    out: list[tuple[led_by.LedBy, str | None]] = []
+    i = 0
+    while i < len(heads):
+        first, first_code = heads[i]
+        pair = heads[i + 1] if i + 1 < len(heads) else None
+        if pair is not None and first.side == "" and pair[0].side == "":
+            second, second_code = pair
+            if len(codes) == 2 and (first_code is None) != (second_code is None):
+                known = first_code or second_code
+                other = next((c for c in codes if c != known), None) if known in codes else None
+                first_code, second_code = first_code or other, second_code or other
+            out += [(first, first_code), (second, second_code)]
+            i += 2
+            continue
+        out.append((first, first_code))
+        i += 1
+    return out
+
+
 def _head_evidence(found: led_by.LedBy, title: titles.TitleInText | None) -> list[Span]:
     """A head's name as the original writes it, and its title there if any."""
     evidence = [Span(start=found.start, end=found.end, text=found.written)]
@@ -2529,20 +2547,23 @@ def _head_from_original(
 
 
 def urdu_heads_from_original(m: MeetingRecord, original: str) -> None:
-    """A head the Urdu ORIGINAL names in a "delegation led by" clause (led_by.heads_led) and
-    the model left out joins the meeting: its side is the party the clause names, else the
-    one party left without a head; its name is spelt from the original (romanize), its title
-    read next to it (titles). A side whose head the model gave is not in the original gets it
-    too (one_head_per_side then drops the model's: ur_19's "António Guterres")."""
+    """A head the Urdu ORIGINAL names in a "delegation led by" clause (led_by.heads_led), a
+    "co-chaired by X and Y" sentence or an "on X's behalf ... represented" clause
+    (led_by.heads_cochaired_urdu), and the model left out, joins the meeting: its side is the
+    party the clause names, else the one party left without a head; its name is spelt from
+    the original (romanize), its title read next to it (titles). A side whose head the model
+    gave is not in the original gets it too (one_head_per_side then drops the model's: ur_19's
+    "António Guterres")."""
     codes = [p.code for p in m.parties if p.code]
-    for found in led_by.heads_led(original):
+    named = [(found, led_by.side_code(found.side)) for found in led_by.heads_led(original)]
+    named += _sides_of_pairs(led_by.heads_cochaired_urdu(original), codes)
+    for found, code in named:
         if any(
             _exact(e) and e.start < found.end and found.start < e.end
             for d in m.delegations
             for e in d.evidence
         ):
             continue  # a head the model gave, found in the original
-        code = led_by.side_code(found.side)
         if code is None:
             left = [c for c in codes if not any(d.party == c for d in m.delegations)]
             code = left[0] if len(left) == 1 else None
@@ -2554,7 +2575,7 @@ def urdu_heads_from_original(m: MeetingRecord, original: str) -> None:
             latin = romanize.romanize(found.written, code, "")
         else:
             latin = " ".join(romanize.spell_word(w, code) for w in found.written.split())
-        title = titles.title_near(original, found.start, found.end)
+        title = titles.title_near(original, found.start, found.end, found.part_start)
         m.delegations.append(_head_from_original(code, latin, found, title))
 
 

@@ -351,3 +351,21 @@ def test_arabic_chaired_by_x_and_y_names_both_heads_and_their_sides() -> None:
     assert heads["IDN"].head.title == "Director General"
     assert heads["EGY"].head.name_as_written == "أيمن عبد الحميد رضوان"
     assert heads["EGY"].head.title == "Assistant Foreign Minister"
+
+
+def test_urdu_co_chaired_by_x_and_y_and_on_behalf_of_clauses() -> None:
+    from summarizer import led_by
+
+    text = (
+        "اجلاس کی مشترکہ صدارت وفاقی وزیر برائے اقتصادی امور احمد نواز خٹک اور قازقستان کے نائب "
+        "وزیر اعظم و وزیر تجارت و انضمام ییرلان ساپاروف نے کی۔ پاکستانی وفد کی قیادت سیکرٹری "
+        "خارجہ آمنہ ریاض خان نے کی جبکہ سری لنکا کی جانب سے وزارتِ خارجہ کے سیکرٹری ارونا وکرما "
+        "سنگھے نے اپنے ملک کی نمائندگی کی۔"
+    )
+    found = [(h.written, code) for h, code in led_by.heads_cochaired_urdu(text)]
+    # the first co-chair's part names no party: the pipeline gives it the other one
+    assert found == [
+        ("احمد نواز خٹک", None),
+        ("ییرلان ساپاروف", "KAZ"),
+        ("ارونا وکرما سنگھے", "LKA"),
+    ]
