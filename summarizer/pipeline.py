@@ -780,7 +780,9 @@ _MARKER = re.compile(r"^\[\d+\]\s*")
 
 def article_headline(text: str) -> str | None:
     """The article's own title: its first line of 4 to 30 words, not all capitals, in Latin
-    script (for a translated article, the English translation's first line)."""
+    script (for a translated article, the English translation's first line, which stands
+    only when the article reports no meeting: ``finish`` puts the primary meeting's checked
+    title in its place)."""
     for line in text.splitlines()[:8]:
         line = _MARKER.sub("", line).strip()
         words = line.split()
@@ -2815,7 +2817,13 @@ def finish(answered: Answered) -> ArticleBrief:
             next_round_from_text(m, i, source_article.text, reference, brief.rejected, language)
         next_year_from_reference(m, reference)
         renamed(m)  # the id and title of the checked parties, series, round and date
-    # the summary says what the checked record says (it was written before the checks)
+    # the headline and summary say what the checked record says (both were written before
+    # the checks); a translated article's headline is its primary meeting's title, not the
+    # translation's first line (a small model's: "... will host the 2026 Eurovision Song
+    # Contest" for a strategic dialogue)
+    own = article_headline(source_article.text) if translation is None else None
+    if brief.meetings and not own:
+        brief.headline = brief.meetings[0].title
     brief.summary = write_summary(brief.meetings, brief.headline)
     brief.rejected.extend(
         Rejected(

@@ -67,7 +67,7 @@ def test_every_gold_brief_validates_and_every_span_is_exact(
     assert {"en", "fr", "ru", "zh", "ur", "ar"} <= languages
 
 
-def test_every_gold_briefs_summary_says_what_its_checked_record_says(
+def test_every_gold_briefs_headline_and_summary_say_what_its_checked_record_says(
     briefs: dict[str, ArticleBrief],
 ) -> None:
     # code corrects cities, dates, heads and topics after the record is first built; the
@@ -78,6 +78,10 @@ def test_every_gold_briefs_summary_says_what_its_checked_record_says(
         for meeting in brief.meetings[:1]:
             if meeting.location.city:
                 assert meeting.location.city in brief.summary, path
+            # a translated article's headline is its checked title, not the translation's
+            # first line (the model's English, grounded nowhere)
+            if brief.source.language != "en":
+                assert brief.headline == meeting.title, path
 
 
 def test_every_gold_brief_comes_back_the_same_from_its_json(
