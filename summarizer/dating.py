@@ -228,7 +228,7 @@ def _weekday_pattern() -> re.Pattern[str]:
 #: «Накануне» is "the day before" when an adverb (followed by a comma, "в"/"во" and a place
 #: or a verb: «Накануне в Минске состоялось ...»), "on the eve of" before a noun.
 _ON_THE_DAY_BEFORE = re.compile(
-    r"(?!накануне)|накануне(?=\s*(?:,|\.|в\s|во\s|состоял|прошл|прошёл|прошел|провел|провёл))",
+    r"накануне(?=\s*(?:,|\.|в\s|во\s|состоял|прошл|прошёл|прошел|провел|провёл))",
     re.IGNORECASE,
 )
 #: Each word of RELATIVE_DAYS, casefolded, and its offset in days.
@@ -406,7 +406,12 @@ def dates_in(
                     add(m.start(), m.end(), nd.value, nd.resolved_from, False)
     if reference is not None:
         for m in _relative_pattern().finditer(text, start, end):  # "yesterday": a day off it
-            if m.group("day") and not _ON_THE_DAY_BEFORE.match(text, m.start("day")):
+            word = m.group("day")
+            if (
+                word
+                and word.casefold() == "накануне"
+                and not _ON_THE_DAY_BEFORE.match(text, m.start("day"))
+            ):
                 continue  # «накануне визита», on the eve of the visit, is no day
             offset = _RELATIVE_OFFSETS[(m.group("day") or m.group("cjk")).casefold()]
             day = reference + datetime.timedelta(days=offset)

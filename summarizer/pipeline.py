@@ -2378,6 +2378,8 @@ def _native_name(
     far better there («احمد نواز خٹک» for "Ahmad Nazhik", over the paragraph's «امور ڈویژن»,
     "Affairs Division")."""
     found = romanize.find_name(original, evidence.start, evidence.end, name, party)
+    if found is not None and found.score + _BETTER_NAME > 100:
+        return found  # no match elsewhere can be better by _BETTER_NAME
     anywhere = romanize.find_name(original, 0, len(original), name, party)
     if anywhere is not None and _a_place(anywhere.latin):
         anywhere = None  # "Islam Abad" is Islamabad, not a person

@@ -317,13 +317,13 @@ def _best_run(
     if not wanted:
         return None
     best: tuple[float, int, int] | None = None
+    # «أمين عام وزارة الخارجية»: a title (Secretary-General) opens there, not the name Amin
+    opens_title = [titles.title_starts(w.string, w.start()) for w in words]
     for size in sizes:
         for i in range(len(words) - size + 1):
             run = words[i : i + size]
-            if any(not_name(w.group()) for w in run):
+            if opens_title[i] or any(not_name(w.group()) for w in run):
                 continue
-            if titles.title_starts(run[0].string, run[0].start()):
-                continue  # «أمين عام وزارة الخارجية»: a title (Secretary-General), not Amin
             score = fuzz.ratio(_skeleton(" ".join(w.group() for w in run)), wanted)
             if score >= MATCH and (best is None or score > best[0]):
                 best = (score, i, i + size)
