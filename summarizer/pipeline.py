@@ -29,6 +29,7 @@ from . import (
     normalize,
     places,
     romanize,
+    subjects,
     titles,
 )
 from .config import Settings
@@ -68,7 +69,7 @@ from .translation import (
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "14"
+PIPELINE_VERSION = "15"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -853,6 +854,22 @@ def topics_from_places(m: MeetingRecord, original: str) -> list[Topic]:
             continue
         span = Span(start=place.start, end=place.end, text=original[place.start : place.end])
         topics.append(Topic(label=place.label, category="place", evidence=[span]))
+    return topics
+
+
+def topics_from_subjects(m: MeetingRecord, original: str) -> list[Topic]:
+    """The meeting's topics, and after them the sectors and subjects (trade, visas, rice...)
+    the ORIGINAL of a translated article names in a sentence about what was discussed or
+    agreed (``subjects.subjects_discussed``), each with its exact span; one a topic already
+    names is not repeated."""
+    topics = list(m.topics)
+    for found in subjects.subjects_discussed(original):
+        if len(topics) >= _TOPICS_MAX:
+            break
+        if any(s.known.search(t.label) for s in found.subjects for t in topics):
+            continue
+        span = Span(start=found.start, end=found.end, text=original[found.start : found.end])
+        topics.append(Topic(label=found.label, category="sector", evidence=[span]))
     return topics
 
 
@@ -2816,6 +2833,8 @@ def finish(answered: Answered) -> ArticleBrief:
         drop_generic_topics(m, i, brief.rejected)
         if m.primary:
             m.topics = topics_from_places(m, source_article.text)
+            if translation is not None:
+                m.topics = topics_from_subjects(m, source_article.text)
             next_round_from_text(m, i, source_article.text, reference, brief.rejected, language)
         next_year_from_reference(m, reference)
         renamed(m)  # the id and title of the checked parties, series, round and date

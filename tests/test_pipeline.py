@@ -809,3 +809,32 @@ def test_a_held_meetings_city_is_not_the_venue_of_a_meeting_next_month() -> None
     (m,) = brief.meetings
     assert m.location.city == "Budapest" and m.location.evidence[0].text == "BUDAPEST"
     assert any("next month" in r.reason for r in brief.rejected)
+
+
+def test_subjects_the_original_names_join_a_translated_meetings_topics_once() -> None:
+    text = (
+        "پاکستان اور کینیا کے درمیان مشترکہ وزارتی کمیشن کا دوسرا اجلاس نیروبی میں ہوا۔\n\n"
+        "اجلاس میں زراعت اور ڈیری کے شعبوں میں تعاون اور ویزا سہولیات پر تبادلہ خیال کیا گیا۔\n"
+    )
+    translated = (
+        "[1] The second session of the Joint Ministerial Commission between Pakistan and "
+        "Kenya was held in Nairobi.\n\n[2] The meeting discussed cooperation in agricultural "
+        "and dairy sectors and visa facilities."
+    )
+    brief = run_translated(
+        text,
+        translated,
+        kind="other",
+        series="Joint Ministerial Commission",
+        round=2,
+        date_text=None,
+        city="Nairobi",
+        parties=["Pakistan", "Kenya"],
+        topics=["agricultural"],
+    )
+    topics = brief.meetings[0].topics
+    # the model's "agricultural" already names the agriculture family's subject
+    assert [t.label for t in topics] == ["agricultural", "visas"]
+    visas = topics[1]
+    assert visas.category == "sector" and visas.evidence[0].text == "ویزا"
+    assert check_spans(text, visas.evidence) == [] and visas.evidence[0].alignment == "exact"
