@@ -161,6 +161,26 @@ media|culture|media
     إعلام\w*;médias?;СМИ;медиа;媒体;میڈیا
 sports|culture|sport\w*
     sporti\w*;sports?;спорт\w*;体育;کھیل\w*
+one-China principle|position|one[- ]China
+    مبدأ الصين الواحدة;سياسة الصين الواحدة;principe d'une seule Chine;politique d'une seule Chine
+    принцип\w* одного Китая;политик\w* одного Китая;一个中国原则;一个中国政策;一中原则;ون چائنا
+    ایک چین
+Belt and Road|position|belt and road|BRI
+    الحزام والطريق;Ceinture et la Route;routes de la soie;Пояс\w* и пут\w*;一带一路;بیلٹ اینڈ روڈ
+people-to-people exchanges|culture|people[- ]to[- ]people
+    التواصل الشعبي;التبادل الشعبي;échanges humains;échanges entre les peuples;人文交流;عوامی رابط\w*
+multilateral cooperation|politics|multilateral\w*
+    متعدد\w* الأطراف;multilatéra\w*;многосторонн\w*;多边;کثیرالجہتی;کثیر الجہتی
+political mutual trust|politics|mutual trust
+    الثقة السياسية المتبادلة;confiance politique mutuelle;политическ\w* довери\w*;政治互信
+debt|finance|debt\w*
+    ديون;مديونية;dette\w*;долг(?:а|ов|ам|ами|ах|и|ов|овой|овых)?;债务;قرض\w*
+law enforcement|security|law enforcement|police
+    إنفاذ القانون;شرط\w*;police\w*;правоохранительн\w*;полици\w*;执法;警务;قانون نافذ کرنے;پولیس
+telecom fraud|security|fraud|scam\w*
+    电信诈骗;电诈;网络诈骗
+online gambling|security|gambling
+    网络赌博;跨境赌博
 """
 
 #: A sentence that says what was discussed or agreed, or that speaks of cooperation.
@@ -194,6 +214,10 @@ _GLUE_TOKEN = (
 )
 _LIST_GLUE = re.compile(rf"(?i:(?:{_GLUE_TOKEN})*)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: The family of a stated position or a named policy ("the one-China principle", "the Belt
+#: and Road"): a subject of the meeting in whatever sentence states it ("秘方坚定奉行一个中国原则",
+#: "Peru firmly adheres to the one-China principle").
+_POSITION = "position"
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _ARABIC_PROCLITIC = r"(?:[وفبلك]?(?:ال)?|لل)"
@@ -257,16 +281,20 @@ def _patterns() -> list[tuple[Subject, re.Pattern[str]]]:
     return rows
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence that says what was discussed or agreed."""
+def _all_sentences(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     start = 0
     for brk in [*dating.SENTENCE_BREAK.finditer(text), None]:
         end = brk.start() if brk else len(text)
-        if end > start and _CUE.search(text, start, end):
+        if end > start:
             found.append((start, end))
         start = brk.end() if brk else end
     return found
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence that says what was discussed or agreed."""
+    return [(s, e) for s, e in _all_sentences(text) if _CUE.search(text, s, e)]
 
 
 def _in_sentence(text: str, start: int, end: int) -> list[Found]:
@@ -323,8 +351,12 @@ def subjects_discussed(text: str) -> list[SubjectSpan]:
     one family side by side are one subject."""
     out: list[SubjectSpan] = []
     seen: set[str] = set()
-    for start, end in _sentences(text):
-        for chain in _chains(text, _in_sentence(text, start, end)):
+    cued = set(_sentences(text))
+    for start, end in _all_sentences(text):
+        hits = _in_sentence(text, start, end)
+        if (start, end) not in cued:
+            hits = [h for h in hits if h.subject.family == _POSITION]
+        for chain in _chains(text, hits):
             if _in_office(text, chain, start):
                 continue
             groups: list[list[Found]] = []

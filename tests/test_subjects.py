@@ -57,3 +57,10 @@ def test_look_alike_words_are_not_subjects() -> None:
 def test_each_subject_once_and_one_label_for_science_and_technology() -> None:
     text = "双方讨论了科学技术合作。双方同意加强科学技术和贸易合作。"
     assert [label for label, _ in found(text)] == ["science and technology", "trade"]
+
+
+def test_a_stated_position_is_a_subject_in_any_sentence() -> None:
+    # "Peru firmly adheres to the one-China principle" says nothing was discussed, but the
+    # position is what the meeting recorded; a sector word there is not a subject
+    text = "秘方坚定奉行一个中国原则，欢迎中国企业投资。"
+    assert found(text) == [("one-China principle", "一个中国原则")]
