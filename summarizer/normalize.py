@@ -262,8 +262,10 @@ XKX|Kosovo;Kosovar;كوسوفو;Косово;科索沃
 TWN|Taiwan;Taiwanese
 BRN|Brunei
 CIV|Ivory Coast
-COD|DR Congo;DRC;Democratic Republic of the Congo
-COG|Republic of the Congo;Congo-Brazzaville
+COD|DR Congo;DRC;Democratic Republic of the Congo;Democratic Republic of Congo;RDC
+    جمهورية الكونغو الديمقراطية;الكونغو الديمقراطية;刚果民主共和国;刚果（金）;刚果金;ДРК
+    جمہوریہ کانگو;ڈی آر کانگو
+COG|Republic of the Congo;Congo-Brazzaville;刚果（布）;刚果布
 VAT|Vatican;Vatican City;Holy See
 MKD|Macedonia;North Macedonia
 MMR|Burma;Myanmar
@@ -305,7 +307,7 @@ LKA|Sri Lanka;Sri Lankan;سری لنکا
 NPL|Nepal;Nepali;Nepalese;نیپال
 IDN|Indonesia;Indonesian
 MYS|Malaysia;Malaysian
-THA|Thailand;Thai
+THA|Thailand;Thai;تايلند
 PHL|Philippines;the Philippines;Filipino;Philippine
 SGP|Singapore;Singaporean
 AUS|Australia;Australian

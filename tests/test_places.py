@@ -369,3 +369,13 @@ def test_urdu_co_chaired_by_x_and_y_and_on_behalf_of_clauses() -> None:
         ("ییرلان ساپاروف", "KAZ"),
         ("ارونا وکرما سنگھے", "LKA"),
     ]
+
+
+def test_dr_congo_is_not_the_republic_of_the_congo_in_any_language() -> None:
+    for text in [
+        "The ministers discussed peace in the eastern Democratic Republic of Congo.",
+        "وناقش الجانبان السلام في شرق جمهورية الكونغو الديمقراطية.",
+        "双方讨论了刚果（金）局势。",
+    ]:
+        assert [p.code for p in places.places_discussed(text, set())] == ["COD"], text
+    assert [p.code for p in places.places_discussed("双方讨论了刚果（布）局势。", set())] == ["COG"]
