@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -327,6 +327,17 @@ def _slashed_value(match: re.Match[str], language: str) -> datetime.date | None:
         return None
 
 
+def _scan(
+    pattern: re.Pattern[str], needs: str, text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)`` for a pattern whose every match holds one of the
+    characters ``needs``: nothing where text[start:end] holds none of them (a ``str.find``
+    costs far less than a pattern's scan, and most articles write no Chinese date)."""
+    if any(text.find(char, start, end) >= 0 for char in needs):
+        return pattern.finditer(text, start, end)
+    return iter(())
+
+
 def dates_in(
     text: str,
     start: int,
@@ -377,12 +388,12 @@ def dates_in(
             )
             if nd.value and nd.precision == "day":
                 add(m.start(), m.end(), nd.value, nd.resolved_from, False)
-        for m in _CJK_DATE.finditer(text, start, end):
+        for m in _scan(_CJK_DATE, "月", text, start, end):
             read = _cjk_value(m, reference)
             if read:
                 add(m.start(), m.end(), read[0], read[1], False)
         if reference is not None:
-            for m in _CJK_DAY.finditer(text, start, end):
+            for m in _scan(_CJK_DAY, "日号", text, start, end):
                 day_of = int(m.group(1).translate(normalize.ASCII_DIGITS))
                 day = _day_of_month(day_of, reference, ahead)
                 if day is not None:
@@ -393,7 +404,7 @@ def dates_in(
             except ValueError:
                 continue
             add(m.start(), m.end(), day.isoformat(), "text", False)
-        for m in _SLASHED_DATE.finditer(text, start, end):
+        for m in _scan(_SLASHED_DATE, "/", text, start, end):
             slashed = _slashed_value(m, language)
             if slashed is not None:
                 add(m.start(), m.end(), slashed.isoformat(), "text", False)
