@@ -12,6 +12,7 @@ dateline. Every date found here is a span of the original, so it is grounded by 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from collections.abc import Iterable, Iterator
@@ -59,6 +60,12 @@ _DAY = rf"[{_DIGITS}]{{1,2}}(?:st|nd|rd|th|er|-?го|-?е)?"
 _YEAR = rf"[{_DIGITS}]{{4}}"
 #: How far into its line a dateline's date may start, and how many words may come before it.
 _DATELINE_LEAD = 40
+#: The Hijri date a Saudi or Gulf dateline gives before the Gregorian one: "الرياض 16 جمادى
+#: الأولى 1448 هـ الموافق 27 أكتوبر 2026 م واس" ("corresponding to").
+_HIJRI_BEFORE = re.compile(
+    r"\s*[\d٠-٩]{1,2}\s+[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+)?\s+[\d٠-٩]{4}\s*(?:هـ|ه)?\.?"
+    r"\s*[،,]?\s*(?:الموافق|الموافقة|الموافق ل)\s*$"
+)
 _DATELINE_WORDS = 3
 #: What may follow a dateline's date before its separator ("года.", "电】", "):").
 #: An agency's tag may stand before the separator ("6 mars 2025 (MAP) -", "(Pacific Wire
@@ -264,7 +271,7 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     most a place name ("KUALA LUMPUR, ", "【本报吉隆坡", "انقرہ ("), and followed by the
     dateline's separator or the end of the line."""
     line_start = text.rfind("\n", 0, start) + 1
-    lead = text[line_start:start]
+    lead = _HIJRI_BEFORE.sub("", text[line_start:start])
     if len(lead) > _DATELINE_LEAD or re.search(r"\d", lead):
         return False
     if len(re.findall(r"[^\W\d_]+", lead)) > _DATELINE_WORDS and " " in lead.strip():
@@ -466,6 +473,56 @@ def sentence_of(text: str, position: int) -> tuple[int, int]:
     return from_text.sentence_bounds(text, position, SENTENCE_BREAK)
 
 
+#: Words that make the weekday beside them the day of a report, not of the meeting: "a
+#: statement issued on Thursday", "said on Thursday", «جمعرات کو جاری کیے گئے بیان»,
+#: "a déclaré jeudi", "заявил в четверг", «أعلن ... الخميس».
+_REPORTED_BEFORE = re.compile(
+    r"(?i:\b(?:said|announced|stated|issued|released|published|told|reported|"
+    r"déclaré|annoncé|indiqué|publié|заявил\w*|сообщил\w*|объявил\w*|опубликова\w*)"
+    r"(?:\s+\w+){0,2}\s*$)|(?:صرح|أعلن\w*|صدر|نشر\w*|أصدر\w*)(?:\s+\S+){0,2}\s*$"
+)
+_REPORTED_AFTER = re.compile(
+    r"\s*(?:کو\s+(?:جاری|شائع|بتایا|کہا)|(?i:(?:,\s*)?(?:said|announced|statement)\b))"
+)
+
+
+def dates_a_report(text: str, span: Span) -> bool:
+    """Whether a weekday is the day a statement was issued or a thing said, by the words
+    next to it."""
+    before = text[max(0, span.start - 40) : span.start]
+    return bool(_REPORTED_BEFORE.search(before) or _REPORTED_AFTER.match(text, span.end))
+
+
+#: A sentence that says a meeting of several days ended on the day it writes: "s'est achevée
+#: mercredi ... après deux jours de travaux", "concluded on Wednesday after two days of
+#: talks", "завершилось ... после двух дней", «اختتمت ... بعد يومين».
+_CLOSED = re.compile(
+    r"(?i:\b(?:conclud\w*|ended|closed|wrapped\s+up|achev\w*|clôtur\w*|termin\w*|pris\s+fin|"
+    r"заверш\w*|закрыл\w*))|اختتم\w*|انتهت|ختم\w*|اختتام|闭幕|结束"
+)
+_DAYS_LONG = re.compile(
+    r"(?i:\b(?:after|après|после)\s+(two|three|four|deux|trois|quatre|двух|тр[её]х|"
+    r"четыр[её]х|2|3|4)\s+(?:days?|jours?|дней|дня)\b)|بعد\s+(يومين|ثلاثة\s+أيام)|为期(两|三)天"
+)
+_DAY_COUNTS = {
+    "two": 2, "deux": 2, "двух": 2, "2": 2, "يومين": 2, "两": 2,
+    "three": 3, "trois": 3, "трех": 3, "трёх": 3, "3": 3, "ثلاثة أيام": 3, "三": 3,
+    "four": 4, "quatre": 4, "четырех": 4, "четырёх": 4, "4": 4,
+}  # fmt: skip
+
+
+def closed_after_days(text: str, start: int, end: int) -> int:
+    """How many days a meeting lasted, when the sentence says it ended after them (else 0):
+    the date it writes is the last day, and the meeting is dated by its first."""
+    if not _CLOSED.search(text, start, end):
+        return 0
+    match = _DAYS_LONG.search(text, start, end)
+    if match is None:
+        return 0
+    word = next(g for g in match.groups() if g)
+    return _DAY_COUNTS.get(word.lower(), 0)
+
+
 def meeting_date(
     text: str,
     regions: Iterable[tuple[int, int]],
@@ -487,10 +544,22 @@ def meeting_date(
             if f not in candidates:
                 candidates.append(f)
     ranked = sorted(
-        enumerate(candidates), key=lambda item: (item[1].dateline, item[1].weekday_only, item[0])
+        enumerate(candidates),
+        key=lambda item: (
+            item[1].dateline,
+            item[1].weekday_only,
+            item[1].weekday_only and dates_a_report(text, item[1].span),
+            item[0],
+        ),
     )
     if ranked:
-        return ranked[0][1]
+        found = ranked[0][1]
+        region = next(((s, e) for s, e in regions if s <= found.span.start < e), None)
+        days = closed_after_days(text, *region) if region and held else 0
+        if days > 1 and found.precision == "day":
+            first = datetime.date.fromisoformat(found.value) - datetime.timedelta(days=days - 1)
+            return dataclasses.replace(found, value=first.isoformat())
+        return found
     if held:  # no day written: the month the meeting's sentences name, if any
         for start, end in regions:
             months = months_in(text, start, end, language=language, reference=reference)

@@ -154,7 +154,9 @@ def side_code(side: str) -> str | None:
 #: Jordanian side was chaired by ...", up to the clause's comma or full stop.
 _ARABIC_CLAUSE = re.compile(
     r"(?:ترأس|ترأست|يترأس|تترأس|رأس|رأست)\s+(?:الجانب|وفد)\s+(?P<side>[^\s،,.]+(?:\s+[^\s،,.]+)?)"
-    r"\s+(?P<who>[^،,.\n]{3,200})"
+    # up to the clause's comma or full stop, or a "while" that starts the other side's clause
+    # («... العتيبي فيما ترأس الجانب البنغلاديشي ...»)
+    r"\s+(?P<who>(?:(?!\s(?:فيما|بينما|في\s+حين|و?ترأس\w*)\s)[^،,.\n]){3,200})"
 )
 #: Words of an Arabic clause that are never part of a name: prepositions, the meeting, honorifics
 #: (romanize.NOT_NAME and the title table's words are the others).
@@ -222,14 +224,34 @@ def heads_chaired(text: str) -> list[LedBy]:
         code = arabic_side_code(side)
         # a side whose people have Arabic names: the first run with a word attested as one
         # of their names («الوحدة الوطنية», National Unity, is a government's, not a person)
+        # a run an honorific opens («... والشؤون الخارجية السيد مامادو لامين ندياي», Mr) is
+        # the name, over one inside the title's office («التكامل الأفريقي», African Integration)
+        honoured = [r for r in runs if _after_honorific(text, r[0].start())]
         if code in romanize.NAME_COUNTRIES:
-            chosen = next((r for r in runs if romanize.any_attested(_joined(text, r), code)), None)
+            chosen = next(
+                (r for r in honoured + runs if romanize.any_attested(_joined(text, r), code)), None
+            )
         else:
-            chosen = runs[0] if runs else None
+            chosen = next(iter(honoured or runs), None)
         if chosen:
             s, e = chosen[0].start(), chosen[-1].end()
             found.append(LedBy(s, e, text[s:e], side, clause.start()))
     return found
+
+
+#: Honorifics written right before a name: Mr, Mrs, Ambassador, His/Her Excellency, Dr...
+_HONORIFICS = frozenset(
+    {
+        "السيد", "السيدة", "السفير", "السفيرة", "معالي", "سعادة", "فخامة", "سمو", "الدكتور",
+        "الدكتورة", "الأستاذ", "الأستاذة", "المهندس", "المهندسة", "الشيخ", "الشيخة",
+    }
+)  # fmt: skip
+
+
+def _after_honorific(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is an honorific («السيد مامادو»)."""
+    before = text[max(0, start - 20) : start].split()
+    return bool(before) and romanize.strip_marks(before[-1]) in _HONORIFICS
 
 
 def _joined(text: str, run: list[re.Match[str]]) -> str:

@@ -69,7 +69,7 @@ from .translation import (
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "15"
+PIPELINE_VERSION = "16"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -378,7 +378,13 @@ def verified_status(
     reported only in the future tense is announced. "mentioned" is kept as proposed."""
     if proposed == "mentioned":
         return proposed
-    tense = from_text.tense_of(g.text, sentences)
+    # the sentence that dates the meeting says its tense first ("the sixth meeting ..., held
+    # in Doha on November 2", in a story whose lead says what "will" follow from it)
+    tense = None
+    if when.evidence and _exact(when.evidence[0]):
+        at = when.evidence[0].start
+        tense = from_text.tense_of(g.text, [(s, e) for s, e in sentences if s <= at < e])
+    tense = tense or from_text.tense_of(g.text, sentences)
     status: MeetingStatus = proposed
     dated_before = bool(
         published
@@ -1023,7 +1029,11 @@ def round_from_original(
         m.field_evidence["round"] = [(inside or exact)[0]]
         series_from_original(m, index, original, language, rejected)
         return
-    numbered = mechanisms.first_numbered(original, language) if index == 0 else None
+    # a call is no numbered session («подготовке к первому заседанию Межправительственной
+    # комиссии», preparing the commission's first meeting, is a topic of the call)
+    numbered = (
+        mechanisms.first_numbered(original, language) if index == 0 and m.kind != "call" else None
+    )
     if numbered is None and m.round is not None and index == 0:
         counted = first_meeting_ordinal(original, language)
         if counted is not None:  # «کمیٹی کا آٹھواں اجلاس»: a mechanism no table lists
@@ -1664,7 +1674,12 @@ def _venue_of_translated(
     # and the other sentences that write the round (a headline carries the anchors)
     anchors = anchor_sentences(m, original, language, with_city=False)
     anchors = _round_sentences(m, original, anchors)
-    named = [c for s, e in dict.fromkeys(anchors) for c in normalize.cities_in(original, s, e)]
+    named = [
+        c
+        for s, e in dict.fromkeys(anchors)
+        for c in normalize.cities_in(original, s, e)
+        if not _in_dateline(original, from_text.span_at(original, c[0], c[1]))
+    ]  # not the place of publication a lead sentence opens with ("ہنوئی / اسلام آباد (اے پی پی)")
     if not named or any(english == city for _, _, english in named):
         return None
     for s, e, english in named:
@@ -1741,6 +1756,18 @@ def _written_as_venue(m: MeetingRecord, original: str) -> bool:
     return False
 
 
+#: A line's dateline before its agency tag: "ہنوئی / اسلام آباد (اے پی پی)", "Rabat (MAP)".
+_DATELINE_HEAD = re.compile(r"[^\n().:،]{2,50}?\s*\([^)\n]{2,25}\)")
+
+
+def _in_dateline(original: str, span: Span) -> bool:
+    """Whether a span stands in its line's dateline, before the agency's tag (a lead sentence
+    that opens with the dateline holds the place of publication, not the venue)."""
+    line_start = original.rfind("\n", 0, span.start) + 1
+    head = _DATELINE_HEAD.match(original, line_start)
+    return head is not None and span.end <= head.end() - len(head.group().split("(")[-1]) - 1
+
+
 def _venue_elsewhere(
     m: MeetingRecord, original: str, language: str, evidence: Span
 ) -> Location | None:
@@ -1749,7 +1776,9 @@ def _venue_elsewhere(
     «جکارتہ میں»), else, for a city the model took from the headline, the dateline's
     city; None when the model's city is in those sentences or nothing names another."""
     anchors = anchor_sentences(m, original, language, with_city=False)
-    if not anchors or any(s <= evidence.start < e for s, e in anchors):
+    if not anchors or (
+        any(s <= evidence.start < e for s, e in anchors) and not _in_dateline(original, evidence)
+    ):
         return None
     for start, end in anchors:
         for s, e, english in normalize.cities_in(original, start, end):
@@ -2483,20 +2512,26 @@ def arabic_heads_chaired(
             continue
         mine = [(i, d) for i, d in enumerate(m.delegations) if d.party == code]
         if any(
-            _exact(e) and e.start < found.end and found.start < e.end
+            _exact(e) and e.start <= found.start and found.end <= e.end
             for _i, d in mine
             for e in d.evidence
         ):
             continue  # the model's head for this side, found where the clause names it
         proposed = mine[0][1].head.name if mine else ""
+        shorter = len(proposed.split()) < len(found.written.split())
         if (
             proposed
             and romanize.consonant_match(proposed, found.written) >= _SAME_NAME
             and not _NOT_ONE_NAME.search(proposed)
+            and not (shorter and code not in romanize.NAME_COUNTRIES)
         ):
-            latin = proposed  # the model's spelling of this name ("Dov Thanh", «دو فان ثانه»)
+            latin = proposed  # the model's spelling of this name
         elif code in romanize.NAME_COUNTRIES:
             latin = romanize.romanize(found.written, code, proposed)
+        elif shorter:
+            # the model left words out («تنوير أحمد صديقي» as "Ahmed Sadique"): each word of
+            # the original, in the model's spelling where that spells it, else from the letters
+            latin = romanize.spell_with_model(found.written, proposed, code)
         else:
             spelt = romanize.spell_foreign(original, found.start, found.end, proposed, code)
             latin = (
@@ -2567,7 +2602,9 @@ def _head_from_original(
     )
 
 
-def urdu_heads_from_original(m: MeetingRecord, original: str) -> None:
+def urdu_heads_from_original(
+    m: MeetingRecord, index: int, original: str, rejected: list[Rejected]
+) -> None:
     """A head the Urdu ORIGINAL names in a "delegation led by" clause (led_by.heads_led), a
     "co-chaired by X and Y" sentence or an "on X's behalf ... represented" clause
     (led_by.heads_cochaired_urdu), and the model left out, joins the meeting: its side is the
@@ -2590,8 +2627,18 @@ def urdu_heads_from_original(m: MeetingRecord, original: str) -> None:
             code = left[0] if len(left) == 1 else None
         if code is None or code not in codes:
             continue
-        if any(d.party == code and d.evidence and _exact(d.evidence[0]) for d in m.delegations):
-            continue  # the side's head is one the original names
+        # the clause says who led this side: a head of the model's spelt from other words of
+        # the original («چوتھا دور ہنوئی», "fourth round Hanoi", for "Shahid Khan") is not it
+        for i, d in enumerate(m.delegations):
+            if d.party == code:
+                rejected.append(
+                    Rejected(
+                        field=f"meetings[{index}].delegations[{i}].head.name",
+                        value=d.head.name,
+                        reason=f"the original says {found.written!r} led this side",
+                    )
+                )
+        m.delegations = [d for d in m.delegations if d.party != code]
         if code in romanize.NAME_COUNTRIES:
             latin = romanize.romanize(found.written, code, "")
         else:
@@ -2825,7 +2872,7 @@ def finish(answered: Answered) -> ArticleBrief:
         if language in ("ar", "ur", "fa"):
             arabic_head_from_original(m, i, source_article.text, brief.rejected)
         if language == "ur" and m.primary:
-            urdu_heads_from_original(m, source_article.text)
+            urdu_heads_from_original(m, i, source_article.text, brief.rejected)
         if language == "ar" and m.primary:
             arabic_heads_chaired(m, i, source_article.text, brief.rejected)
         if translation is not None:

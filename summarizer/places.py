@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import pycountry
 
-from summarizer import dating, normalize
+from summarizer import cldr, dating, normalize
 
 #: English label | names in English, Arabic, French, Russian, Chinese and Urdu.
 _REGION_TABLE = """
@@ -131,6 +131,12 @@ def _names() -> dict[str, tuple[str, str | None]]:
         for country in pycountry.countries:
             name = translator.gettext(country.name)
             names.setdefault(name, (normalize.party_name(country.alpha_3), country.alpha_3))
+    # the CLDR's names, where pycountry's translations have none («ویتنام», Vietnam in Urdu)
+    for alpha2, written in cldr.country_names().items():
+        found = pycountry.countries.get(alpha_2=alpha2)
+        if found is not None:
+            for name in written:
+                names.setdefault(name, (normalize.party_name(found.alpha_3), found.alpha_3))
     return names
 
 
@@ -157,6 +163,23 @@ def _index() -> tuple[
     return words, firsts, chinese
 
 
+#: Urdu «مالی» is both Mali and "financial": the words after which it is the adjective
+#: («مالی سال», fiscal year; «مالی امداد», financial aid).
+_FINANCIAL_NOUNS = frozenset(
+    {
+        "سال", "امداد", "معاونت", "تعاون", "وسائل", "بحران", "شعبے", "شعبوں", "شعبہ", "مدد",
+        "خسارے", "خسارہ", "استحکام", "نظم", "پالیسی", "ادارے", "اداروں", "منڈیوں", "لین",
+    }
+)  # fmt: skip
+
+
+def _financial(tokens: list[re.Match[str]], i: int, n: int) -> bool:
+    """Whether the one word «مالی» at tokens[i] is the adjective "financial"."""
+    if n != 1 or tokens[i].group() != "مالی" or i + 1 >= len(tokens):
+        return False
+    return tokens[i + 1].group() in _FINANCIAL_NOUNS
+
+
 def _names_in(text: str, start: int, end: int) -> list[Place]:
     """Every name in text[start:end], longest first where they overlap."""
     index, firsts, chinese = _index()
@@ -175,6 +198,9 @@ def _names_in(text: str, start: int, end: int) -> list[Place]:
             value = next(
                 (index[k] for k in (" ".join([s, *rest]) for s in stems) if k in index), None
             )
+            if value is not None and _financial(tokens, i, n):
+                value = None  # «مالی سال», the fiscal year, is not Mali
+                break
             if value is not None:
                 found.append(Place(tokens[i].start(), tokens[i + n - 1].end(), *value))
                 i += n

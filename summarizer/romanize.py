@@ -14,6 +14,7 @@ need.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -268,6 +269,35 @@ def _same_word(latin: str, written: str) -> bool:
     return fuzz.ratio(mine, theirs) >= _WORD_MATCH and abs(len(mine) - len(theirs)) <= 1
 
 
+#: How closely a model's word must spell an original word to be kept when the model's name
+#: has fewer words than the original's (it was not paired word for word).
+_KEPT_WORD_MATCH = 80
+
+
+def spell_with_model(written: str, name: str, party: str | None = None) -> str:
+    """The original's name ``written``, word by word: in the model's spelling where one of its
+    words, taken in order, has the same consonants (at least _KEPT_WORD_MATCH: "Thanh" for
+    «ثانه», not "Dov" for «دو»), else spelt from the original (spell_word)."""
+    mine = normalize.canonical_person(name).split()
+    out: list[str] = []
+    for word in written.split():
+        theirs = _skeleton(word)
+        kept = next(
+            (
+                i
+                for i, m in enumerate(mine)
+                if theirs and fuzz.ratio(_skeleton(m), theirs) >= _KEPT_WORD_MATCH
+            ),
+            None,
+        )
+        if kept is None:
+            out.append(spell_word(word, party))
+        else:
+            out.append(mine[kept])
+            mine = mine[kept + 1 :]
+    return " ".join(out)
+
+
 def spell_foreign(
     original: str, start: int, end: int, name: str, party: str | None = None
 ) -> NameInText | None:
@@ -323,6 +353,11 @@ def _best_run(
         for i in range(len(words) - size + 1):
             run = words[i : i + size]
             if opens_title[i] or any(not_name(w.group()) for w in run):
+                continue
+            if any(  # one phrase: not across «۔», "." or a comma («... کیا۔ انہوں»)
+                _SPACES.fullmatch(w.string, a.end(), w.start()) is None
+                for a, w in itertools.pairwise(run)
+            ):
                 continue
             score = fuzz.ratio(_skeleton(" ".join(w.group() for w in run)), wanted)
             if score >= MATCH and (best is None or score > best[0]):

@@ -65,6 +65,24 @@ def paragraphs(text: str) -> list[Paragraph]:
     return found
 
 
+#: Common words that read as a place's name: French "réunion" (a meeting) is not Réunion,
+#: Russian "того" ("of that") is not Togo.
+_WORDS_NOT_NAMES = frozenset({"réunion", "réunions", "того", "Того"})
+
+
+def _may_be_a_name(phrase: str) -> bool:
+    """Whether a phrase can be a name: not a common word that reads as one, and a word of three
+    letters or fewer is an acronym only in capitals (French "au" and "Au", "to the", are not
+    the AU; "un", "a", is not the UN)."""
+    if any(word in _WORDS_NOT_NAMES for word in phrase.split()):
+        return False  # "la réunion"
+    letters = [c for c in phrase if c.isalpha()]
+    cased = [c for c in letters if c.lower() != c.upper()]
+    if len(letters) > 3 or " " in phrase or not cased:
+        return True
+    return all(c.isupper() for c in cased)
+
+
 def glossary(text: str, *, limit: int = 12) -> list[tuple[str, str]]:
     """Country, organisation and city names code recognises in the text: (as written, English).
 
@@ -79,6 +97,8 @@ def glossary(text: str, *, limit: int = 12) -> list[tuple[str, str]]:
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i : i + size])
             if phrase in found or any(phrase in longer for longer in found):
+                continue
+            if not _may_be_a_name(phrase):
                 continue
             code = normalize.party_code(phrase)
             if code:

@@ -972,3 +972,39 @@ def test_a_head_of_delegation_is_not_a_topic() -> None:
     drop_generic_topics(m, 0, rejected)
     assert [t.label for t in m.topics] == ["tolls on the Parana waterway"]
     assert rejected[0].value == "Tomas Aguirre"
+
+
+def test_a_hijri_date_before_the_gregorian_one_is_still_a_dateline() -> None:
+    text = (
+        "الرياض 16 جمادى الأولى 1448 هـ الموافق 27 أكتوبر 2026 م واس\n\n"
+        "عُقدت في الرياض أمس الاثنين الجولة الثالثة من المشاورات السياسية."
+    )
+    found = dating.dates_in(text, 0, len(text), language="ar", reference=None)
+    assert found[0].value == "2026-10-27" and found[0].dateline
+    ref = datetime.date(2026, 10, 27)
+    best = dating.meeting_date(text, [(0, len(text))], language="ar", reference=ref, held=True)
+    assert best is not None and best.value == "2026-10-26"
+
+
+def test_the_weekday_a_statement_was_issued_does_not_date_the_meeting() -> None:
+    # "according to a statement issued on Thursday, ... the meeting was held on Wednesday"
+    text = (
+        "جمعرات کو جاری کیے گئے بیان کے مطابق ورکنگ گروپ کا پہلا اجلاس بدھ کو رباط میں منعقد ہوا۔"
+    )
+    ref = datetime.date(2026, 11, 26)  # a Thursday
+    found = dating.meeting_date(text, [(0, len(text))], language="ur", reference=ref, held=True)
+    assert found is not None and found.span.text == "بدھ" and found.value == "2026-11-25"
+    en = "The ministry said on Thursday that the commission met on Tuesday in Accra."
+    found = dating.meeting_date(en, [(0, len(en))], language="en", reference=ref, held=True)
+    assert found is not None and found.value == "2026-11-24"
+
+
+def test_a_meeting_that_ended_after_two_days_is_dated_by_its_first() -> None:
+    text = "La troisième session s'est achevée mercredi à Dapaong après deux jours de travaux."
+    ref = datetime.date(2026, 11, 26)
+    found = dating.meeting_date(text, [(0, len(text))], language="fr", reference=ref, held=True)
+    assert found is not None and found.value == "2026-11-24"
+    # a meeting that simply took place on Wednesday keeps its day
+    one = "La troisième session s'est tenue mercredi à Dapaong."
+    found = dating.meeting_date(one, [(0, len(one))], language="fr", reference=ref, held=True)
+    assert found is not None and found.value == "2026-11-25"

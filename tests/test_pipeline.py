@@ -838,3 +838,69 @@ def test_subjects_the_original_names_join_a_translated_meetings_topics_once() ->
     visas = topics[1]
     assert visas.category == "sector" and visas.evidence[0].text == "ویزا"
     assert check_spans(text, visas.evidence) == [] and visas.evidence[0].alignment == "exact"
+
+
+def test_the_sentence_that_dates_the_meeting_says_whether_it_was_held() -> None:
+    text = (
+        "KATHMANDU, November 12, 2026 — Nepali workers leaving for jobs in Doha will be "
+        "issued a digital wage card, the department announced.\n\n"
+        "The arrangement was endorsed at the sixth meeting of the Nepal-Qatar Joint Committee "
+        "on Labour, held in Doha on November 2, where officials also discussed recruitment "
+        "fees.\n"
+    )
+    brief, _ = run(
+        {
+            "meetings": [
+                {
+                    **MEETING,
+                    "status": "announced",
+                    "kind": "other",
+                    "series": "Joint Committee on Labour",
+                    "round": 6,
+                    "date_text": "November 2",
+                    "city": "Doha",
+                    "parties": ["Nepal", "Qatar"],
+                    "heads": [],
+                    "topics": [],
+                    "outcomes": [],
+                    "quotes": [],
+                    "next_meeting": None,
+                    "framework": [],
+                }
+            ]
+        },
+        text=text,
+    )
+    m = brief.meetings[0]
+    # the lead's "will" is about the wage card; the meeting's own sentence is past
+    assert m.status == "held" and m.date.value == "2026-11-02"
+    assert any(r.field == "meetings[0].status" for r in brief.rejected)
+
+
+def test_a_call_is_not_the_numbered_session_it_prepares() -> None:
+    text = (
+        "Телефонный разговор министров иностранных дел\n\n"
+        "ДУШАНБЕ, 3 декабря 2026 г. Сегодня Министр иностранных дел Таджикистана провёл "
+        "телефонный разговор с Министром иностранных дел Омана.\n\n"
+        "Особое внимание было уделено подготовке к первому заседанию Межправительственной "
+        "комиссии по торгово-экономическому сотрудничеству.\n"
+    )
+    translated = (
+        "[1] Telephone conversation between the foreign ministers\n\n[2] DUSHANBE, December "
+        "3, 2026. Today the Foreign Minister of Tajikistan held a telephone conversation with "
+        "the Foreign Minister of Oman.\n\n[3] Special attention was paid to preparing the "
+        "first meeting of the Intergovernmental Commission on Trade and Economic Cooperation."
+    )
+    brief = run_translated(
+        text,
+        translated,
+        kind="call",
+        series=None,
+        round=None,
+        date_text="December 3, 2026",
+        city="Dushanbe",
+        parties=["Tajikistan", "Oman"],
+    )
+    m = brief.meetings[0]
+    assert m.kind == "call" and m.round is None and m.series is None
+    assert m.location.city is None

@@ -231,6 +231,7 @@ def test_a_side_named_with_a_possessive_and_an_invented_head_replaced() -> None:
         MeetingRecord,
         Party,
         Person,
+        Rejected,
         Span,
     )
 
@@ -246,10 +247,18 @@ def test_a_side_named_with_a_possessive_and_an_invented_head_replaced() -> None:
         title="t", parties=[Party(name="Pakistan", code="PAK"), Party(name="Ethiopia", code="ETH")],
         date=MeetingDate(value=None), location=Location(), delegations=[invented],
     )  # fmt: skip
-    urdu_heads_from_original(m, text)
-    one_head_per_side(m, 0, [])
+    rejected: list[Rejected] = []
+    urdu_heads_from_original(m, 0, text, rejected)
+    one_head_per_side(m, 0, rejected)
     assert [d.party for d in m.delegations] == ["PAK", "ETH"]
     assert m.delegations[0].head.name_as_written == "ثمینہ رحمان"
+    # a head of the model's spelt from other words of the original is not the clause's head
+    wrong = Span(start=0, end=8, text=text[:8])
+    m.delegations = [Delegation(party="PAK", head=Person(name="Muzakrat"), evidence=[wrong])]
+    urdu_heads_from_original(m, 0, text, rejected)
+    pak = [d for d in m.delegations if d.party == "PAK"]
+    assert [d.head.name_as_written for d in pak] == ["ثمینہ رحمان"]
+    assert any(r.value == "Muzakrat" for r in rejected)
 
 
 def test_a_foreign_name_keeps_only_the_model_words_the_original_writes() -> None:
@@ -379,3 +388,20 @@ def test_dr_congo_is_not_the_republic_of_the_congo_in_any_language() -> None:
     ]:
         assert [p.code for p in places.places_discussed(text, set())] == ["COD"], text
     assert [p.code for p in places.places_discussed("双方讨论了刚果（布）局势。", set())] == ["COG"]
+
+
+def test_arabic_side_clause_ends_at_while_and_prefers_the_name_after_an_honorific() -> None:
+    from summarizer import led_by, romanize
+
+    text = (
+        "وترأس الجانب الكويتي مساعد وزير الخارجية لشؤون آسيا السفير فهد ناصر العتيبي فيما ترأس "
+        "الجانب السنغالي الأمين العام لوزارة التكامل الأفريقي والشؤون الخارجية السيد مامادو "
+        "لامين ندياي."
+    )
+    found = [(led_by.arabic_side_code(h.side), h.written) for h in led_by.heads_chaired(text)]
+    # «فيما» ("while") starts the other side's clause; «السيد» (Mr) opens the name, not the
+    # ministry's «التكامل الأفريقي» (African Integration)
+    assert found == [("KWT", "فهد ناصر العتيبي"), ("SEN", "مامادو لامين ندياي")]
+    # a model's name with words left out keeps only the words that spell the original's
+    assert romanize.spell_with_model("دو فان ثانه", "Dov Thanh", "VNM").endswith(" Thanh")
+    assert not romanize.spell_with_model("دو فان ثانه", "Dov Thanh", "VNM").startswith("Dov")
