@@ -165,7 +165,7 @@ def _index() -> tuple[
 
 #: Urdu «مالی» is both Mali and "financial": the words after which it is the adjective
 #: («مالی سال», fiscal year; «مالی امداد», financial aid).
-_FINANCIAL_NOUNS = frozenset(
+FINANCIAL_NOUNS = frozenset(
     {
         "سال", "امداد", "معاونت", "تعاون", "وسائل", "بحران", "شعبے", "شعبوں", "شعبہ", "مدد",
         "خسارے", "خسارہ", "استحکام", "نظم", "پالیسی", "ادارے", "اداروں", "منڈیوں", "لین",
@@ -177,7 +177,7 @@ def _financial(tokens: list[re.Match[str]], i: int, n: int) -> bool:
     """Whether the one word «مالی» at tokens[i] is the adjective "financial"."""
     if n != 1 or tokens[i].group() != "مالی" or i + 1 >= len(tokens):
         return False
-    return tokens[i + 1].group() in _FINANCIAL_NOUNS
+    return tokens[i + 1].group() in FINANCIAL_NOUNS
 
 
 def _names_in(text: str, start: int, end: int) -> list[Place]:

@@ -22,3 +22,11 @@ def test_glossary_leaves_out_common_words_that_read_as_names() -> None:
         "AU": "African Union",
         "UN": "United Nations",
     }
+
+
+def test_the_word_for_financial_is_not_mali() -> None:
+    # Arabic «الدعم المالي» (financial support), Urdu «مالی سال» (fiscal year)
+    assert glossary("وناقش الجانبان الدعم المالي لمالي.") == [("لمالي", "Mali")]
+    assert all(written != "المالي" for written, _ in glossary("وناقش الجانبان الدعم المالي."))
+    assert glossary("گزشتہ مالی سال کے دوران تجارت بڑھی۔") == []
+    assert ("مالی", "Mali") in glossary("پاکستان اور مالی کے درمیان مشاورت ہوئی۔")
