@@ -467,6 +467,18 @@ def reference_date(
     return datetime.date.fromisoformat(found.value) if found else None
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of the text, in order (the breaks of sentence_of)."""
+    found: list[tuple[int, int]] = []
+    start = 0
+    for brk in [*SENTENCE_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        if end > start:
+            found.append((start, end))
+        start = brk.end() if brk else end
+    return found
+
+
 def sentence_of(text: str, position: int) -> tuple[int, int]:
     """(start, end) of the sentence holding ``position`` (Urdu "۔" and Chinese "。" end one,
     with no space after them)."""

@@ -158,14 +158,22 @@ _ARABIC_CLAUSE = re.compile(
     # («... العتيبي فيما ترأس الجانب البنغلاديشي ...»)
     r"\s+(?P<who>(?:(?!\s(?:فيما|بينما|في\s+حين|و?ترأس\w*)\s)[^،,.\n]){3,200})"
 )
+#: Honorifics written right before a name: Mr, Mrs, Ambassador, His/Her Excellency, Dr...
+_HONORIFICS = frozenset(
+    {
+        "السيد", "السيدة", "السفير", "السفيرة", "معالي", "سعادة", "فخامة", "سمو", "الدكتور",
+        "الدكتورة", "الأستاذ", "الأستاذة", "المهندس", "المهندسة", "الشيخ", "الشيخة",
+    }
+)  # fmt: skip
+
+
 #: Words of an Arabic clause that are never part of a name: prepositions, the meeting, honorifics
 #: (romanize.NOT_NAME and the title table's words are the others).
 _ARABIC_NOT_NAME = frozenset(
     {
         "في", "من", "عن", "على", "إلى", "الى", "مع", "لدى", "الاجتماع", "اللقاء", "المشاورات",
-        "الجولة", "الحوار", "اللجنة", "الجانب", "وفد", "سعادة", "معالي", "فخامة", "سمو", "السيد",
-        "السيدة", "الشيخ", "الشيخة", "الدكتور", "الدكتورة", "المهندس", "المهندسة", "اللواء",
-        "العميد", "الفريق", "الأستاذ", "الأستاذة", "كاتب", "الدولة", "وزارة", "الخارجية", "النائب",
+        "الجولة", "الحوار", "اللجنة", "الجانب", "وفد", "اللواء",
+        "العميد", "الفريق", "كاتب", "الدولة", "وزارة", "الخارجية", "النائب",
         "الأول", "الأولى", "لوزير", "لوزيرة", "بوزارة", "بحكومة", "المساعد", "الوكيل", "الأمين",
         # offices and desks written after a name («الوكيلة الدائمة», «لشؤون آسيا»)
         "الوكيلة", "المديرة", "المدير", "الدائمة", "الدائم", "العامة", "العام", "لشؤون",
@@ -174,7 +182,7 @@ _ARABIC_NOT_NAME = frozenset(
         "المغتربين", "السياسية", "الدبلوماسية", "الاقتصادية", "القنصلية", "لوزارة", "ونظيره",
         "نظيره", "ونظيرته", "نظيرته",
     }
-)  # fmt: skip
+) | _HONORIFICS  # fmt: skip
 
 
 def _arabic_name_word(word: str, after_name: bool = False) -> bool:
@@ -237,15 +245,6 @@ def heads_chaired(text: str) -> list[LedBy]:
             s, e = chosen[0].start(), chosen[-1].end()
             found.append(LedBy(s, e, text[s:e], side, clause.start()))
     return found
-
-
-#: Honorifics written right before a name: Mr, Mrs, Ambassador, His/Her Excellency, Dr...
-_HONORIFICS = frozenset(
-    {
-        "السيد", "السيدة", "السفير", "السفيرة", "معالي", "سعادة", "فخامة", "سمو", "الدكتور",
-        "الدكتورة", "الأستاذ", "الأستاذة", "المهندس", "المهندسة", "الشيخ", "الشيخة",
-    }
-)  # fmt: skip
 
 
 def _after_honorific(text: str, start: int) -> bool:

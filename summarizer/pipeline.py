@@ -1765,7 +1765,7 @@ def _in_dateline(original: str, span: Span) -> bool:
     that opens with the dateline holds the place of publication, not the venue)."""
     line_start = original.rfind("\n", 0, span.start) + 1
     head = _DATELINE_HEAD.match(original, line_start)
-    return head is not None and span.end <= head.end() - len(head.group().split("(")[-1]) - 1
+    return head is not None and span.end <= head.start() + head.group().rfind("(")
 
 
 def _venue_elsewhere(
@@ -2609,9 +2609,9 @@ def urdu_heads_from_original(
     "co-chaired by X and Y" sentence or an "on X's behalf ... represented" clause
     (led_by.heads_cochaired_urdu), and the model left out, joins the meeting: its side is the
     party the clause names, else the one party left without a head; its name is spelt from
-    the original (romanize), its title read next to it (titles). A side whose head the model
-    gave is not in the original gets it too (one_head_per_side then drops the model's: ur_19's
-    "António Guterres")."""
+    the original (romanize), its title read next to it (titles). A head the model gave that
+    side elsewhere (ur_19's "António Guterres", ur_23's name spelt from «چوتھا دور ہنوئی») is
+    listed in ``rejected`` and replaced."""
     codes = [p.code for p in m.parties if p.code]
     named = [(found, led_by.side_code(found.side)) for found in led_by.heads_led(original)]
     named += _sides_of_pairs(led_by.heads_cochaired_urdu(original), codes)

@@ -165,7 +165,7 @@ def _index() -> tuple[
 
 #: Urdu «مالی» is both Mali and "financial": the words after which it is the adjective
 #: («مالی سال», fiscal year; «مالی امداد», financial aid).
-FINANCIAL_NOUNS = frozenset(
+_FINANCIAL_NOUNS = frozenset(
     {
         "سال", "امداد", "معاونت", "تعاون", "وسائل", "بحران", "شعبے", "شعبوں", "شعبہ", "مدد",
         "خسارے", "خسارہ", "استحکام", "نظم", "پالیسی", "ادارے", "اداروں", "منڈیوں", "لین",
@@ -173,11 +173,20 @@ FINANCIAL_NOUNS = frozenset(
 )  # fmt: skip
 
 
+#: Arabic «المالي» / «المالية» ("the financial"): never Mali, who takes no article.
+_ARABIC_FINANCIAL = frozenset({"المالي", "المالية", "والمالي", "والمالية"})
+
+
+def financial(word: str, after: str) -> bool:
+    """Whether ``word`` (followed by ``after``) is the adjective "financial", not Mali:
+    Arabic «المالي», Urdu «مالی» before a noun such as «سال» (fiscal year)."""
+    return word in _ARABIC_FINANCIAL or (word == "مالی" and after in _FINANCIAL_NOUNS)
+
+
 def _financial(tokens: list[re.Match[str]], i: int, n: int) -> bool:
-    """Whether the one word «مالی» at tokens[i] is the adjective "financial"."""
-    if n != 1 or tokens[i].group() != "مالی" or i + 1 >= len(tokens):
-        return False
-    return tokens[i + 1].group() in FINANCIAL_NOUNS
+    """Whether the one word at tokens[i] is "financial" (``financial``)."""
+    after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    return n == 1 and financial(tokens[i].group(), after)
 
 
 def _names_in(text: str, start: int, end: int) -> list[Place]:
@@ -233,14 +242,7 @@ def parties_named(text: str, start: int, end: int) -> list[Place]:
 
 def discussion_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of the text that says something was discussed."""
-    found: list[tuple[int, int]] = []
-    start = 0
-    for brk in [*dating.SENTENCE_BREAK.finditer(text), None]:
-        end = brk.start() if brk else len(text)
-        if end > start and _DISCUSSION_CUE.search(text, start, end):
-            found.append((start, end))
-        start = brk.end() if brk else end
-    return found
+    return [(s, e) for s, e in dating.sentence_spans(text) if _DISCUSSION_CUE.search(text, s, e)]
 
 
 def places_discussed(text: str, exclude: set[str]) -> list[Place]:

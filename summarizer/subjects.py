@@ -281,26 +281,17 @@ def _patterns() -> list[tuple[Subject, re.Pattern[str]]]:
     return rows
 
 
-def _all_sentences(text: str) -> list[tuple[int, int]]:
-    found: list[tuple[int, int]] = []
-    start = 0
-    for brk in [*dating.SENTENCE_BREAK.finditer(text), None]:
-        end = brk.start() if brk else len(text)
-        if end > start:
-            found.append((start, end))
-        start = brk.end() if brk else end
-    return found
+@lru_cache(maxsize=1)
+def _position_patterns() -> list[tuple[Subject, re.Pattern[str]]]:
+    return [(subject, pattern) for subject, pattern in _patterns() if subject.family == _POSITION]
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence that says what was discussed or agreed."""
-    return [(s, e) for s, e in _all_sentences(text) if _CUE.search(text, s, e)]
-
-
-def _in_sentence(text: str, start: int, end: int) -> list[Found]:
-    """Every subject word in text[start:end], longest first where they overlap."""
+def _in_sentence(text: str, start: int, end: int, cued: bool) -> list[Found]:
+    """Every subject word in text[start:end], longest first where they overlap: of every
+    subject in a sentence that says what was discussed or agreed (``cued``), else of the
+    stated positions only (no position's words are a sector's)."""
     hits: list[Found] = []
-    for subject, pattern in _patterns():
+    for subject, pattern in _patterns() if cued else _position_patterns():
         hits.extend(Found(m.start(), m.end(), subject) for m in pattern.finditer(text, start, end))
     hits.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
@@ -351,11 +342,8 @@ def subjects_discussed(text: str) -> list[SubjectSpan]:
     one family side by side are one subject."""
     out: list[SubjectSpan] = []
     seen: set[str] = set()
-    cued = set(_sentences(text))
-    for start, end in _all_sentences(text):
-        hits = _in_sentence(text, start, end)
-        if (start, end) not in cued:
-            hits = [h for h in hits if h.subject.family == _POSITION]
+    for start, end in dating.sentence_spans(text):
+        hits = _in_sentence(text, start, end, bool(_CUE.search(text, start, end)))
         for chain in _chains(text, hits):
             if _in_office(text, chain, start):
                 continue

@@ -84,18 +84,6 @@ def _may_be_a_name(phrase: str) -> bool:
     return all(c.isupper() for c in cased)
 
 
-def _financial(words: list[str], i: int, size: int) -> bool:
-    """Arabic «المالي» / «المالية» and Urdu «مالی» before a noun such as «سال» (year) are
-    "financial", not Mali."""
-    if size != 1:
-        return False
-    word = words[i]
-    if word in ("المالي", "المالية", "والمالي", "والمالية"):
-        return True
-    after = words[i + 1] if i + 1 < len(words) else ""
-    return word == "مالی" and after in places.FINANCIAL_NOUNS
-
-
 def glossary(text: str, *, limit: int = 12) -> list[tuple[str, str]]:
     """Country, organisation and city names code recognises in the text: (as written, English).
 
@@ -111,7 +99,8 @@ def glossary(text: str, *, limit: int = 12) -> list[tuple[str, str]]:
             phrase = " ".join(words[i : i + size])
             if phrase in found or any(phrase in longer for longer in found):
                 continue
-            if not _may_be_a_name(phrase) or _financial(words, i, size):
+            after = words[i + size] if i + size < len(words) else ""
+            if not _may_be_a_name(phrase) or places.financial(phrase, after):
                 continue
             code = normalize.party_code(phrase)
             if code:
