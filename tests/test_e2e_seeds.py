@@ -139,10 +139,9 @@ SERIES = {
 }
 ARABIC_MISS = pytest.mark.xfail(
     strict=True,
-    reason="known limit of the 1.5B local model: its Arabic translation drops Amna Baloch and "
-    "garbles Olof Skoog's sentence; code spells Arab and Pakistani names from the original "
-    "(summarizer/romanize.py) but has no head to spell, and a Swedish name in Arabic letters "
-    "is beyond the romanizer (see the issue note)",
+    reason="known limit of the 1.5B local model: its Arabic translation drops Amna Baloch, so "
+    "code (which spells the heads the model names from the original: summarizer/romanize.py, "
+    "now Olof Skoog too) has no Pakistani head to spell (see the issue note)",
 )
 ARABIC = pytest.param("004", marks=ARABIC_MISS)
 ENGLISH = sorted(k for k in SEED_FILES if k != "004")
