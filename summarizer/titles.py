@@ -36,7 +36,50 @@ Deputy Minister|نائب الوزير;نائب وزير;نائب وزیر
 Minister|الوزير;الوزيرة;وزیر
 Special Envoy|المبعوث الخاص;خصوصی ایلچی
 National Security Adviser|مستشار الأمن الوطني;مستشار الأمن القومي;قومی سلامتی کے مشیر
+Deputy Prime Minister|نائب وزیراعظم;نائب وزیر اعظم;نائب رئيس الوزراء;نائب رئيس مجلس الوزراء
+Deputy Prime Minister and Foreign Minister|نائب وزیراعظم و وزیر خارجہ
+    نائب وزیر اعظم و وزیر خارجہ;نائب وزیراعظم اور وزیر خارجہ
+Vice President|نائب صدر;نائب الرئيس;نائب رئيس الجمهورية
+Federal Minister|وفاقی وزیر
+Minister of State|وزیر مملکت;وزير الدولة;وزيرة الدولة
+Cabinet Secretary|کابینہ سیکرٹری;کابینہ سیکریٹری
+Federal Secretary|وفاقی سیکرٹری;وفاقی سیکریٹری
+Permanent Secretary|مستقل سیکرٹری;مستقل سیکریٹری;الأمين الدائم;الوكيل الدائم
+Secretary-General|سیکرٹری جنرل;سیکریٹری جنرل;الأمين العام;الأمينة العامة;أمين عام;أمينة عام
+Deputy Secretary-General|نائب سیکرٹری جنرل;نائب الأمين العام;نائبة الأمين العام
+Assistant Secretary-General|الأمين العام المساعد;مساعد الأمين العام;اسسٹنٹ سیکرٹری جنرل
+Secretary|سیکرٹری;سیکریٹری
+High Representative|اعلیٰ نمائندہ;اعلی نمائندہ;الممثل الأعلى;الممثلة العليا;الممثل السامي
+High Commissioner|ہائی کمشنر;المفوض السامي
+Commissioner|کمشنر;المفوض;المفوضة
+Deputy Chairman|نائب چیئرمین;نائب چیئرپرسن
+Chairman|چیئرمین;چیئرپرسن
+Special Assistant|معاون خصوصی
+Adviser|مشیر
+Assistant Minister|مساعد الوزير;معاون وزیر
+Undersecretary|وكيل الوزارة;انڈر سیکرٹری;انڈر سیکریٹری
 """
+
+#: The portfolios and regions a desk names («برائے اقتصادی امور», for Economic Affairs;
+#: «لشؤون أوروبا», for European affairs), in English.
+_DESK_TABLE = {
+    "اقتصادی امور": "Economic Affairs", "خارجہ امور": "Foreign Affairs",
+    "سلامتی پالیسی": "Security Policy", "خزانہ": "Finance", "تجارت": "Trade",
+    "سرمایہ کاری": "Investment", "صنعت": "Industry", "پیداوار": "Production",
+    "منصوبہ بندی": "Planning", "ترقی": "Development", "پٹرولیم": "Petroleum",
+    "توانائی": "Energy", "داخلہ": "Interior", "دفاع": "Defence",
+    "قومی غذائی تحفظ": "National Food Security", "غذائی تحفظ": "Food Security",
+    "تحقیق": "Research", "تعلیم": "Education", "صحت": "Health", "ریلوے": "Railways",
+    "مواصلات": "Communications", "بحری امور": "Maritime Affairs",
+    "مذہبی امور": "Religious Affairs", "سمندر پار پاکستانی": "Overseas Pakistanis",
+    "آبی وسائل": "Water Resources", "زراعت": "Agriculture", "اطلاعات": "Information",
+    "قانون": "Law", "ایشیا": "Asia", "بحرالکاہل": "the Pacific", "یورپ": "Europe",
+    "افریقہ": "Africa", "مشرق وسطیٰ": "the Middle East",
+    "أوروبا": "European Affairs", "آسيا": "Asian Affairs", "أفريقيا": "African Affairs",
+    "الأمريكتين": "Affairs of the Americas", "القنصلية": "Consular Affairs",
+    "الاقتصادية": "Economic Affairs", "السياسية": "Political Affairs",
+}  # fmt: skip
+_DESK_ITEMS = re.compile(r"\s*(?:،|,|\bو\b|\bاور\b)\s*")
 
 #: At most this many characters between a title and the name it belongs to.
 _GAP = 4
@@ -88,6 +131,9 @@ def _bounded(text: str, start: int, end: int) -> bool:
 _RANKS = frozenset({"السفير", "السفيرة", "الدكتور", "الدكتورة", "المستشار", "سفیر"})
 #: A desk written after an office («لشؤون أوروبا», "for European affairs").
 _DESK = re.compile(r"^(?:لشؤون|للشؤون|برائے)\s")
+#: A desk is at most this many words («برائے تجارت، سرمایہ کاری و صنعت»: trade, investment
+#: and industry).
+_DESK_WORDS = 8
 
 
 def _between(gap: str) -> bool:
@@ -101,9 +147,30 @@ def _between(gap: str) -> bool:
     bare = " ".join(words)
     if not bare or re.fullmatch(r"\([^)]{1,60}\)", bare):
         return True
-    if _DESK.match(bare) and len(words) <= 4:
+    if _DESK.match(bare) and len(words) <= _DESK_WORDS:
         return True
     return len(words) == 1 and normalize.party_code(bare) is not None
+
+
+def _desk(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """(its end, "for ..." in English) for the desk text[start:end] opens («برائے تجارت،
+    سرمایہ کاری و صنعت»: for Trade, Investment and Industry) when the table knows each of
+    its items; else None."""
+    found = re.match(r"\s*(برائے|لشؤون|للشؤون)\s+([^()،,]+(?:[،,]\s*[^()،,]+)*)", text[start:end])
+    if found is None:
+        return None
+    words = found.group(2).split()
+    while words and words[-1] in _RANKS:
+        words.pop()
+    body = " ".join(words).strip(" ،,")
+    items = [item for item in _DESK_ITEMS.split(body) if item]
+    if not items or any(item not in _DESK_TABLE for item in items):
+        return None
+    english = [_DESK_TABLE[item] for item in items]
+    listed = english[0] if len(english) == 1 else ", ".join(english[:-1]) + " and " + english[-1]
+    return start + found.start(2) + text[start + found.start(2) : end].find(body) + len(body), (
+        f"for {listed}"
+    )
 
 
 def title_near(
@@ -122,6 +189,11 @@ def title_near(
             end = start + len(phrase)
             gap = text[end:name_start]
             if _bounded(text, start, end) and _between(gap):
+                desk = _desk(text, end, name_start)
+                if desk is not None:  # «وفاقی وزیر برائے اقتصادی امور»
+                    return TitleInText(
+                        start, desk[0], text[start : desk[0]], f"{english} {desk[1]}"
+                    )
                 return TitleInText(start, end, phrase, english)
         rest = text[after_start : after_start + _GAP + len(phrase)]
         at = rest.find(phrase)

@@ -129,11 +129,23 @@ def test_title_is_read_next_to_the_name_in_arabic_and_urdu() -> None:
     # a title two words away from the name belongs to someone else
     far = "وزير الخارجية قال إن طارق منصور"
     assert titles.title_near(far, far.index("طارق"), len(far)) is None
-    # an office, its desk and a rank before the name: the office is the title
+    # an office, its desk and a rank before the name: the office and its desk are the title
     ar = "مساعد وزير الخارجية لشؤون أوروبا السفير فهد عبدالعزيز الرومي"
     name = ar.index("فهد")
     found = titles.title_near(ar, name, len(ar))
-    assert found is not None and found.english == "Assistant Foreign Minister"
+    assert found is not None
+    assert found.english == "Assistant Foreign Minister for European Affairs"
+    assert found.written == ar[found.start : found.end] == "مساعد وزير الخارجية لشؤون أوروبا"
+    ur = "کینیا کی کابینہ سیکرٹری برائے تجارت، سرمایہ کاری و صنعت ونجیرو کاماؤ اوتینو نے کی"
+    name = ur.index("ونجیرو")
+    found = titles.title_near(ur, name, name + len("ونجیرو کاماؤ اوتینو"))
+    assert found is not None
+    assert found.english == "Cabinet Secretary for Trade, Investment and Industry"
+    # a desk the table does not know every item of: the office alone
+    ur = ur.replace("سرمایہ کاری", "سیاحت")
+    name = ur.index("ونجیرو")
+    found = titles.title_near(ur, name, name + len("ونجیرو کاماؤ اوتینو"))
+    assert found is not None and found.english == "Cabinet Secretary"
     assert titles.says("Additional Secretary (Europe)", "Additional Secretary")
     assert not titles.says(
         "Minister for Foreign Affairs", "Undersecretary of the Ministry of Foreign Affairs"
