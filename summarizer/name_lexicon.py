@@ -17,6 +17,7 @@ The dataset is two pickles of about 1.5 GB in memory; the names ranked in the to
 from __future__ import annotations
 
 import fcntl
+import itertools
 import logging
 import os
 import re
@@ -317,3 +318,133 @@ def listed(name: str) -> bool:
 
 if __name__ == "__main__":  # make setup: build the index now, not in the first article
     print(build_index())
+
+
+# ---- foreign names written in Chinese characters ---------------------------------------------
+
+#: A pinyin initial as the Latin consonants it transliterates (贝 bei is "be" or "ve", 拉 la
+#: "la" or "ra", 奇 qi "chi" or "ki"), as consonant keys and as letters.
+_PINYIN_INITIALS: dict[str, tuple[tuple[str, ...], str]] = {
+    "b": (("B", "F"), "(?:b|v|p)"), "p": (("B",), "(?:p|b)"), "m": (("M",), "m"),
+    "f": (("F",), "(?:f|v|ph)"), "d": (("T",), "(?:d|t)"), "t": (("T",), "(?:t|th|d)"),
+    "n": (("N",), "n"), "l": (("L", "R"), "(?:l|r|ll|rr)"), "g": (("G", "K"), "(?:g|gu|gh|k|c)"),
+    "k": (("K", "G"), "(?:k|c|ck|q|ch|kh)"), "h": (("", "K", "J"), "(?:h|kh|ch|j)"),
+    "j": (("J", "G"), "(?:j|g|dj|z|y)"), "q": (("C", "K"), "(?:ch|c|k|q|tch|ts)"),
+    "x": (("S", "X"), "(?:s|sh|x|ss|c|z)"), "zh": (("J", "S", "C"), "(?:z|j|g|s|ch|zz)"),
+    "ch": (("C", "X"), "(?:ch|c|tch|sh|k)"), "sh": (("X", "S"), "(?:sh|s|ch|sch|ss)"),
+    "r": (("R", "L"), "(?:r|l|rr)"), "z": (("S", "J"), "(?:z|s|tz|ts|dz)"),
+    "c": (("S", "C"), "(?:ts|tz|c|s|z)"), "s": (("S",), "(?:s|ss|c|z|th)"),
+    "y": (("",), "(?:y|i|j)?"), "w": (("", "F"), "(?:w|v|u|o)?"), "": (("",), ""),
+}  # fmt: skip
+#: A pinyin final as the Latin vowels (and nasal) it transliterates; the vowels of 斯 si,
+#: 德 de, 夫 fu are often not written in Latin (s, d, v), so those may be empty.
+_PINYIN_FINALS = {
+    "a": "(?:a|e)", "o": "(?:o|u|a)?", "e": "(?:e|a|i|o)?", "i": "(?:i|y|e|ee|ie)?",
+    "u": "(?:u|o|ou|oo)?", "v": "(?:u|y|ü)", "ai": "(?:ai|a|ay|e|ei|i)",
+    "ei": "(?:ei|e|ey|ay|a|i|ai)", "ao": "(?:ao|o|au|aw)", "ou": "(?:o|ou|u|ow|oo)",
+    "an": "(?:an|ann|am|a|en|on)", "en": "(?:en|an|in|n|em|on|un)",
+    "ang": "(?:ang|an|a|am|ong|on)", "eng": "(?:eng|en|in|ing|an|ang)",
+    "ong": "(?:ong|on|un|ung|om|o)", "ia": "(?:ia|ya|ea|a|iya|ja|ie)", "ie": "(?:ie|ye|e|ier|ee)",
+    "iao": "(?:iao|yo|io|iau|eo)", "iu": "(?:iu|yu|u|io|iou|eu)",
+    "ian": "(?:ian|yan|en|ien|an|in|ean)",
+    "in": "(?:in|en|im|n|yn|ine|ien)", "iang": "(?:iang|yang|ian|yan|ean)",
+    "ing": "(?:ing|in|en|ine|yn|inn)", "iong": "(?:iong|yong|ion)", "ua": "(?:ua|wa|a|oa)",
+    "uo": "(?:uo|o|wo|ou|u)", "uai": "(?:uai|wai|uay)", "ui": "(?:ui|wi|ue|ve|vi|wei|i|uy|e)",
+    "uan": "(?:uan|wan|an|on|oan|uen)", "un": "(?:un|on|en|oon|uen|in)",
+    "uang": "(?:uang|wang|an|uan)", "ue": "(?:ue|ye|e)",
+}  # fmt: skip
+_PINYIN = re.compile(r"(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw]?)([a-z]*)$")
+#: At most this many consonant keys are looked up for one written word.
+_MAX_KEYS = 512
+
+
+def _syllables(word: str) -> list[tuple[str, str]] | None:
+    """(initial, final) of each character's pinyin; None for a character that has none."""
+    from anyascii import anyascii
+
+    out: list[tuple[str, str]] = []
+    for ch in word:
+        found = _PINYIN.match(anyascii(ch).casefold())
+        if found is None or not found.group(0):
+            return None
+        initial, final = found.groups()
+        if final == "" and initial in ("m", "n"):  # 姆 m, 恩 n
+            final = "u"
+        out.append((initial, final))
+    return out
+
+
+def chinese_keys(word: str) -> set[str]:
+    """The consonant keys a name written in Chinese characters may transliterate (a nasal
+    final n or ng may be the next syllable's m, n or nothing: 姆旺巴 Mwamba)."""
+    options: list[list[str]] = []
+    for initial, final in _syllables(word) or []:
+        heads = _PINYIN_INITIALS.get(initial, (("",), ""))[0]
+        if final == "er":
+            heads = ("R", "L")  # 尔: 米格尔 Miguel, 席尔瓦 Silva
+        tails = (
+            ("", "N", "NG") if final.endswith("ng") else ("", "N") if final.endswith("n") else ("",)
+        )
+        options.append([h + t for h in heads for t in tails])
+    keys = set()
+    for combo in itertools.islice(itertools.product(*options), _MAX_KEYS):
+        key = _collapse("".join(combo).replace("NG", "NG"))
+        if key:
+            keys.add(key)
+    return keys
+
+
+def chinese_pattern(word: str) -> re.Pattern[str] | None:
+    """The Latin spellings a name written in Chinese characters may transliterate: each
+    character's consonant and vowel as they may be spelt (_PINYIN_INITIALS, _PINYIN_FINALS;
+    尔 as r or l)."""
+    syllables = _syllables(word)
+    if not syllables:
+        return None
+    parts = []
+    for initial, final in syllables:
+        if final == "er":
+            parts.append("(?:[aeiou]?(?:r+|l)e?)")
+            continue
+        letters = _PINYIN_INITIALS.get(initial, (("",), ""))[1]
+        vowels = _PINYIN_FINALS.get(final)
+        if vowels is None:
+            return None
+        if not letters.strip("()?:") and vowels.endswith("?"):
+            vowels = vowels[:-1]  # a syllable without its consonant writes its vowel
+        parts.append(letters + vowels)
+    return re.compile("".join(parts))
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    return frozenset(c for (c,) in _connection().execute("SELECT DISTINCT country FROM names"))
+
+
+@lru_cache(maxsize=1024)
+def chinese_spelling(word: str, party: str | None) -> str | None:
+    """The Latin spelling of a foreign name word written in Chinese characters (贝拉斯科 ->
+    "Velasco" for the Philippines): of the names whose letters the characters transliterate,
+    one the party's country ranks before one ranked elsewhere, then the highest ranked; None
+    for a party whose country the list does not cover (the characters fit too many names to
+    pick one without it)."""
+    country = _alpha2(party)
+    pattern = chinese_pattern(word)
+    keys = sorted(chinese_keys(word))
+    if country not in _countries() or pattern is None or not keys or len(word) < 2:
+        return None
+    best: dict[str, tuple[bool, int]] = {}
+    for i in range(0, len(keys), 200):
+        chunk = keys[i : i + 200]
+        marks = ",".join("?" * len(chunk))
+        rows = _connection().execute(
+            f"SELECT name, country, rank FROM names WHERE key IN ({marks})", chunk
+        )
+        for name, where, rank in rows:
+            if pattern.fullmatch(fold(name)):
+                cost = (where != country, rank)
+                best[name] = min(cost, best.get(name, cost))
+    if not best:
+        return None
+    chosen = fold(min(best, key=lambda n: (best[n], n)))
+    return min((n for n in best if fold(n) == chosen), key=lambda n: (not n.isascii(), best[n], n))

@@ -26,6 +26,7 @@ from . import (
     injection,
     led_by,
     mechanisms,
+    name_lexicon,
     normalize,
     places,
     romanize,
@@ -2237,6 +2238,86 @@ def cjk_head_from_original(
         _chinese_title(d, index, i, original, start, rejected)
 
 
+#: A foreign name as Chinese writes it: its parts joined by a middle dot
+#: (玛丽亚·克里斯蒂娜·贝拉斯科).
+_CJK_DOTTED = re.compile(r"[\u4e00-\u9fff]+(?:[·•・][\u4e00-\u9fff]+)+")
+#: Titles written right before a foreign name, which its first part must not take in
+#: ("外交部副部长玛丽亚").
+_CJK_TITLE_END = re.compile(
+    "(?:" + "|".join([*_CHINESE_TITLES_LONGEST_FIRST, "常务秘书", "秘书", "助理", "代表", "次长",
+    "国务卿", "大臣", "议长", "总统", "首相", "署长", "局长", "会长", "事务", "先生", "女士"]) + ")"
+)  # fmt: skip
+#: Characters a foreign name's last part does not run into (贝拉斯科共同主持: "jointly chair").
+_CJK_AFTER_FOREIGN_NAME = frozenset(
+    "与和同在表说会分共举率出及对向等就为将也并则的进主于是时称指强应邀参谈一"
+)
+#: A part of a foreign name is at most this many characters.
+_CJK_PART = 6
+
+
+def _foreign_names_in(original: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Each dotted foreign name the original writes: (start, end, its parts' spans), a title
+    before it and the words after it cut off."""
+    out = []
+    for m in _CJK_DOTTED.finditer(original):
+        parts = [(p.start(), p.end()) for p in re.finditer(r"[\u4e00-\u9fff]+", m.group())]
+        parts = [(m.start() + a, m.start() + b) for a, b in parts]
+        first_start, first_end = parts[0]
+        titles_before = list(_CJK_TITLE_END.finditer(original, first_start, first_end))
+        if titles_before:
+            first_start = titles_before[-1].end()
+        last_start, last_end = parts[-1]
+        cut = next(
+            (k for k in range(last_start, last_end) if original[k] in _CJK_AFTER_FOREIGN_NAME),
+            last_end,
+        )
+        parts[0], parts[-1] = (first_start, first_end), (last_start, cut)
+        if len(parts) == 1:
+            parts = [(first_start, cut)]
+        if all(0 < b - a <= _CJK_PART for a, b in parts):
+            out.append((parts[0][0], parts[-1][1], parts))
+    return out
+
+
+def cjk_foreign_head_from_original(
+    m: MeetingRecord, index: int, original: str, rejected: list[Rejected]
+) -> None:
+    """A foreign head of a Chinese article is spelt from the name the original writes
+    (玛丽亚·克里斯蒂娜·贝拉斯科, translated "Maria Cristina Besacosa"): paired with the dotted
+    name of as many parts whose consonants agree with most of the model's words, each word
+    the model spelt as no name list has is replaced by the name the list ranks for the head's
+    country that its characters transliterate (name_lexicon.chinese_spelling: Velasco)."""
+    names = _foreign_names_in(original)
+    for i, d in enumerate(m.delegations):
+        words = normalize.canonical_person(d.head.name).split()
+        if d.party == "CHN" or not words or _CJK_NAME.search(d.head.name):
+            continue
+        best: tuple[int, tuple[int, int, list[tuple[int, int]]]] | None = None
+        for found in names:
+            if len(found[2]) != len(words):
+                continue
+            agree = sum(
+                bool(name_lexicon.latin_keys(w) & name_lexicon.chinese_keys(original[a:b]))
+                for w, (a, b) in zip(words, found[2], strict=True)
+            )
+            if best is None or agree > best[0]:
+                best = (agree, found)
+        if best is None or best[0] == 0:
+            continue
+        _agree, (start, end, parts) = best
+        spelt = []
+        for word, (a, b) in zip(words, parts, strict=True):
+            listed = (
+                None
+                if name_lexicon.listed(word)
+                else name_lexicon.chinese_spelling(original[a:b], d.party)
+            )
+            spelt.append(listed or word)
+        name = " ".join(spelt)
+        _name_from_original(d, index, i, name, (start, end, original[start:end]), rejected)
+        d.head.name_as_written = original[start:end]
+
+
 def _pinyin_name_in(original: str, start: int, end: int, given: str) -> tuple[int, int, str] | None:
     """The first three- or two-character run of original[start:end] whose pinyin is a
     surname and the given name ``given``: (start, end, pinyin)."""
@@ -2867,6 +2948,7 @@ def finish(answered: Answered) -> ArticleBrief:
         heads_on_both_sides(m, i, brief.rejected)
         if language == "zh":
             cjk_head_from_original(m, i, source_article.text, brief.rejected)
+            cjk_foreign_head_from_original(m, i, source_article.text, brief.rejected)
         if language == "ru":
             cyrillic_head_from_original(m, i, source_article.text, brief.rejected)
         if language in ("ar", "ur", "fa"):

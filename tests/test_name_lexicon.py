@@ -66,3 +66,51 @@ def test_a_head_spelt_from_the_original_takes_the_attested_spelling() -> None:
     )
     assert romanize.listed_spelling("وکرماسنگھے", "LKA") == "Wickramasinghe"
     assert romanize.listed_spelling("ژژژ") == romanize.foreign_spelling("ژژژ")  # none listed
+
+
+@pytest.mark.parametrize(
+    ("written", "party", "latin"),
+    [
+        ("贝拉斯科", "PHL", "Velasco"),
+        ("维尔塔宁", "FIN", "Virtanen"),
+        ("格洛丽亚", "CHL", "Gloria"),
+        ("席尔瓦", "BRA", "Silva"),  # 尔 as l
+        ("穆罕默德", "SAU", "Muhammad"),
+    ],
+)
+def test_a_name_in_chinese_characters_gets_its_attested_spelling(
+    written: str, party: str, latin: str
+) -> None:
+    assert name_lexicon.chinese_spelling(written, party) == latin
+
+
+def test_a_name_in_chinese_characters_is_not_guessed_without_its_country() -> None:
+    assert name_lexicon.chinese_spelling("通潘", "LAO") is None  # Laos: not in the list
+    assert name_lexicon.chinese_spelling("贝拉斯科", None) is None
+    pattern = name_lexicon.chinese_pattern("斯科格")
+    assert pattern is not None and pattern.fullmatch("skog")  # 斯 s, 格 g: vowels unwritten
+
+
+def test_a_foreign_head_of_a_chinese_article_is_spelt_from_the_original() -> None:
+    from summarizer.pipeline import cjk_foreign_head_from_original
+    from summarizer.records import Delegation, Person, Rejected
+    from tests.test_dating import record
+
+    original = (
+        "中国外交部部长助理韩立新同菲律宾外交部副部长玛丽亚·克里斯蒂娜·贝拉斯科共同主持会议。"
+    )
+    meeting = record(
+        delegations=[
+            Delegation(party="PHL", head=Person(name="Maria Cristina Besacosa")),
+            Delegation(party="CHN", head=Person(name="Han Lixin")),
+        ]
+    )
+    rejected: list[Rejected] = []
+    cjk_foreign_head_from_original(meeting, 0, original, rejected)
+    head = meeting.delegations[0]
+    # "Maria" and "Cristina" are listed names and kept; "Besacosa" is spelt from 贝拉斯科
+    assert head.head.name == "Maria Cristina Velasco"
+    assert head.head.name_as_written == "玛丽亚·克里斯蒂娜·贝拉斯科"  # not the title before it
+    assert head.evidence[0].text == original[head.evidence[0].start : head.evidence[0].end]
+    assert rejected and rejected[0].value == "Maria Cristina Besacosa"
+    assert meeting.delegations[1].head.name == "Han Lixin"  # a Chinese head is not touched
