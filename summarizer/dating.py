@@ -67,12 +67,14 @@ _HIJRI_BEFORE = re.compile(
     r"\s*[،,]?\s*(?:الموافق|الموافقة|الموافق ل)\s*$"
 )
 _DATELINE_WORDS = 3
+#: An agency's or reporter's tag in brackets between a dateline's place and its date.
+_AGENCY_TAG = re.compile(r"\s*[(（][^()（）\n]{1,30}[)）]\s*")
 #: What may follow a dateline's date before its separator ("года.", "电】", "):").
 #: An agency's tag may stand before the separator ("6 mars 2025 (MAP) -", "(Pacific Wire
 #: Service) -").
 _DATELINE_AFTER = re.compile(
     r"[\s,]*/[A-ZА-Я][A-Za-zА-Яа-я-]{1,11}/|"  # an agency tag that ends it ("/MONTSAME/")
-    r"[\s,]*/\s*[\u0621-\u064a]{2,12}\s*/|"  # in Arabic letters ("10 مارس 2026 / بنا /")
+    r"[\s,]*/\s*[\u0621-\u0652]{2,14}\s*/|"  # in Arabic letters ("/ بنا /", "/العُمانية/")
     r"\s*电|"  # a Chinese wire's "...11月22日电（记者 ...）"
     r"[\s,]*(?:года|г\.|电|م(?!\w))?\s*"
     r"(?:[,|]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:GMT|UTC|[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?\s*)?"
@@ -271,7 +273,8 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     most a place name ("KUALA LUMPUR, ", "【本报吉隆坡", "انقرہ ("), and followed by the
     dateline's separator or the end of the line."""
     line_start = text.rfind("\n", 0, start) + 1
-    lead = _HIJRI_BEFORE.sub("", text[line_start:start])
+    # an agency's tag after the place is not a word of it ("اسلام آباد (اے پی پی) 9 اکتوبر")
+    lead = _AGENCY_TAG.sub("", _HIJRI_BEFORE.sub("", text[line_start:start]))
     if len(lead) > _DATELINE_LEAD or re.search(r"\d", lead):
         return False
     if len(re.findall(r"[^\W\d_]+", lead)) > _DATELINE_WORDS and " " in lead.strip():
@@ -514,25 +517,33 @@ _CLOSED = re.compile(
 )
 _DAYS_LONG = re.compile(
     r"(?i:\b(?:after|après|после)\s+(two|three|four|deux|trois|quatre|двух|тр[её]х|"
-    r"четыр[её]х|2|3|4)\s+(?:days?|jours?|дней|дня)\b)|بعد\s+(يومين|ثلاثة\s+أيام)|为期(两|三)天"
+    r"четыр[её]х|2|3|4)\s+(?:days?|jours?|дней|дня)\b)|بعد\s+(يومين|ثلاثة\s+أيام)|为期(两|三)天|"
+    r"(?i:\b(two|three|four)-day\b)|(?:على\s+مدى|لمدة|استمرت|استمر)\s+(يومين|ثلاثة\s+أيام)|"
+    r"(?<!\w)(دو|تین|چار)\s+روزہ"  # the two-day session, «اس دو روزہ اجلاس»
 )
 _DAY_COUNTS = {
     "two": 2, "deux": 2, "двух": 2, "2": 2, "يومين": 2, "两": 2,
     "three": 3, "trois": 3, "трех": 3, "трёх": 3, "3": 3, "ثلاثة أيام": 3, "三": 3,
     "four": 4, "quatre": 4, "четырех": 4, "четырёх": 4, "4": 4,
+    "دو": 2, "تین": 3, "چار": 4,
 }  # fmt: skip
 
 
-def closed_after_days(text: str, start: int, end: int) -> int:
-    """How many days a meeting lasted, when the sentence says it ended after them (else 0):
-    the date it writes is the last day, and the meeting is dated by its first."""
+def closed_after_days(
+    text: str, start: int, end: int, others: Iterable[tuple[int, int]] = ()
+) -> int:
+    """How many days a meeting lasted, when the sentence says it ended (else 0) and it or
+    one of the meeting's ``others`` sentences says how long it lasted ("ended after two
+    days"; «اختتام پذیر ہو گیا ... اس دو روزہ اجلاس»): the date it writes is the last day,
+    and the meeting is dated by its first."""
     if not _CLOSED.search(text, start, end):
         return 0
-    match = _DAYS_LONG.search(text, start, end)
-    if match is None:
-        return 0
-    word = next(g for g in match.groups() if g)
-    return _DAY_COUNTS.get(word.lower(), 0)
+    for s, e in ((start, end), *others):
+        match = _DAYS_LONG.search(text, s, e)
+        if match is not None:
+            word = next(g for g in match.groups() if g)
+            return _DAY_COUNTS.get(word.lower(), 0)
+    return 0
 
 
 def meeting_date(
@@ -567,7 +578,10 @@ def meeting_date(
     if ranked:
         found = ranked[0][1]
         region = next(((s, e) for s, e in regions if s <= found.span.start < e), None)
-        days = closed_after_days(text, *region) if region and held else 0
+        days = 0
+        if region:  # its length may be the next sentence's ("this two-day session")
+            after = [sentence_of(text, region[1] + 1)] if region[1] + 1 < len(text) else []
+            days = closed_after_days(text, *region, [*regions, *after])
         if days > 1 and found.precision == "day":
             first = datetime.date.fromisoformat(found.value) - datetime.timedelta(days=days - 1)
             return dataclasses.replace(found, value=first.isoformat())

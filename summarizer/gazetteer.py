@@ -107,6 +107,23 @@ def capital_rows() -> list[list[str]]:
     return [[name, code, ";".join(others)] for name, code, others in _cities()[0]]
 
 
+@lru_cache(maxsize=1)
+def _capitals_by_country() -> dict[str, str]:
+    return {code: name for name, code, _others in _cities()[0]}
+
+
+def capital_of(code: str) -> str | None:
+    """The English name of the capital of the country with alpha-3 ``code``."""
+    return _capitals_by_country().get(code)
+
+
+def cities_of(code: str) -> list[str]:
+    """The English names of the capital and the big cities of the country with alpha-3
+    ``code``."""
+    capitals, big = _cities()
+    return [name for name, c, _others in (*capitals, *big) if c == code]
+
+
 def big_city_rows() -> list[list[str]]:
     """The other cities of at least BIG_CITY people, as rows of the city tables (names in
     Arabic, Cyrillic and Chinese script only besides the English one: a big city's Latin

@@ -8,6 +8,7 @@ caller asked to keep ungrounded facts (they are then kept, marked by empty evide
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import hashlib
 import json
@@ -23,6 +24,7 @@ from . import (
     cyrillic,
     dating,
     from_text,
+    gazetteer,
     injection,
     led_by,
     mechanisms,
@@ -70,7 +72,7 @@ from .translation import (
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "17"
+PIPELINE_VERSION = "18"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -258,6 +260,14 @@ _NAME_AFTER_TITLE = re.compile(
 )
 
 
+#: Words of a meeting, a mechanism or a body, which no person's name has.
+_MEETING_WORDS = re.compile(
+    r"\b(?:commission|committee|council|working\s+group|dialogue|consultations|meeting|"
+    r"session|forum|talks|conference|summit|delegation|ministry|secretariat)\b",
+    re.IGNORECASE,
+)
+
+
 def person_name(text: str, name: str, span: Span | None) -> tuple[str, Span | None] | None:
     """The head's name in Latin script and its span, or None if it names no person.
 
@@ -268,6 +278,8 @@ def person_name(text: str, name: str, span: Span | None) -> tuple[str, Span | No
     name = name.strip()
     if not name or normalize.party_code(name) or normalize.city_info(name):
         return None  # a country or a city is not a person ("Nairobi" as a head)
+    if _MEETING_WORDS.search(name):
+        return None  # nor a mechanism or a body ("Ministerial Commission" as a head)
     if normalize.looks_like_title(name):
         if span is None:
             return None
@@ -882,17 +894,21 @@ def topics_from_subjects(m: MeetingRecord, original: str) -> list[Topic]:
 
 def drop_generic_topics(m: MeetingRecord, index: int, rejected: list[Rejected]) -> None:
     """A topic that names no subject ("all areas", "bilateral relations", "two parties"), a
-    head of delegation, a fragment of a sentence ("by this plan") or a whole sentence is listed
-    in ``rejected`` and left out; the others lose lead-in words and letters of another script
+    head of delegation, the meeting's own mechanism ("joint ministerial commission"), a
+    fragment of a sentence ("by this plan") or a whole sentence is listed in ``rejected`` and
+    left out; the others lose lead-in words and letters of another script
     (``from_text.tidy_topic_label``)."""
     kept: list[Topic] = []
     parties = [p.name for p in m.parties]
     heads = [d.head.name for d in m.delegations]
+    own = normalize.series_key(m.series) if m.series else None
     for j, topic in enumerate(m.topics):
         for label in from_text.topic_parts(from_text.tidy_topic_label(topic.label)):
             fault = from_text.topic_fault(label, parties)
             if fault is None and any(normalize.same_person(label, head) for head in heads):
                 fault = "names a head of delegation, not a subject"
+            if fault is None and m.series and own == normalize.series_key(label):
+                fault = "names the meeting's own mechanism, not a subject"
             if fault:
                 rejected.append(
                     Rejected(
@@ -1429,21 +1445,24 @@ def _located(original: str, s: int, e: int, english: str) -> Location:
 
 
 def _first_city(original: str, regions: list[tuple[int, int]]) -> Location | None:
-    """The first known city the original writes in these regions, as a location with its
-    exact span; past a dateline's city, one written as a place ("in Warsaw", "وارسا میں"),
-    if the region has one (the dateline names where the report was filed)."""
+    """The first known city the original writes in these regions as a place ("in Warsaw",
+    "وارسا میں"; not a dateline's, which names where the report was filed), else the first
+    it writes at all, as a location with its exact span."""
     for start, end in regions:
         found = normalize.cities_in(original, start, end)
         if not found:
             continue
         datelines = {(s, e) for s, e, _ in _dateline_cities(original, start, end)}
-        if (found[0][0], found[0][1]) in datelines:
-            for s, e, english in found[1:]:
-                if english != found[0][2] and (
-                    _PLACE_BEFORE.search(original, max(0, s - 6), s)
-                    or _PLACE_AFTER.match(original, e)
-                ):
-                    return _located(original, s, e, english)
+        placed = [
+            (s, e, english)
+            for s, e, english in found
+            if (s, e) not in datelines
+            and (
+                _PLACE_BEFORE.search(original, max(0, s - 6), s) or _PLACE_AFTER.match(original, e)
+            )
+        ]
+        if placed:  # «الكويت وقيرغيزستان تعقدان ... في بشكيك»: the city written as a place
+            return _located(original, *placed[0])
         return _located(original, *found[0])
     return None
 
@@ -1572,6 +1591,13 @@ def city_from_original(
             )
             m.location = Location(city=None, country=None)
         return
+    capital = _capital_venue(m, original, language) if m.status == "held" else None
+    if capital is not None and capital.city != city:  # «چلی کے دارالحکومت سینٹیاگو میں»
+        if city:
+            reason = f"the meeting's sentence names the capital: {capital.evidence[0].text!r}"
+            rejected.append(Rejected(field=where, value=city, reason=reason))
+        m.location = capital
+        return
     country = normalize.party_code(city) if city and normalize.city_info(city) is None else None
     if city and country:
         regions = [*anchor_sentences(m, original, language), (0, min(len(original), _OPENING))]
@@ -1616,7 +1642,7 @@ def city_from_original(
         same = [
             (s, e)
             for s, e, english in normalize.cities_in(original, evidence.start, evidence.end)
-            if english == city
+            if english == city and not _in_foreign_name(original, s)
         ]
         if same:
             s, e = same[0]
@@ -1652,6 +1678,37 @@ def city_from_original(
             m.location = venue
 
 
+#: "The capital of X" before a city's name, in Urdu («چلی کے دارالحکومت», Chile's capital) and
+#: Arabic («عاصمة تنزانيا»): the country's words and the name that follows.
+_CAPITAL_OF = re.compile(
+    r"(?P<country>[\u0600-\u06ff]+(?:\s[\u0600-\u06ff]+)?)\s+(?:کے|کی|کا)\s+دارالحکومت"
+    r"\s+(?P<city>[\u0600-\u06ff]+)|عاصمة\s+(?P<country2>[\u0600-\u06ff]+)\s+(?P<city2>[\u0600-\u06ff]+)"
+)
+
+
+def _capital_venue(m: MeetingRecord, original: str, language: str) -> Location | None:
+    """The capital of a country, where the meeting's sentences say it was held in "X's
+    capital" and name the city, perhaps in a spelling no table has («سینٹیاگو» for
+    «سانتیاگو»); None else."""
+    if language not in ("ur", "ar"):
+        return None
+    for s, e in anchor_sentences(m, original, language, with_city=False):
+        for found in _CAPITAL_OF.finditer(original, s, e):
+            group = "country" if found.group("country") else "country2"
+            words = found.group(group)
+            start = found.start(group)
+            code = normalize.party_code(words)
+            if code is None:  # «کو چلی»: the country is the last word
+                last = words.split()[-1]
+                code, start = normalize.party_code(last), found.end(group) - len(last)
+            capital = gazetteer.capital_of(code) if code else None
+            if capital is None:
+                continue
+            end = found.end("city") if found.group("city") else found.end("city2")
+            return _located(original, start, end, capital)
+    return None
+
+
 #: What follows the city of a meeting still to come ("in Astana next month").
 _TIME_TO_COME = re.compile(
     r"\s+(?:next\s+(?:week|month|year)|later\s+this\s+(?:week|month|year)|"
@@ -1675,6 +1732,9 @@ def _venue_of_translated(
     # and the other sentences that write the round (a headline carries the anchors)
     anchors = anchor_sentences(m, original, language, with_city=False)
     anchors = _round_sentences(m, original, anchors)
+    said = _cjk_venue(original, anchors) if language == "zh" else None
+    if said is not None and said.city != city:  # "在尼泊尔博卡拉同...": not the model's Bokaro
+        return said
     named = [
         c
         for s, e in dict.fromkeys(anchors)
@@ -1717,15 +1777,56 @@ def _cjk_venue(original: str, regions: list[tuple[int, int]]) -> Location | None
     for start, end in regions:
         for venue in _CJK_VENUE.finditer(original, start, end):
             s, e = venue.span(1)
-            known = normalize.cities_in(original, s, e)
+            known = [  # not a piece of a person's name (贝拉斯科, Velasco, is not 贝拉, Beira)
+                c
+                for c in normalize.cities_in(original, s, e)
+                if not _in_foreign_name(original, c[0])
+            ]
             if known:
                 return _located(original, *known[-1])
+            spelt = _cjk_city_of_country(original, s, e)
+            if spelt is not None:
+                return spelt
             town = _CJK_CITY.search(original, s, e)
             if town is not None:
                 ts, te = town.span(1) if town.group(1) else town.span(2)
                 name = normalize.latinize(original[ts:te]).replace(" ", "").capitalize()
                 return Location(city=name, evidence=[from_text.span_at(original, ts, te)])
     return None
+
+
+def _cjk_city_of_country(original: str, start: int, end: int) -> Location | None:
+    """A city written right after its country's name in [start, end) whose Chinese name no
+    table has ("尼泊尔博卡拉", Pokhara, Nepal): the city of that country the gazetteer knows
+    whose letters the characters transliterate (name_lexicon.chinese_pattern); None else."""
+    for place in places.names_in(original, start, end):
+        if place.code is None or len(place.code) != 3:
+            continue
+        run = _CJK_TOWN.match(original, place.end, end)
+        if run is None:
+            continue
+        for size in range(len(run.group()), 1, -1):
+            written = run.group()[:size]
+            pattern = name_lexicon.chinese_pattern(written)
+            if pattern is None:
+                continue
+            found = [
+                c
+                for c in gazetteer.cities_of(place.code)
+                if pattern.fullmatch(name_lexicon.fold(c))
+            ]
+            if len(found) == 1:
+                s = place.end
+                return Location(
+                    city=found[0],
+                    country=place.code,
+                    evidence=[Span(start=s, end=s + size, text=written)],
+                )
+    return None
+
+
+#: The characters after a country's name that may write a town's name (not "同", "与"...).
+_CJK_TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 #: A preposition of place right before a city ("met in Iasi", "à Dakar", "в Казани").
@@ -1766,7 +1867,23 @@ def _in_dateline(original: str, span: Span) -> bool:
     that opens with the dateline holds the place of publication, not the venue)."""
     line_start = original.rfind("\n", 0, span.start) + 1
     head = _DATELINE_HEAD.match(original, line_start)
-    return head is not None and span.end <= head.start() + head.group().rfind("(")
+    if head is not None and span.end <= head.start() + head.group().rfind("("):
+        return True
+    # the place before a dateline's date ("مسقط في 8 ديسمبر /العُمانية/", "Bishkek, 3 May -")
+    if span.start - line_start > _DATELINE_PLACE_AT:
+        return False
+    line_end = original.find("\n", span.end)
+    end = min(len(original) if line_end == -1 else line_end, span.end + 60)
+    # any reference year reads a year-less dateline ("8 ديسمبر"): only its place matters here
+    dates = dating.dates_in(original, span.end, end, language="", reference=_ANY_DAY)
+    return bool(dates) and dates[0].dateline and dates[0].span.start - span.end <= _DATELINE_GAP
+
+
+_ANY_DAY = datetime.date(2000, 1, 1)
+#: A dateline's place opens its line (within this many characters) ...
+_DATELINE_PLACE_AT = 20
+#: ... and its date follows within this many ("مسقط في 8", "BISHKEK, 3").
+_DATELINE_GAP = 6
 
 
 def _venue_elsewhere(
@@ -2205,6 +2322,10 @@ _CHINESE_TITLE_THEN_NAME = re.compile(
 )
 
 
+#: One syllable of pinyin, as a translation writes a Chinese name's syllables apart.
+_PINYIN_SYLLABLE = re.compile(r"^[A-Z][a-z]{0,5}$")
+
+
 def cjk_head_from_original(
     m: MeetingRecord, index: int, original: str, rejected: list[Rejected]
 ) -> None:
@@ -2215,6 +2336,8 @@ def cjk_head_from_original(
     for i, d in enumerate(m.delegations):
         evidence = d.evidence[0] if d.evidence else None
         words = d.head.name.split()
+        if len(words) == 3 and d.party == "CHN" and all(_PINYIN_SYLLABLE.match(w) for w in words):
+            words = [words[0], words[1] + words[2].casefold()]  # "Qi Wen Tao": Qi Wentao
         if evidence is None or _exact(evidence) or len(words) != 2:
             continue
         given = words[1].casefold()
@@ -2277,6 +2400,17 @@ def _foreign_names_in(original: str) -> list[tuple[int, int, list[tuple[int, int
         if all(0 < b - a <= _CJK_PART for a, b in parts):
             out.append((parts[0][0], parts[-1][1], parts))
     return out
+
+
+def _in_foreign_name(original: str, at: int) -> bool:
+    """Whether position ``at`` is inside a foreign name written in Chinese characters (贝拉 in
+    玛丽亚·何塞·贝拉斯科 is no city)."""
+    if not _CJK_NAME.match(original, at):
+        return False
+    line_start = original.rfind("\n", 0, at) + 1
+    line_end = original.find("\n", at)
+    line = original[line_start : len(original) if line_end == -1 else line_end]
+    return any(a <= at - line_start < b for a, b, _parts in _foreign_names_in(line))
 
 
 def cjk_foreign_head_from_original(

@@ -189,6 +189,11 @@ def _financial(tokens: list[re.Match[str]], i: int, n: int) -> bool:
     return n == 1 and financial(tokens[i].group(), after)
 
 
+def names_in(text: str, start: int, end: int) -> list[Place]:
+    """Every country, organisation and region named in text[start:end], in text order."""
+    return _names_in(text, start, end)
+
+
 def _names_in(text: str, start: int, end: int) -> list[Place]:
     """Every name in text[start:end], longest first where they overlap."""
     index, firsts, chinese = _index()

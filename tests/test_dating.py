@@ -67,6 +67,10 @@ def test_dateline_in_each_language() -> None:
         ("Rabat, 03/05/2025 (MAP) - La XIVe session s'est tenue.", "fr"): "2025-05-03",
         ("Accra, 05/13/2025 - The commission met.", "en"): "2025-05-13",
         ("المنامة في 10 مارس 2026 / بنا / عُقدت في بانكوك أمس الاثنين", "ar"): "2026-03-10",
+        # an agency's tag between the place and the date; an agency's name with a vowel mark
+        ("اسلام آباد (اے پی پی) 9 اکتوبر 2026: پاکستان اور چلی کے درمیان", "ur"): "2026-10-09",
+        ("ISLAMABAD (APP) 9 October 2026: The talks were held.", "en"): "2026-10-09",
+        ("مسقط في 8 ديسمبر 2026 /العُمانية/ عقدت اللجنة", "ar"): "2026-12-08",
     }
     for (text, language), value in cases.items():
         found = dating.dateline(text, language)
@@ -197,6 +201,50 @@ def test_an_urdu_venue_written_as_a_place_wins_over_the_datelines_city() -> None
     assert rejected[-1].value == "Islamabad"
 
 
+def test_the_capital_the_meetings_sentence_names_is_the_venue() -> None:
+    text = (
+        "اسلام آباد (اے پی پی) 9 اکتوبر 2026: پاکستان اور چلی کے درمیان سیاسی مشاورت کا دوسرا "
+        "دور جمعرات کو چلی کے دارالحکومت سینٹیاگو میں منعقد ہوا۔"
+    )
+    m = record(
+        round=2,
+        location=Location(city="Islamabad", evidence=[span_of(text, "اسلام آباد")]),
+        field_evidence={"round": [span_of(text, "دوسرا")]},
+    )
+    rejected: list[Rejected] = []
+    city_from_original(m, 0, text, "ur", rejected)
+    # «سینٹیاگو» is a spelling no table has; «چلی کے دارالحکومت», Chile's capital, says it
+    assert m.location.city == "Santiago" and m.location.country == "CHL"
+    assert m.location.evidence[0].text == "چلی کے دارالحکومت سینٹیاگو"
+    assert rejected[-1].value == "Islamabad"
+
+
+def test_a_datelines_place_before_its_date_is_not_the_venue() -> None:
+    text = (
+        "اللجنة العُمانية التنزانية المشتركة تعقد دورتها الخامسة في زنجبار\n\n"
+        "مسقط في 8 ديسمبر /العُمانية/ عقدت اللجنة العُمانية التنزانية المشتركة دورتها الخامسة "
+        "يومي 6 و7 ديسمبر الجاري في مدينة زنجبار."
+    )
+    headline = span_of(text, "اللجنة العُمانية التنزانية المشتركة تعقد دورتها الخامسة في زنجبار")
+    translated = headline.model_copy(update={"alignment": "translated"})
+    m = record(
+        round=5,
+        location=Location(city="Muscat", evidence=[translated]),
+        field_evidence={"round": [span_of(text, "الخامسة")]},
+    )
+    rejected: list[Rejected] = []
+    city_from_original(m, 0, text, "ar", rejected)
+    assert m.location.city == "Zanzibar"  # «مسقط في 8 ديسمبر»: where the report was filed
+
+
+def test_a_city_written_as_a_place_is_taken_over_one_written_as_a_party() -> None:
+    from summarizer.pipeline import _first_city
+
+    text = "الكويت وقيرغيزستان تعقدان جولة المشاورات السياسية الثانية في بشكيك"
+    found = _first_city(text, [(0, len(text))])
+    assert found is not None and found.city == "Bishkek"
+
+
 def test_a_town_the_gazetteer_does_not_know_is_kept_where_written_as_the_venue() -> None:
     text = (
         "The commission met in Livingstone on Monday under Foreign Minister Mulenga Chanda "
@@ -285,6 +333,60 @@ def test_chinese_head_is_the_romanisation_of_the_original() -> None:
     m = record(delegations=[head])
     cjk_head_from_original(m, 0, text, rejected)
     assert head.head.name == "Deng Zhiyuan" and head.evidence[0].text == "邓志远"
+    # a name the translation wrote syllable by syllable ("Qi Wen Tao"), its surname not
+    # among the commonest
+    text = "外交部部长助理祁文涛在尼泊尔博卡拉同尼泊尔外交秘书共同主持磋商。"
+    paragraph = Span(start=0, end=len(text), text=text, alignment="translated")
+    head = Delegation(party="CHN", head=Person(name="Qi Wen Tao"), evidence=[paragraph])
+    m = record(delegations=[head])
+    cjk_head_from_original(m, 0, text, rejected)
+    assert head.head.name == "Qi Wentao" and head.evidence[0].text == "祁文涛"
+
+
+def test_a_chinese_venue_after_its_countrys_name_is_read_by_its_sounds() -> None:
+    text = "2026年12月2日，外交部部长助理祁文涛在尼泊尔博卡拉同尼泊尔外交秘书共同主持第十七次会议。"
+    m = record(
+        round=17,
+        location=Location(
+            city="Bokāro",
+            evidence=[Span(start=0, end=len(text), text=text, alignment="translated")],
+        ),
+        field_evidence={"round": [span_of(text, "第十七次")]},
+    )
+    rejected: list[Rejected] = []
+    city_from_original(m, 0, text, "zh", rejected)
+    # 博卡拉 is in no table: the city of Nepal whose letters it transliterates
+    assert m.location.city == "Pokhara" and m.location.evidence[0].text == "博卡拉"
+    # a piece of a person's name is no city (贝拉斯科, Velasco, holds 贝拉, Beira)
+    text = (
+        "外交部副部长邓志远在墨西哥城同墨西哥外交部副部长玛丽亚·何塞·贝拉斯科共同主持第七轮对话。"
+    )
+    m = record(
+        round=7,
+        location=Location(
+            city="Beira", evidence=[Span(start=0, end=len(text), text=text, alignment="translated")]
+        ),
+        field_evidence={"round": [span_of(text, "第七轮")]},
+    )
+    city_from_original(m, 0, text, "zh", rejected)
+    assert m.location.city == "Mexico City"
+
+
+def test_a_meeting_that_ended_is_dated_by_its_first_day() -> None:
+    text = (
+        "اسلام آباد (نمائندہ خصوصی) پاکستان اور گھانا کے مشترکہ وزارتی کمیشن کا دوسرا اجلاس "
+        "گزشتہ روز اکرا میں اختتام پذیر ہو گیا۔ بدھ کو شروع ہونے والے اس دو روزہ اجلاس میں "
+        "تجارت پر بات ہوئی۔"
+    )
+    sentence = dating.sentence_of(text, text.index("گزشتہ"))
+    found = dating.meeting_date(
+        text, [sentence], language="ur", reference=datetime.date(2026, 11, 20), held=True
+    )
+    # ended yesterday (19 November), and the next sentence says it lasted two days
+    assert found is not None and found.value == "2026-11-18"
+    assert dating.closed_after_days(text, *sentence) == 0  # its own sentence does not say
+    text = "The two-day talks concluded on 5 May 2025 in Nairobi."
+    assert dating.closed_after_days(text, 0, len(text)) == 2
 
 
 def test_a_party_or_a_filler_phrase_is_not_a_topic() -> None:
@@ -400,7 +502,8 @@ def test_a_city_nobody_knows_is_replaced_by_the_one_the_original_names() -> None
     rejected: list[Rejected] = []
     city_from_original(m, 0, text, "ru", rejected)
     assert m.location.city == "Maputo" and m.location.country == "MOZ"
-    assert text[m.location.evidence[0].start : m.location.evidence[0].end] == "МАПУТУ"
+    # its evidence is where the sentence writes it as the venue ("в Мапуту"), not the dateline
+    assert text[m.location.evidence[0].start : m.location.evidence[0].end] == "Мапуту"
     assert rejected and rejected[0].value == "Maputu"
 
     text = "SINGAPORE, 14 January 2026 - The leaders met.\n\nThe retreat was held at a hotel."
@@ -1008,3 +1111,22 @@ def test_a_meeting_that_ended_after_two_days_is_dated_by_its_first() -> None:
     one = "La troisième session s'est tenue mercredi à Dapaong."
     found = dating.meeting_date(one, [(0, len(one))], language="fr", reference=ref, held=True)
     assert found is not None and found.value == "2026-11-25"
+
+
+def test_a_mechanism_is_neither_a_head_nor_a_topic_of_its_own_meeting() -> None:
+    from summarizer.pipeline import drop_generic_topics, person_name
+
+    assert person_name("x", "Ministerial Commission", None) is None
+    assert person_name("x", "Akosua Mensah-Boateng", None) is not None
+    text = "The joint ministerial commission discussed textiles."
+    m = record(
+        series="Joint Ministerial Commission",
+        topics=[
+            Topic(label="joint ministerial commission", evidence=[span_of(text, "joint")]),
+            Topic(label="textiles", evidence=[span_of(text, "textiles")]),
+        ],
+    )
+    rejected: list[Rejected] = []
+    drop_generic_topics(m, 0, rejected)
+    assert [t.label for t in m.topics] == ["textiles"]
+    assert "own mechanism" in rejected[0].reason
