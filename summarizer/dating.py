@@ -529,6 +529,21 @@ _DAY_COUNTS = {
 }  # fmt: skip
 
 
+#: A verb of arrival right after a date: the day a delegation arrived, not the day it met
+#: («بدھ کی شب اسلام آباد پہنچے», who arrived in Islamabad on Wednesday night).
+_ARRIVAL = re.compile(r"(?i:\barriv\w*|прибы\w*)|پہنچ|وصل|وصول|抵达|抵")
+#: How far after the date the verb may stand.
+_ARRIVAL_WINDOW = 40
+
+
+def _dates_an_arrival(text: str, span: Span) -> bool:
+    """Whether the date at ``span`` is when someone arrived: a verb of arrival follows it
+    within _ARRIVAL_WINDOW characters, in its sentence."""
+    end = min(len(text), span.end + _ARRIVAL_WINDOW)
+    stop = re.search(r"[.。۔!?،,]", text[span.end : end])
+    return _ARRIVAL.search(text, span.end, span.end + stop.start() if stop else end) is not None
+
+
 def closed_after_days(
     text: str, start: int, end: int, others: Iterable[tuple[int, int]] = ()
 ) -> int:
@@ -570,6 +585,7 @@ def meeting_date(
         enumerate(candidates),
         key=lambda item: (
             item[1].dateline,
+            _dates_an_arrival(text, item[1].span),
             item[1].weekday_only,
             item[1].weekday_only and dates_a_report(text, item[1].span),
             item[0],

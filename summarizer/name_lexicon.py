@@ -34,6 +34,9 @@ from .config import default_cache_dir
 
 log = logging.getLogger(__name__)
 
+#: A candidate that spells a letter by a rare value («ا» as e, س as z) counts its rank this
+#: many times over.
+LOOSE = 5
 #: Bumped when the index's content or layout changes (the file name carries it).
 INDEX_VERSION = 1
 #: A name is indexed when some country ranks it this high or higher.
@@ -124,7 +127,7 @@ _STRICT = {
     "ح": "h?", "خ": "(?:kh|h|x|ch|j)", "د": "(?:d|dd|dh)", "ڈ": "(?:d|dd)",
     "ذ": "(?:z|dh|th|d)", "ر": "(?:r|rr)", "ڑ": "(?:r|rr)", "ز": "(?:z|zz|s)",
     "ژ": "(?:zh|j|g)", "س": "(?:s|ss|c)", "ص": "(?:s|ss)", "ش": "(?:sh|sch|ch|x|sz)",
-    "ض": "(?:d|dh|z)", "ظ": "(?:z|dh)", "ع": "", "غ": "(?:gh|g)", "ف": "(?:f|ff|v|ph)",
+    "ض": "(?:d|dh|z)", "ظ": "(?:z|dh)", "ع": "", "غ": "(?:gh|g|gu)", "ف": "(?:f|ff|v|ph)",
     "ڤ": "v", "ق": "(?:q|qu|k|c)", "ک": "(?:k|c|ck|q|ch|kh)", "ك": "(?:k|c|ck|q|ch|kh)",
     "گ": "(?:g|gu|gh)", "ل": "(?:l|ll)", "م": "(?:m|mm)", "ن": "(?:n|nn)", "ں": "n?",
     "ه": "(?:h|a|e)?", "ہ": "(?:h|a|e)?", "ھ": "h?", "ة": "(?:a|ah|at|e)", "ء": "",
@@ -261,8 +264,8 @@ def attested_spelling(word: str, party: str | None = None) -> str | None:
     """The Latin spelling of an Arabic-script name word that people are attested to use and
     that spells each of its letters («ورتانن» -> "Virtanen" for Finland): of the candidates
     sharing its consonants, one ranked in the party's country before one ranked elsewhere,
-    then one that writes the letters by their usual values, then the highest ranked; None
-    when no attested name spells it."""
+    then the highest ranked, a rank through a rare letter value counting LOOSE times lower;
+    None when no attested name spells it."""
     keys = script_keys(word)
     if not keys or (len(word) < 4 and not set(word) & _SCRIPT_VOWELS):
         return None  # «من»: Man, Min, Minh, Mon... the script does not say which
@@ -277,15 +280,16 @@ def attested_spelling(word: str, party: str | None = None) -> str | None:
     )
     country = _alpha2(party)
     patterns = [script_pattern(word), script_pattern(word, loose=True)]
-    best: dict[str, tuple[int, int, int]] = {}
+    best: dict[str, tuple[int, int]] = {}
     native: set[str] = set()
     for name, where, rank in rows:
         folded = fold(name)
         tier = next((i for i, p in enumerate(patterns) if p and p.fullmatch(folded)), None)
         if tier is None:
             continue
-        # ranked in the party's country first, then the letters' usual values, then the rank
-        cost = (0 if where == country else 1, tier, rank)
+        # ranked in the party's country first, then by rank, a rare letter value counting it
+        # LOOSE times lower (Brazil's Beatriz, «بياتريس», over its rarer Beatris)
+        cost = (0 if where == country else 1, rank * (LOOSE if tier else 1))
         best[name] = min(cost, best.get(name, cost))
         if where == country:
             native.add(name)

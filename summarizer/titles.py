@@ -129,6 +129,10 @@ def _bounded(text: str, start: int, end: int) -> bool:
 #: A rank written between an office and the name, which the office outranks («مساعد وزير
 #: الخارجية لشؤون أوروبا السفير فهد ...»: the office is the title, "Ambassador" the rank).
 _RANKS = frozenset({"السفير", "السفيرة", "الدكتور", "الدكتورة", "المستشار", "سفیر"})
+#: Honorifics before a name («معالي», His Excellency; «محترمہ», Mrs).
+_HONORIFICS = frozenset(
+    {"السيد", "السيدة", "معالي", "سعادة", "فخامة", "سمو", "الشيخ", "الشيخة", "محترمہ", "جناب"}
+)
 #: A desk written after an office («لشؤون أوروبا», "for European affairs").
 _DESK = re.compile(r"^(?:لشؤون|للشؤون|برائے)\s")
 #: A desk is at most this many words («برائے تجارت، سرمایہ کاری و صنعت»: trade, investment
@@ -142,8 +146,10 @@ def _between(gap: str) -> bool:
     («لشؤون أوروبا») and a rank («السفير»)."""
     bare = gap.strip(" ،,")
     words = bare.split()
-    while words and words[-1] in _RANKS:
+    while words and (words[-1] in _RANKS or words[-1] in _HONORIFICS):
         words.pop()
+    if any(w.removeprefix("و") in _HONORIFICS | _RANKS for w in words):
+        return False  # «... للشؤون السياسية، وسعادة السفيرة»: another person's name follows
     bare = " ".join(words)
     if not bare or re.fullmatch(r"\([^)]{1,60}\)", bare):
         return True

@@ -1130,3 +1130,15 @@ def test_a_mechanism_is_neither_a_head_nor_a_topic_of_its_own_meeting() -> None:
     drop_generic_topics(m, 0, rejected)
     assert [t.label for t in m.topics] == ["textiles"]
     assert "own mechanism" in rejected[0].reason
+
+
+def test_the_day_a_delegation_arrived_is_not_the_day_it_met() -> None:
+    text = (
+        "اسلام آباد: 3 دسمبر 2026\n\nپرتگال کے وزیر خارجہ، جو بدھ کی شب اسلام آباد پہنچے تھے، "
+        "نے آج دفتر خارجہ میں ملاقات کی۔"
+    )
+    sentence = dating.sentence_of(text, text.index("پرتگال"))
+    found = dating.meeting_date(
+        text, [sentence], language="ur", reference=datetime.date(2026, 12, 3), held=True
+    )
+    assert found is not None and found.value == "2026-12-03"  # «آج», today; not Wednesday

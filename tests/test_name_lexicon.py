@@ -39,6 +39,8 @@ def test_the_pattern_spells_every_written_letter() -> None:
         ("فالديفيسو", "CHL", "Valdivieso"),
         ("قراجہ", "TUR", "Karaca"),
         ("نگوین", "VNM", "Nguyen"),
+        ("بياتريس", "BRA", "Beatriz"),  # s as z: rarer, but Brazil's commoner name
+        ("نوغيرا", "BRA", "Nogueira"),  # غ as gu
     ],
 )
 def test_a_written_name_gets_its_attested_spelling(written: str, party: str, latin: str) -> None:

@@ -141,6 +141,17 @@ def test_title_is_read_next_to_the_name_in_arabic_and_urdu() -> None:
     found = titles.title_near(ur, name, name + len("ونجیرو کاماؤ اوتینو"))
     assert found is not None
     assert found.english == "Cabinet Secretary for Trade, Investment and Industry"
+    # another person's honorific between an office and a name: that office is not theirs
+    ar = (
+        "برئاسة خالد المناعي، وكيل وزارة الخارجية للشؤون السياسية، وسعادة السفيرة بياتريس "
+        "نوغيرا كامبوس، الأمينة العامة لوزارة الخارجية"
+    )
+    name = ar.index("بياتريس")
+    found = titles.title_near(ar, name, ar.index("كامبوس") + len("كامبوس"))
+    assert (
+        found is not None
+        and found.english == "Secretary-General of the Ministry of Foreign Affairs"
+    )
     # a desk the table does not know every item of: the office alone
     ur = ur.replace("سرمایہ کاری", "سیاحت")
     name = ur.index("ونجیرو")
