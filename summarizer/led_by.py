@@ -132,6 +132,37 @@ def heads_cochaired_urdu(text: str) -> list[tuple[LedBy, str | None]]:
     return found
 
 
+#: «<who> نے ... <whom> سے ملاقات کی» ("<who> met <whom>"), a sentence of its own.
+_URDU_MET = re.compile(
+    r"(?:^|(?<=۔))\s*(?P<first>[^۔\n]{3,300}?)\s+نے\s+(?P<second>[^۔\n]{3,200}?)\s+سے\s+"
+    r"(?:ایک\s+)?ملاقات\s+کی",
+    re.M,
+)
+#: A relative clause set off by commas («، جو ... پہنچے تھے،», who had arrived ...).
+_URDU_RELATIVE = re.compile(r"،\s*جو\s[^،۔]*،")
+
+
+def heads_met_urdu(text: str) -> list[tuple[LedBy, str | None]]:
+    """The two people an Urdu sentence says met («پرتگال کے وزیر خارجہ ژواؤ میگیل کاروالیو ...
+    نے ... وزیر خارجہ محمد احسن ملک سے ملاقات کی»), each with the party its part names, or
+    None; a relative clause about the first («، جو ... ،») is not read."""
+    found: list[tuple[LedBy, str | None]] = []
+    for sentence in _URDU_MET.finditer(text):
+        pair: list[tuple[LedBy, str | None]] = []
+        for group in ("first", "second"):
+            start, end = sentence.span(group)
+            masked = _URDU_RELATIVE.sub(lambda m: "،" + " " * (len(m.group()) - 1), text[start:end])
+            name = _last_name(text[:start] + masked, start, end)
+            if name is None:
+                break
+            words = text[start : name[0]].split()
+            code = next((c for w in words if (c := side_code(w)) is not None), None)
+            pair.append((LedBy(name[0], name[1], text[name[0] : name[1]], "", start), code))
+        if len(pair) == 2:
+            found += pair
+    return found
+
+
 def side_code(side: str) -> str | None:
     """The party the words before «وفد» name: a country («پاکستان», «ایتھوپیا کے»), its
     adjective («پاکستانی», «برازیلی»: the country with «ی» taken off) or an organisation."""

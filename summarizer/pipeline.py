@@ -2860,6 +2860,26 @@ def urdu_heads_from_original(
             latin = " ".join(romanize.spell_word(w, code) for w in found.written.split())
         title = titles.title_near(original, found.start, found.end, found.part_start)
         m.delegations.append(_head_from_original(code, latin, found, title))
+    if m.kind == "visit" or not m.delegations:
+        _heads_who_met(m, original, codes)
+
+
+def _heads_who_met(m: MeetingRecord, original: str, codes: list[str]) -> None:
+    """A visit's side the model gave no head: the person an Urdu sentence says met the
+    other side («... ژواؤ میگیل کاروالیو ... نے ... محمد احسن ملک سے ملاقات کی»,
+    led_by.heads_met_urdu), its side the party its words name, else the one left."""
+    for found, code in _sides_of_pairs(led_by.heads_met_urdu(original), codes):
+        if code is None:
+            left = [c for c in codes if not any(d.party == c for d in m.delegations)]
+            code = left[0] if len(left) == 1 else None
+        if code is None or code not in codes or any(d.party == code for d in m.delegations):
+            continue
+        if code in romanize.NAME_COUNTRIES:
+            latin = romanize.romanize(found.written, code, "")
+        else:
+            latin = " ".join(romanize.spell_word(w, code) for w in found.written.split())
+        title = titles.title_near(original, found.start, found.end, found.part_start)
+        m.delegations.append(_head_from_original(code, latin, found, title))
 
 
 def replace_date(

@@ -406,6 +406,20 @@ def test_urdu_co_chaired_by_x_and_y_and_on_behalf_of_clauses() -> None:
     ]
 
 
+def test_urdu_x_met_y_names_a_visits_two_heads() -> None:
+    from summarizer import led_by
+
+    text = (
+        "اسلام آباد: 3 دسمبر 2026\n\nپرتگال کے وزیر مملکت و وزیر خارجہ ژواؤ میگیل کاروالیو، جو "
+        "دو روزہ سرکاری دورے پر بدھ کی شب اسلام آباد پہنچے تھے، نے آج دفتر خارجہ میں نائب "
+        "وزیراعظم و وزیر خارجہ محمد احسن ملک سے ملاقات کی۔"
+    )
+    found = [(h.written, code) for h, code in led_by.heads_met_urdu(text)]
+    # the relative clause («، جو ... پہنچے تھے،») is not read for a name
+    assert found == [("ژواؤ میگیل کاروالیو", "PRT"), ("محمد احسن ملک", None)]
+    assert led_by.heads_met_urdu("وزیر خارجہ نے کہا کہ تجارت بڑھے گی۔") == []
+
+
 def test_dr_congo_is_not_the_republic_of_the_congo_in_any_language() -> None:
     for text in [
         "The ministers discussed peace in the eastern Democratic Republic of Congo.",
