@@ -133,8 +133,12 @@ _RANKS = frozenset({"السفير", "السفيرة", "الدكتور", "الد�
 _HONORIFICS = frozenset(
     {"السيد", "السيدة", "معالي", "سعادة", "فخامة", "سمو", "الشيخ", "الشيخة", "محترمہ", "جناب"}
 )
-#: A desk written after an office («لشؤون أوروبا», "for European affairs").
-_DESK = re.compile(r"^(?:لشؤون|للشؤون|برائے)\s")
+#: Words that open another person's part («ونظيره الإيطالي», and his Italian counterpart).
+_ANOTHER = frozenset({"نظيره", "نظيرته", "نظيرها"})
+#: A desk written after an office («لشؤون أوروبا», "for European affairs"), its ministry
+#: («لوزارة التكامل الأفريقي», of the Ministry of ...) or more portfolios of it («والجالية
+#: الوطنية بالخارج», and the national community abroad).
+_DESK = re.compile(r"^(?:لشؤون|للشؤون|برائے|لوزارة|بوزارة|و[\u0621-\u064a]{3,})\s")
 #: A desk is at most this many words («برائے تجارت، سرمایہ کاری و صنعت»: trade, investment
 #: and industry).
 _DESK_WORDS = 8
@@ -148,7 +152,7 @@ def _between(gap: str) -> bool:
     words = bare.split()
     while words and (words[-1] in _RANKS or words[-1] in _HONORIFICS):
         words.pop()
-    if any(w.removeprefix("و") in _HONORIFICS | _RANKS for w in words):
+    if any(w.removeprefix("و") in _HONORIFICS | _RANKS | _ANOTHER for w in words):
         return False  # «... للشؤون السياسية، وسعادة السفيرة»: another person's name follows
     bare = " ".join(words)
     if not bare or re.fullmatch(r"\([^)]{1,60}\)", bare):
@@ -180,6 +184,33 @@ def _desk(text: str, start: int, end: int) -> tuple[int, str] | None:
 
 
 def title_near(
+    text: str, name_start: int, name_end: int, not_before: int = 0
+) -> TitleInText | None:
+    """The title the text writes right before a name or right after it (_title_next_to); a
+    rank before it («السفيرة», Ambassador) gives way to an office written after the name and
+    a comma, past one more word of the name («بياتريس نوغيرا كامبوس، الأمينة العامة ...»)."""
+    found = _title_next_to(text, name_start, name_end, not_before)
+    if found is None or found.written not in _RANKS:
+        return found
+    window = text[name_end : name_end + _OFFICE_AFTER]
+    for phrase, english in _phrases():
+        at = window.find(phrase)
+        if at == -1 or phrase in _RANKS:
+            continue
+        before = window[:at]
+        words = before.replace("،", " ").replace(",", " ").split()
+        start = name_end + at
+        comma = "،" in before or "," in before
+        if comma and len(words) <= 1 and _bounded(text, start, start + len(phrase)):
+            return TitleInText(start, start + len(phrase), phrase, english)
+    return found
+
+
+#: How far after a name an office may follow a rank's name («...، الأمينة العامة»).
+_OFFICE_AFTER = 60
+
+
+def _title_next_to(
     text: str, name_start: int, name_end: int, not_before: int = 0
 ) -> TitleInText | None:
     """The title the text writes right before a name («وكيلة وزارة الخارجية آمنة بلوش») or

@@ -152,6 +152,26 @@ def test_title_is_read_next_to_the_name_in_arabic_and_urdu() -> None:
         found is not None
         and found.english == "Secretary-General of the Ministry of Foreign Affairs"
     )
+    # an office's ministry and its other portfolios between it and the name
+    ar = (
+        "ترأس الجانب السنغالي الأمين العام لوزارة التكامل الأفريقي والشؤون الخارجية السيد "
+        "مامادو لامين"
+    )
+    found = titles.title_near(ar, ar.index("مامادو"), len(ar))
+    assert found is not None and found.english == "Secretary-General"
+    ar = (
+        "ترأس وزير الشؤون الخارجية والجالية الوطنية بالخارج والشؤون الإفريقية، السيد عبد الحميد "
+        "بن زيان، ونظيره الإيطالي، وزير الشؤون الخارجية والتعاون الدولي، السيد لورينزو بيلاندي"
+    )
+    found = titles.title_near(ar, ar.index("عبد الحميد"), ar.index("بن زيان") + 7)
+    assert found is not None and found.english == "Foreign Minister"
+    # a rank before the name gives way to the office after it, past a word of the name
+    ar = "وسعادة السفيرة بياتريس نوغيرا كامبوس، الأمينة العامة لوزارة الخارجية البرازيلية"
+    found = titles.title_near(ar, ar.index("بياتريس"), ar.index(" كامبوس"))
+    assert (
+        found is not None
+        and found.english == "Secretary-General of the Ministry of Foreign Affairs"
+    )
     # a desk the table does not know every item of: the office alone
     ur = ur.replace("سرمایہ کاری", "سیاحت")
     name = ur.index("ونجیرو")
