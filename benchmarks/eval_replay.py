@@ -24,6 +24,7 @@ sys.path[:0] = [str(ROOT / "tests")]
 
 from cassettes import make_vcr  # noqa: E402
 from summarizer.config import DEFAULT_LOCAL_MODEL_NAME, Settings  # noqa: E402
+from summarizer.errors import ExtractionError  # noqa: E402
 from summarizer.evaluate import events_from_briefs, load_gold, render_markdown, score  # noqa: E402
 from summarizer.llm import LLMClient, make_client  # noqa: E402
 from summarizer.pipeline import summarize  # noqa: E402
@@ -54,26 +55,37 @@ def main(argv: list[str] | None = None) -> int:
     server = None
     started = time.perf_counter()
     recorded = 0
+    failed: list[str] = []
     try:
         for g in gold:
             path = (args.gold.parent.parent / g.article).resolve()
             cassette = f"{path.stem}.yaml"
             article = read_article(path)
-            if (folder / cassette).exists() and not args.record:
-                with make_vcr("eval", record=False).use_cassette(cassette):
-                    brief = summarize(article, replay, SETTINGS)
-            else:
-                if live is None:
-                    from summarizer.local_model import LocalServer, resolve_model
+            try:
+                if (folder / cassette).exists() and not args.record:
+                    with make_vcr("eval", record=False).use_cassette(cassette):
+                        brief = summarize(article, replay, SETTINGS)
+                else:
+                    if live is None:
+                        from summarizer.local_model import LocalServer, resolve_model
 
-                    server = LocalServer(SETTINGS, resolve_model(SETTINGS))
-                    live = make_client(SETTINGS, server.start())
-                (folder / cassette).unlink(missing_ok=True)  # "all" appends: start empty
-                t = time.perf_counter()
-                with make_vcr("eval", record=True).use_cassette(cassette):
-                    brief = summarize(article, live, SETTINGS)
-                recorded += 1
-                print(f"recorded {path.name}: {time.perf_counter() - t:.1f} s", file=sys.stderr)
+                        server = LocalServer(SETTINGS, resolve_model(SETTINGS))
+                        live = make_client(SETTINGS, server.start())
+                    (folder / cassette).unlink(missing_ok=True)  # "all" appends: start empty
+                    t = time.perf_counter()
+                    try:
+                        with make_vcr("eval", record=True).use_cassette(cassette):
+                            brief = summarize(article, live, SETTINGS)
+                    finally:
+                        recorded += 1
+                        took = time.perf_counter() - t
+                        print(f"recorded {path.name}: {took:.1f} s", file=sys.stderr)
+            except ExtractionError as error:
+                # the model's answer stayed invalid: scored as no brief (nothing found), and
+                # its exchanges are kept in the cassette, so a replay fails the same way
+                failed.append(path.name)
+                print(f"FAILED {path.name}: {error}", file=sys.stderr)
+                continue
             briefs[str(path)] = brief
             if args.briefs:
                 args.briefs.mkdir(parents=True, exist_ok=True)
@@ -86,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     print(markdown)
     print(
         f"{len(briefs)} articles, {recorded} recorded from the model, "
-        f"{time.perf_counter() - started:.1f} s",
+        f"{time.perf_counter() - started:.1f} s"
+        + (f"; the model failed on {len(failed)}: {', '.join(failed)}" if failed else ""),
         file=sys.stderr,
     )
     if args.out:
