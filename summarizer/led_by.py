@@ -112,17 +112,7 @@ def heads_cochaired_urdu(text: str) -> list[tuple[LedBy, str | None]]:
     behalf ... represented" clause, with X's party."""
     found: list[tuple[LedBy, str | None]] = []
     for clause in _URDU_COCHAIRED.finditer(text):
-        pair: list[tuple[LedBy, str | None]] = []
-        for group in ("first", "second"):
-            start, end = clause.span(group)
-            name = _last_name(text, start, end)
-            if name is None:
-                break
-            words = text[start : name[0]].split()
-            code = next((c for w in words if (c := side_code(w)) is not None), None)
-            pair.append((LedBy(name[0], name[1], text[name[0] : name[1]], "", start), code))
-        if len(pair) == 2:
-            found += pair
+        found += _pair(text, clause)
     for clause in _URDU_ON_BEHALF.finditer(text):
         name = _last_name(text, *clause.span("who"))
         if name is not None:
@@ -148,19 +138,29 @@ def heads_met_urdu(text: str) -> list[tuple[LedBy, str | None]]:
     None; a relative clause about the first («، جو ... ،») is not read."""
     found: list[tuple[LedBy, str | None]] = []
     for sentence in _URDU_MET.finditer(text):
-        pair: list[tuple[LedBy, str | None]] = []
-        for group in ("first", "second"):
-            start, end = sentence.span(group)
-            masked = _URDU_RELATIVE.sub(lambda m: "،" + " " * (len(m.group()) - 1), text[start:end])
-            name = _last_name(text[:start] + masked, start, end)
-            if name is None:
-                break
-            words = text[start : name[0]].split()
-            code = next((c for w in words if (c := side_code(w)) is not None), None)
-            pair.append((LedBy(name[0], name[1], text[name[0] : name[1]], "", start), code))
-        if len(pair) == 2:
-            found += pair
+        found += _pair(text, sentence, _URDU_RELATIVE)
     return found
+
+
+def _pair(
+    text: str, clause: re.Match[str], unread: re.Pattern[str] | None = None
+) -> list[tuple[LedBy, str | None]]:
+    """The names in a clause's "first" and "second" parts (each the last run of name words,
+    ``unread`` masked), each with the party its words name, or None; none unless both
+    have a name."""
+    pair: list[tuple[LedBy, str | None]] = []
+    for group in ("first", "second"):
+        start, end = clause.span(group)
+        part = text[start:end]
+        if unread is not None:
+            part = unread.sub(lambda m: "،" + " " * (len(m.group()) - 1), part)
+        name = _last_name(text[:start] + part, start, end)
+        if name is None:
+            return []
+        words = text[start : name[0]].split()
+        code = next((c for w in words if (c := side_code(w)) is not None), None)
+        pair.append((LedBy(name[0], name[1], text[name[0] : name[1]], "", start), code))
+    return pair
 
 
 def side_code(side: str) -> str | None:

@@ -2854,14 +2854,20 @@ def urdu_heads_from_original(
                     )
                 )
         m.delegations = [d for d in m.delegations if d.party != code]
-        if code in romanize.NAME_COUNTRIES:
-            latin = romanize.romanize(found.written, code, "")
-        else:
-            latin = " ".join(romanize.spell_word(w, code) for w in found.written.split())
-        title = titles.title_near(original, found.start, found.end, found.part_start)
-        m.delegations.append(_head_from_original(code, latin, found, title))
+        m.delegations.append(_head_spelt(code, found, original))
     if m.kind == "visit" or not m.delegations:
         _heads_who_met(m, original, codes)
+
+
+def _head_spelt(code: str, found: led_by.LedBy, original: str) -> Delegation:
+    """The head ``found`` in the original, for the side ``code``: spelt as its country's
+    names are (romanize), with the title written next to it (titles)."""
+    if code in romanize.NAME_COUNTRIES:
+        latin = romanize.romanize(found.written, code, "")
+    else:
+        latin = " ".join(romanize.spell_word(w, code) for w in found.written.split())
+    title = titles.title_near(original, found.start, found.end, found.part_start)
+    return _head_from_original(code, latin, found, title)
 
 
 def _heads_who_met(m: MeetingRecord, original: str, codes: list[str]) -> None:
@@ -2874,12 +2880,7 @@ def _heads_who_met(m: MeetingRecord, original: str, codes: list[str]) -> None:
             code = left[0] if len(left) == 1 else None
         if code is None or code not in codes or any(d.party == code for d in m.delegations):
             continue
-        if code in romanize.NAME_COUNTRIES:
-            latin = romanize.romanize(found.written, code, "")
-        else:
-            latin = " ".join(romanize.spell_word(w, code) for w in found.written.split())
-        title = titles.title_near(original, found.start, found.end, found.part_start)
-        m.delegations.append(_head_from_original(code, latin, found, title))
+        m.delegations.append(_head_spelt(code, found, original))
 
 
 def replace_date(
