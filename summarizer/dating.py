@@ -519,13 +519,21 @@ _DAYS_LONG = re.compile(
     r"(?i:\b(?:after|après|после)\s+(two|three|four|deux|trois|quatre|двух|тр[её]х|"
     r"четыр[её]х|2|3|4)\s+(?:days?|jours?|дней|дня)\b)|بعد\s+(يومين|ثلاثة\s+أيام)|为期(两|三)天|"
     r"(?i:\b(two|three|four)-day\b)|(?:على\s+مدى|لمدة|استمرت|استمر)\s+(يومين|ثلاثة\s+أيام)|"
-    r"(?<!\w)(دو|تین|چار)\s+روزہ"  # the two-day session, «اس دو روزہ اجلاس»
+    r"(?<!\w)(دو|تین|چار)\s+روزہ|"  # the two-day session, «اس دو روزہ اجلاس»
+    # opened the day before the day it ended: «التي انطلقت أمس», "which opened yesterday"
+    r"(?:انطلق\w*|بدأ\w*|افتتح\w*)\s+(أمس)|"
+    r"(?i:\b(?:began|opened|started|commenced)\s+(yesterday|the\s+day\s+before)\b)|"
+    r"(?i:\b(?:ouvert\w*|commenc\w*|entam\w*|débuté\w*)\s+(la\s+veille)\b)|"
+    r"(?i:\b(?:начал\w*|открыл\w*|стартовал\w*)\s+(накануне)\b)|"
+    r"(昨天|昨日)(?:开幕|开始|启动)|(?<!\w)(گزشتہ\s+روز|کل)\s+شروع"
 )
 _DAY_COUNTS = {
     "two": 2, "deux": 2, "двух": 2, "2": 2, "يومين": 2, "两": 2,
     "three": 3, "trois": 3, "трех": 3, "трёх": 3, "3": 3, "ثلاثة أيام": 3, "三": 3,
     "four": 4, "quatre": 4, "четырех": 4, "четырёх": 4, "4": 4,
     "دو": 2, "تین": 3, "چار": 4,
+    "أمس": 2, "yesterday": 2, "the day before": 2, "la veille": 2, "накануне": 2, "昨天": 2,
+    "昨日": 2, "گزشتہ روز": 2, "کل": 2,
 }  # fmt: skip
 
 
@@ -557,7 +565,7 @@ def closed_after_days(
         match = _DAYS_LONG.search(text, s, e)
         if match is not None:
             word = next(g for g in match.groups() if g)
-            return _DAY_COUNTS.get(word.lower(), 0)
+            return _DAY_COUNTS.get(" ".join(word.lower().split()), 0)
     return 0
 
 

@@ -231,11 +231,17 @@ def _arabic_name_word(word: str, after_name: bool = False) -> bool:
     )
 
 
+#: A minister's or a ministry's word: the words right after it are its portfolio, not a name
+#: («وزير الطاقة والموارد المائية في جمهورية طاجيكستان دالير رحيم زاده»).
+_MINISTER = re.compile(r"[وبل]?(?:وزير|وزيرة|وزارة|وزراء)")  # «الوزير X» is a name
+
+
 def _name_runs(text: str, start: int, end: int) -> list[list[re.Match[str]]]:
     """The runs of two to five consecutive words of text[start:end] that may be a name (not
     titles, offices, honorifics or joining words), in order."""
     runs: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
+    before: str | None = None  # the word before the run
     for word in [*_WORD.finditer(text, start, end), None]:
         if (
             word is not None
@@ -244,9 +250,10 @@ def _name_runs(text: str, start: int, end: int) -> list[list[re.Match[str]]]:
         ):
             run.append(word)
             continue
-        if 2 <= len(run) <= 5:
+        if 2 <= len(run) <= 5 and not (before and _MINISTER.fullmatch(before)):
             runs.append(run)
         run = []
+        before = word.group() if word is not None else None
     return runs
 
 

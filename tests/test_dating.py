@@ -387,6 +387,19 @@ def test_a_meeting_that_ended_is_dated_by_its_first_day() -> None:
     assert dating.closed_after_days(text, *sentence) == 0  # its own sentence does not say
     text = "The two-day talks concluded on 5 May 2025 in Nairobi."
     assert dating.closed_after_days(text, 0, len(text)) == 2
+    # it ended today and began yesterday: «اختتمت ... اليوم ... التي انطلقت أمس»
+    text = (
+        "اختتمت في محافظة جدة اليوم أعمال الدورة الثالثة للجنة السعودية الطاجيكية المشتركة، "
+        "التي انطلقت أمس، برئاسة وزير الدولة."
+    )
+    found = dating.meeting_date(
+        text, [(0, len(text))], language="ar", reference=datetime.date(2026, 12, 2), held=True
+    )
+    assert found is not None and found.value == "2026-12-01"
+    text = "The talks, which opened yesterday, concluded on 5 May 2025 in Nairobi."
+    assert dating.closed_after_days(text, 0, len(text)) == 2
+    text = "The talks opened yesterday in Nairobi."  # not said to have ended
+    assert dating.closed_after_days(text, 0, len(text)) == 0
 
 
 def test_a_party_or_a_filler_phrase_is_not_a_topic() -> None:

@@ -388,6 +388,14 @@ def test_arabic_chaired_by_x_and_y_names_both_heads_and_their_sides() -> None:
     pairs = [(h.written, code) for h, code in led_by.heads_cochaired(text)]
     # the second part names its side; the attending ambassador is no head
     assert pairs == [("أيمن عبد الحميد رضوان", None), ("سري ويداياتي", "IDN")]
+    # a minister's portfolio right after «وزير» is no name; «الوزير X» is
+    portfolio = (
+        "اختتمت اليوم أعمال الدورة الثالثة للجنة المشتركة، برئاسة معالي وزير الدولة للشؤون "
+        "الخارجية الأستاذ فهد بن سليمان العتيبي من الجانب السعودي، ومعالي وزير الطاقة والموارد "
+        "المائية في جمهورية طاجيكستان دالير رحيم زاده من الجانب الطاجيكي."
+    )
+    pairs = [(h.written, code) for h, code in led_by.heads_cochaired(portfolio)]
+    assert pairs == [("فهد بن سليمان العتيبي", None), ("دالير رحيم زاده", "TJK")]
     headline = Span(start=0, end=20, text=text[:20], alignment="translated")
     m = MeetingRecord(
         id="m", status="held", primary=True, kind="consultations", series=None, round=None,
