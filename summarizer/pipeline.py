@@ -72,7 +72,7 @@ from .translation import (
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "19"
+PIPELINE_VERSION = "20"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -874,6 +874,22 @@ def topics_from_places(m: MeetingRecord, original: str) -> list[Topic]:
         span = Span(start=place.start, end=place.end, text=original[place.start : place.end])
         topics.append(Topic(label=place.label, category="place", evidence=[span]))
     return topics
+
+
+def topics_pointed_in_original(m: MeetingRecord, original: str) -> None:
+    """A translated topic's evidence is the original sentence its English was aligned to; a
+    topic naming a subject of ``subjects``' table ("trade") points instead at the word that
+    names it in the original («والتجارة»): in that sentence, else in the first sentence
+    that says what was discussed (the alignment may have picked the headline). A topic the
+    table does not know keeps its sentence."""
+    for topic in m.topics:
+        span = topic.evidence[0] if topic.evidence else None
+        if span is None or span.alignment != "translated":
+            continue
+        found = subjects.subject_in(original, topic.label, (span.start, span.end))
+        if found is not None:
+            start, end = found
+            topic.evidence = [Span(start=start, end=end, text=original[start:end])]
 
 
 def topics_from_subjects(m: MeetingRecord, original: str) -> list[Topic]:
@@ -3115,6 +3131,8 @@ def finish(answered: Answered) -> ArticleBrief:
         if translation is not None:
             one_head_per_side(m, i, brief.rejected)
         drop_generic_topics(m, i, brief.rejected)
+        if translation is not None:
+            topics_pointed_in_original(m, source_article.text)
         if m.primary:
             m.topics = topics_from_places(m, source_article.text)
             if translation is not None:

@@ -362,3 +362,22 @@ def subjects_discussed(text: str) -> list[SubjectSpan]:
                     SubjectSpan(_label(subjects), group[0].start, group[-1].end, tuple(subjects))
                 )
     return out
+
+
+def subject_in(text: str, label: str, near: tuple[int, int]) -> tuple[int, int] | None:
+    """Where the ORIGINAL names the subject an English topic label names ("trade": «التجارة»,
+    "commerce", 贸易): in the sentence ``near`` (the sentence a translated topic was aligned
+    to), else in the first sentence that says what was discussed or agreed; not inside an
+    office's name. None when the label names no subject of the table, or the original
+    names it nowhere such."""
+    wanted = [(s, p) for s, p in _patterns() if s.known.search(label)]
+    if not wanted:
+        return None
+    sentences = [near, *((s, e) for s, e in dating.sentence_spans(text) if _CUE.search(text, s, e))]
+    for start, end in sentences:
+        for subject, pattern in wanted:
+            for match in pattern.finditer(text, start, end):
+                hit = [Found(match.start(), match.end(), subject)]
+                if not _in_office(text, hit, start):
+                    return match.start(), match.end()
+    return None

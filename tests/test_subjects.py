@@ -64,3 +64,36 @@ def test_a_stated_position_is_a_subject_in_any_sentence() -> None:
     # position is what the meeting recorded; a sector word there is not a subject
     text = "秘方坚定奉行一个中国原则，欢迎中国企业投资。"
     assert found(text) == [("one-China principle", "一个中国原则")]
+
+
+def test_a_translated_topic_points_at_the_word_that_names_it_in_the_original() -> None:
+    from summarizer.pipeline import topics_pointed_in_original
+    from summarizer.records import Location, MeetingDate, MeetingRecord, Span, Topic
+
+    text = (
+        "الكويت وبنغلاديش تعقدان جولة المشاورات السياسية الثانية\n"
+        "وترأس الجانب الكويتي وزير التجارة.\n"
+        "وبحث الجانبان التعاون في مجالات التجارة والاستثمار والأمن الغذائي."
+    )
+    headline = Span(start=0, end=text.index("\n"), text=text[: text.index("\n")])
+    headline.alignment = "translated"
+
+    def topic(label: str) -> Topic:
+        return Topic(label=label, evidence=[headline.model_copy()])
+
+    m = MeetingRecord(
+        id="m", status="held", primary=True, kind="consultations", series=None, round=None,
+        title="t", parties=[], date=MeetingDate(value=None), location=Location(),
+        topics=[topic("trade"), topic("food security"), topic("Gaza")],
+    )  # fmt: skip
+    topics_pointed_in_original(m, text)
+    pointed = [(t.label, t.evidence[0].text, t.evidence[0].alignment) for t in m.topics]
+    # the headline names neither, and «وزير التجارة» (the trade minister) is an office
+    assert pointed == [
+        ("trade", "التجارة", "exact"),
+        ("food security", "والأمن الغذائي", "exact"),
+        ("Gaza", headline.text, "translated"),  # a subject the table does not know
+    ]
+    for t in m.topics:
+        span = t.evidence[0]
+        assert text[span.start : span.end] == span.text
