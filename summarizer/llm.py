@@ -9,6 +9,8 @@ Retry owners (never stacked unseen):
   ``settings.transport_retries`` times, each request bounded by ``settings.timeout``;
 - ``LLMClient.extract``: re-asks after a validation error only, up to
   ``settings.validation_retries``, each re-ask written by instructor's TOOLS-mode re-ask handler;
+  an answer cut at its token budget is not re-asked (the same budget cuts it again) but read
+  as far as it goes (``salvage``), what it lost listed in ``Usage.lost``;
 - batch (tenacity): whole-item retries, see batch.py.
 
 A structured extraction runs on instructor's public TOOLS-mode handlers for OpenAI
@@ -36,7 +38,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar, cast
 
 import instructor
@@ -49,6 +51,7 @@ from pydantic import BaseModel, ValidationError
 
 from .config import Settings
 from .errors import ConfigError, ExtractionError, ProviderError
+from .salvage import salvage
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -67,12 +70,15 @@ class Usage:
     tokens_in: int = 0
     tokens_out: int = 0
     seconds: float = 0.0
+    #: what an answer cut at its token budget lost (``salvage``): "<field>: <how>"
+    lost: list[str] = field(default_factory=list)
 
     def add(self, other: Usage) -> None:
         self.calls += other.calls
         self.tokens_in += other.tokens_in
         self.tokens_out += other.tokens_out
         self.seconds += other.seconds
+        self.lost += other.lost
 
 
 Message = dict[str, str]
@@ -368,6 +374,9 @@ class LLMClient:
                         is_async=False,
                     )
                 except IncompleteOutputException as exc:
+                    kept = self._salvaged(completion, tool.model, tally, started)
+                    if kept is not None:
+                        return cast(T, kept[0]), kept[1]
                     raise ExtractionError(
                         f"{self.provider}/{self.model}: output cut at max_tokens={max_tokens} "
                         "(the model may be repeating itself)",
@@ -377,6 +386,14 @@ class LLMClient:
                         attempts=self._counter.count,
                     ) from exc
                 except REASK_ERRORS as exc:
+                    # cut by the token budget: a re-ask with the same budget is cut again
+                    kept = (
+                        self._salvaged(completion, tool.model, tally, started)
+                        if _cut(completion, max_tokens)
+                        else None
+                    )
+                    if kept is not None:
+                        return cast(T, kept[0]), kept[1]
                     tally.fail(exc, completion)
                     if attempt < attempts:
                         kwargs = self._tools.reask_handler(
@@ -389,6 +406,18 @@ class LLMClient:
                 usage.tokens_in, usage.tokens_out = tally.tokens(completion)
                 return cast(T, result), usage
         raise self._invalid_error(tally, attempts) from tally.failures[-1]
+
+    def _salvaged(
+        self, completion: ChatCompletion, model: type[BaseModel], tally: _Tally, started: float
+    ) -> tuple[BaseModel, Usage] | None:
+        """An answer cut at the token budget, read as far as it goes (``salvage``), or None."""
+        kept = salvage(_arguments(completion) or "", model)
+        if kept is None:
+            return None
+        usage = Usage(calls=self._counter.count, seconds=time.perf_counter() - started)
+        usage.tokens_in, usage.tokens_out = tally.tokens(completion)
+        usage.lost = kept.lost or ["the end of the answer: cut at the token budget"]
+        return kept.value, usage
 
     def _chat_completion(
         self, kwargs: dict[str, Any], encoded: dict[str, tuple[Any, bytes]] | None = None
@@ -488,6 +517,26 @@ class LLMClient:
             original=exc,
             attempts=self._counter.count,
         )
+
+
+def _cut(completion: ChatCompletion, max_tokens: int) -> bool:
+    """Whether the answer stopped at the token budget: "length", or (llama.cpp, which reports
+    "tool_calls" either way) as many tokens out as the budget allowed."""
+    choice = completion.choices[0] if completion.choices else None
+    if choice is not None and choice.finish_reason == "length":
+        return True
+    used = completion.usage.completion_tokens if completion.usage is not None else 0
+    return bool(used) and used >= max_tokens
+
+
+def _arguments(completion: ChatCompletion) -> str | None:
+    """The answer's text: the first tool call's arguments, else the message content."""
+    if not completion.choices:
+        return None
+    message = completion.choices[0].message
+    calls = message.tool_calls or []
+    function = getattr(calls[0], "function", None) if calls else None
+    return function.arguments if function is not None else message.content
 
 
 def make_client(settings: Settings, base_url: str | None = None) -> LLMClient:

@@ -72,7 +72,7 @@ from .translation import (
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "20"
+PIPELINE_VERSION = "21"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -2993,6 +2993,8 @@ class Answered:
     run: RunInfo
     translation: Translation | None
     withheld: list[str]  # paragraphs masked as prompt injection
+    #: what the model's answers lost to their token budget (llm.Usage.lost)
+    lost: list[str] = dataclasses.field(default_factory=list)
 
 
 class Finisher(Protocol):
@@ -3067,6 +3069,7 @@ def answer(article: Article, client: ModelClient, settings: Settings) -> Answere
         run=run,
         translation=translation,
         withheld=withheld,
+        lost=usage.lost,
     )
 
 
@@ -3156,5 +3159,14 @@ def finish(answered: Answered) -> ArticleBrief:
             "masked, not read",
         )
         for paragraph in answered.withheld
+    )
+    brief.rejected.extend(
+        Rejected(
+            field="model answer",
+            value=lost,
+            reason="the model's answer was cut at its token budget (it may have repeated "
+            "itself) and was read as far as it went: this part is missing",
+        )
+        for lost in answered.lost
     )
     return brief

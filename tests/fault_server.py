@@ -11,8 +11,11 @@ allowed). ``GET /v1/models`` lists one model.
 
 Faults, drawn per request from a seeded RNG at the configured rates (mutually exclusive):
 ``429`` with Retry-After, ``500``, a ``hang`` past the client's timeout, a ``cut`` response
-(Content-Length larger than the body, then the connection closes), and ``invalid`` tool
-arguments (valid JSON that fails the schema). ``latency`` is added to every answer.
+(Content-Length larger than the body, then the connection closes), ``invalid`` tool
+arguments (valid JSON that fails the schema), and an answer cut by its token ``budget`` (the
+arguments' JSON stopped at ``budget_share`` of its length, as many tokens out as the request's
+``max_tokens``, finish_reason "tool_calls" as llama.cpp's server reports it). ``latency`` is
+added to every answer.
 Counts are thread-safe: ``server.requests`` (chat completions) and ``server.counts[kind]``.
 """
 
@@ -32,7 +35,7 @@ from types import TracebackType
 from typing import Any
 
 Respond = Callable[[dict[str, Any]], dict[str, Any]]
-FAULT_KINDS = ("429", "500", "hang", "cut", "invalid")
+FAULT_KINDS = ("429", "500", "hang", "cut", "invalid", "budget")
 
 
 @dataclass
@@ -45,6 +48,8 @@ class Faults:
     rate_hang: float = 0.0
     rate_cut: float = 0.0
     rate_invalid: float = 0.0
+    rate_budget: float = 0.0
+    budget_share: float = 0.6  # of the answer's JSON kept by a "budget" fault
     retry_after: float = 0.01  # seconds, sent as Retry-After and retry-after-ms
     hang_seconds: float = 30.0  # a hang ends when the server stops, at the latest
     seed: int = 0
@@ -58,6 +63,7 @@ class Faults:
             ("hang", self.rate_hang),
             ("cut", self.rate_cut),
             ("invalid", self.rate_invalid),
+            ("budget", self.rate_budget),
         ]
 
     @classmethod
@@ -363,6 +369,12 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
         elif fault == "cut":
             self._send_cut(completion(request, json.dumps(owner.respond(request)), number))
+        elif fault == "budget":
+            arguments = json.dumps(owner.respond(request))
+            kept = arguments[: int(len(arguments) * faults.budget_share)]
+            body = completion(request, kept, number)
+            body["usage"]["completion_tokens"] = int(request.get("max_tokens") or 1)
+            self._send_json(200, body)
         else:
             payload: Any = owner.respond(request)
             if fault == "invalid":

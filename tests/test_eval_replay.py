@@ -62,18 +62,23 @@ def briefs(
     return outcomes[0]
 
 
-def test_a_model_answer_that_stays_invalid_is_a_typed_error_scored_as_no_brief(
+def test_a_model_answer_cut_by_its_token_budget_is_read_as_far_as_it_goes(
     outcomes: tuple[dict[str, ArticleBrief], dict[str, ExtractionError]],
 ) -> None:
     briefs, failed = outcomes
-    # the local model's answer ran past its token budget on every attempt (fr_25): the
-    # error names the model and the attempts, and the article is scored as nothing found
-    assert len(failed) <= 2, sorted(failed)
-    for path, error in failed.items():
-        assert "after 3 attempts" in str(error) and DEFAULT_LOCAL_MODEL_NAME in str(error), path
+    assert failed == {}
+    # the local model looped through fr_25's topics until its 900 tokens ran out (the
+    # cassette keeps its three cut answers): the first is read up to the cut, not re-asked
+    path = next(p for p in briefs if "fr_25_guinee_indonesie" in p)
+    brief = briefs[path]
+    meeting = brief.meetings[0]
+    assert [p.code for p in meeting.parties] == ["GIN", "IDN"]
+    assert meeting.location.city == "Conakry" and meeting.topics
+    lost = [r for r in brief.rejected if r.field == "model answer"]
+    assert lost and all("token budget" in r.reason for r in lost)
+    assert brief.run.calls == 2  # the translation and one extraction
     report = score(RECORDED, briefs, events_from_briefs(briefs), root=ROOT)
-    missing = {str((ROOT / m).resolve()) for m in report.missing_briefs}
-    assert missing == set(failed)
+    assert report.missing_briefs == []
 
 
 def test_every_gold_brief_validates_and_every_span_is_exact(

@@ -322,3 +322,35 @@ def test_parse_completion_validates_and_falls_back_to_openais_lenient_build() ->
         parse_completion(b"[1, 2]")
     with pytest.raises(ValueError):
         parse_completion(b"<html>busy</html>")
+
+
+def looping_respond(request: dict[str, Any]) -> dict[str, Any]:
+    """A meeting whose topics loop, as a small model's do before its budget cuts them."""
+    answer = meeting_respond(request)
+    answer["meetings"][0]["topics"] = ["trade", "energy security", "terrorism"] * 30
+    return answer
+
+
+def test_an_answer_cut_by_its_token_budget_is_read_as_far_as_it_goes() -> None:
+    faults = Faults(script=("budget",), budget_share=0.5)
+    with FaultServer(respond=looping_respond, faults=faults) as server:
+        client = client_for(server, validation_retries=2)
+        value, usage = client.extract(ArticleFacts, MESSAGES, max_tokens=100)
+        client.close()
+    assert server.requests == 1  # not re-asked: the same budget would cut it again
+    meeting = value.meetings[0]
+    assert meeting.round == 4 and meeting.parties == ["Kenya", "Canada"]
+    # distinct topics only (the loop), and the fields the cut left out are empty
+    assert meeting.topics == ["trade", "energy security", "terrorism"]
+    assert meeting.outcomes == [] and meeting.next_meeting is None
+    assert usage.tokens_out == 100 and usage.calls == 1
+    assert "ArticleFacts.meetings.outcomes: cut before it was written" in usage.lost
+
+
+def test_an_invalid_answer_not_cut_by_its_budget_is_still_reasked() -> None:
+    faults = Faults(script=("invalid",))
+    with FaultServer(respond=meeting_respond, faults=faults) as server:
+        client = client_for(server, validation_retries=1)
+        _value, usage = client.extract(ArticleFacts, MESSAGES, max_tokens=100_000)
+        client.close()
+    assert server.requests == 2 and usage.lost == []
