@@ -99,10 +99,11 @@ _URDU_COCHAIRED = re.compile(
     r"(?:مشترکہ\s+)?صدارت\s+(?P<first>[^۔]{3,200}?)\s+اور\s+(?P<second>[^۔]{3,200}?)\s*،?\s*نے\s+کی"
 )
 #: «سری لنکا کی جانب سے ... ارونا وکرما سنگھے نے اپنے ملک کی نمائندگی کی» ("on Sri Lanka's
-#: behalf ... represented his country").
+#: behalf ... represented his country"), «ارجنٹائن کی جانب سے ... مارٹن ایچیوریا نے اپنے وفد کی
+#: سربراہی کی» ("on Argentina's side ... led his delegation").
 _URDU_ON_BEHALF = re.compile(
     r"(?P<side>(?:[^\s،۔]+\s+){1,2}?)کی\s+جانب\s+سے\s+(?P<who>[^۔]{3,200}?)\s+نے\s+"
-    r"(?:اپنے\s+ملک\s+کی\s+)?نمائندگی\s+کی"
+    r"(?:(?:اپنے\s+ملک\s+کی\s+)?نمائندگی|(?:اپنے\s+)?وفد\s+کی\s+(?:سربراہی|قیادت))\s+کی"
 )
 
 

@@ -613,6 +613,21 @@ Ramallah|PSE|رام الله;Рамалла;拉姆安拉
 #: (translation.glossary) still uses _CITY_TABLE alone: it is part of the recorded model
 #: requests, so merge these rows into _CITY_TABLE when the cassettes are next re-recorded.
 _MORE_CITIES = """
+Phuket|THA|بوكيت;Пхукет;普吉;پھوکٹ
+Boao|CHN|بواو;Боао;博鳌
+Nusa Dua|IDN|نوسا دوا;Нуса-Дуа;努沙杜瓦
+Langkawi|MYS|لنكاوي;Лангкави;兰卡威
+Jeju|KOR|جيجو;Чеджу;济州
+Luang Prabang|LAO|لوانغ برابانغ;Луангпхабанг;琅勃拉邦
+Cholpon-Ata|KGZ|تشولبون آتا;Чолпон-Ата;乔尔蓬阿塔
+Burabay|KAZ|Borovoe;بوراباي;Бурабай;布拉拜
+Awaza|TKM|أوازا;Аваза;阿瓦扎
+Gabala|AZE|Qabala;قبالا;Габала;加巴拉
+Bodrum|TUR|بودروم;Бодрум;博德鲁姆
+Yalta|UKR|يالطا;Ялта;雅尔塔
+Ohrid|MKD|أوهريد;Охрид;奥赫里德
+Dubrovnik|HRV|دوبروفنيك;Дубровник;杜布罗夫尼克
+Montreux|CHE|مونترو;Монтрё;蒙特勒
 Ulaanbaatar|MNG|Ulan Bator;Ulan-Bator;Oulan-Bator;Улан-Батор;乌兰巴托;أولان باتور;اولان باتور
 Nouakchott|MRT|نواكشوط;Нуакшот;努瓦克肖特
 Dakar|SEN|داكار;Дакар;达喀尔;ڈاکار

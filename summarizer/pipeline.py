@@ -72,7 +72,7 @@ from .translation import (
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "21"
+PIPELINE_VERSION = "22"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -1733,9 +1733,10 @@ _TIME_TO_COME = re.compile(
 )
 
 
-#: A word of place before a city in the six languages ("in", "à", "в", "在", «في», and Urdu's
-#: "میں" after it is not needed: the city is the first one those sentences name).
-_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|à|en|в|во)\s+|在|في\s*|ب)$", re.IGNORECASE)
+#: A word of place before a city in the six languages ("in", "à", "в", "на" before an
+#: island's city: «на Пхукете», "在", «في», and Urdu's "میں" after it is not needed: the city
+#: is the first one those sentences name).
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|à|en|в|во|на)\s+|在|في\s*|ب)$", re.IGNORECASE)
 
 
 def _venue_of_translated(
@@ -2429,14 +2430,23 @@ def _in_foreign_name(original: str, at: int) -> bool:
     return any(a <= at - line_start < b for a, b, _parts in _foreign_names_in(line))
 
 
+def _written_by(word: str, characters: str) -> bool:
+    """Whether Chinese characters may write a Latin name word: their consonant keys meet,
+    a c read as ts too (Slovene "Vodopivec", 沃多皮韦茨)."""
+    keys = name_lexicon.latin_keys(word) | name_lexicon.latin_keys(word.replace("c", "s"))
+    return bool(keys & name_lexicon.chinese_keys(characters))
+
+
 def cjk_foreign_head_from_original(
     m: MeetingRecord, index: int, original: str, rejected: list[Rejected]
 ) -> None:
     """A foreign head of a Chinese article is spelt from the name the original writes
     (玛丽亚·克里斯蒂娜·贝拉斯科, translated "Maria Cristina Besacosa"): paired with the dotted
     name of as many parts whose consonants agree with most of the model's words, each word
-    the model spelt as no name list has is replaced by the name the list ranks for the head's
-    country that its characters transliterate (name_lexicon.chinese_spelling: Velasco)."""
+    the model spelt as no name list has, or as a listed name its characters do not write
+    ("Penda Xiong" for 彭达·希孔戈), is replaced by the name the list ranks for the head's
+    country that its characters transliterate (name_lexicon.chinese_spelling: Velasco,
+    Shikongo)."""
     names = _foreign_names_in(original)
     for i, d in enumerate(m.delegations):
         words = normalize.canonical_person(d.head.name).split()
@@ -2447,8 +2457,7 @@ def cjk_foreign_head_from_original(
             if len(found[2]) != len(words):
                 continue
             agree = sum(
-                bool(name_lexicon.latin_keys(w) & name_lexicon.chinese_keys(original[a:b]))
-                for w, (a, b) in zip(words, found[2], strict=True)
+                _written_by(w, original[a:b]) for w, (a, b) in zip(words, found[2], strict=True)
             )
             if best is None or agree > best[0]:
                 best = (agree, found)
@@ -2457,9 +2466,10 @@ def cjk_foreign_head_from_original(
         _agree, (start, end, parts) = best
         spelt = []
         for word, (a, b) in zip(words, parts, strict=True):
+            # a listed name the characters do not write ("Xiong" for 希孔戈) is spelt anew
             listed = (
                 None
-                if name_lexicon.listed(word)
+                if name_lexicon.listed(word) and _written_by(word, original[a:b])
                 else name_lexicon.chinese_spelling(original[a:b], d.party)
             )
             spelt.append(listed or word)
@@ -2600,6 +2610,29 @@ def one_head_per_side(m: MeetingRecord, index: int, rejected: list[Rejected]) ->
             continue
         kept.append(d)
     m.delegations = kept
+
+
+#: Letters of the scripts a translation leaves behind: Cyrillic, Arabic, CJK, Korean.
+_OTHER_SCRIPT = re.compile(
+    r"[\u0400-\u04ff\u0600-\u06ff\u0750-\u077f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+)
+
+
+def titles_in_english(m: MeetingRecord, index: int, rejected: list[Rejected]) -> None:
+    """A head's title with letters of another script left in it by a translation ("... of the
+    Nan比亚 International Development and Trade Office") is garbled: listed in ``rejected``
+    and left out."""
+    for i, d in enumerate(m.delegations):
+        title = d.head.title
+        if title and _OTHER_SCRIPT.search(title):
+            rejected.append(
+                Rejected(
+                    field=f"meetings[{index}].delegations[{i}].head.title",
+                    value=title,
+                    reason="letters of another script in an English title: a garbled translation",
+                )
+            )
+            d.head.title = None
 
 
 def heads_on_both_sides(m: MeetingRecord, index: int, rejected: list[Rejected]) -> None:
@@ -3133,6 +3166,7 @@ def finish(answered: Answered) -> ArticleBrief:
             arabic_heads_chaired(m, i, source_article.text, brief.rejected)
         if translation is not None:
             one_head_per_side(m, i, brief.rejected)
+            titles_in_english(m, i, brief.rejected)
         drop_generic_topics(m, i, brief.rejected)
         if translation is not None:
             topics_pointed_in_original(m, source_article.text)

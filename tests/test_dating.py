@@ -201,6 +201,22 @@ def test_an_urdu_venue_written_as_a_place_wins_over_the_datelines_city() -> None
     assert rejected[-1].value == "Islamabad"
 
 
+def test_a_russian_island_venue_after_na_wins_over_the_datelines_city() -> None:
+    text = (
+        "МОСКВА, 5 марта 2027. /ТАСС/. Шестое заседание Российско-таиландской совместной "
+        "рабочей группы состоялось в четверг на Пхукете."
+    )
+    m = record(
+        round=6,
+        location=Location(city="Moscow", evidence=[span_of(text, "МОСКВА")]),
+        field_evidence={"round": [span_of(text, "Шестое")]},
+    )
+    rejected: list[Rejected] = []
+    city_from_original(m, 0, text, "ru", rejected)
+    assert m.location.city == "Phuket" and m.location.evidence[0].text == "Пхукете"
+    assert rejected[-1].value == "Moscow"
+
+
 def test_the_capital_the_meetings_sentence_names_is_the_venue() -> None:
     text = (
         "اسلام آباد (اے پی پی) 9 اکتوبر 2026: پاکستان اور چلی کے درمیان سیاسی مشاورت کا دوسرا "

@@ -67,6 +67,8 @@ def test_a_head_spelt_from_the_original_takes_the_attested_spelling() -> None:
         "Gloria Valdivieso"
     )
     assert romanize.listed_spelling("وکرماسنگھے", "LKA") == "Wickramasinghe"
+    # «و» between vowels is a consonant with its own short vowel: Ech-e-v-e-rria
+    assert romanize.listed_spelling("ایچیوریا", "ARG") == "Echeverria"
     assert romanize.listed_spelling("ژژژ") == romanize.foreign_spelling("ژژژ")  # none listed
 
 
@@ -116,3 +118,16 @@ def test_a_foreign_head_of_a_chinese_article_is_spelt_from_the_original() -> Non
     assert head.evidence[0].text == original[head.evidence[0].start : head.evidence[0].end]
     assert rejected and rejected[0].value == "Maria Cristina Besacosa"
     assert meeting.delegations[1].head.name == "Han Lixin"  # a Chinese head is not touched
+
+
+def test_a_listed_name_the_characters_do_not_write_is_spelt_anew() -> None:
+    from summarizer.pipeline import cjk_foreign_head_from_original
+    from summarizer.records import Delegation, Person, Rejected
+    from tests.test_dating import record
+
+    original = "钱景和同纳米比亚国际关系与贸易部执行主任彭达·希孔戈共同主持磋商。"
+    meeting = record(delegations=[Delegation(party="NAM", head=Person(name="Penda Xiong"))])
+    rejected: list[Rejected] = []
+    cjk_foreign_head_from_original(meeting, 0, original, rejected)
+    # "Xiong" is a listed (Chinese) name, but 希孔戈 writes s-k-ng-g: Shikongo
+    assert meeting.delegations[0].head.name == "Penda Shikongo"

@@ -904,3 +904,22 @@ def test_a_call_is_not_the_numbered_session_it_prepares() -> None:
     m = brief.meetings[0]
     assert m.kind == "call" and m.round is None and m.series is None
     assert m.location.city is None
+
+
+def test_a_title_with_letters_of_another_script_is_left_out() -> None:
+    from summarizer.pipeline import titles_in_english
+    from summarizer.records import Delegation, Person, Rejected
+    from tests.test_dating import record
+
+    garbled = "Executive Director of the Nan比亚 International Development and Trade Office"
+    meeting = record(
+        delegations=[
+            Delegation(party="NAM", head=Person(name="Penda Shikongo", title=garbled)),
+            Delegation(party="VNM", head=Person(name="Le Thanh Son", title="Thứ trưởng")),
+        ]
+    )
+    rejected: list[Rejected] = []
+    titles_in_english(meeting, 0, rejected)
+    assert meeting.delegations[0].head.title is None
+    assert [r.value for r in rejected] == [garbled]
+    assert meeting.delegations[1].head.title == "Thứ trưởng"  # Latin letters, accents and all

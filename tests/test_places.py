@@ -432,6 +432,13 @@ def test_urdu_co_chaired_by_x_and_y_and_on_behalf_of_clauses() -> None:
         ("ییرلان ساپاروف", "KAZ"),
         ("ارونا وکرما سنگھے", "LKA"),
     ]
+    # "on Argentina's side, the Secretary for Foreign Affairs ... led his delegation"
+    text = (
+        "پاکستانی وفد کی قیادت ایڈیشنل سیکریٹری فیصل نیاز خٹک نے کی جبکہ ارجنٹائن کی جانب سے "
+        "سیکریٹری برائے خارجہ امور مارٹن ایچیوریا نے اپنے وفد کی سربراہی کی۔"
+    )
+    found = [(h.written, code) for h, code in led_by.heads_cochaired_urdu(text)]
+    assert found == [("مارٹن ایچیوریا", "ARG")]
 
 
 def test_urdu_x_met_y_names_a_visits_two_heads() -> None:
