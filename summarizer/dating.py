@@ -67,6 +67,8 @@ _HIJRI_BEFORE = re.compile(
     r"\s*[،,]?\s*(?:الموافق|الموافقة|الموافق ل)\s*$"
 )
 _DATELINE_WORDS = 3
+#: The longest first line read as a masthead (a paper's name, its city and the date).
+_MASTHEAD_MAX = 80
 #: An agency's or reporter's tag in brackets between a dateline's place and its date.
 _AGENCY_TAG = re.compile(r"\s*[(（][^()（）\n]{1,30}[)）]\s*")
 #: What may follow a dateline's date before its separator ("года.", "电】", "):").
@@ -273,6 +275,18 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     most a place name ("KUALA LUMPUR, ", "【本报吉隆坡", "انقرہ ("), and followed by the
     dateline's separator or the end of the line."""
     line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    # a masthead: the article's first line, ending with the date, its weekday included
+    # ("روزنامہ نوائے شمال، اسلام آباد — بدھ 3 فروری 2027")
+    rest = text[end:line_end]
+    if (
+        not text[:line_start].strip()
+        and line_end - line_start <= _MASTHEAD_MAX
+        and len(re.findall(r"[^\W\d_]+", rest)) <= 1  # a month's name
+        and (not rest.strip(" .،,") or re.search(r"\d{4}\s*[.،,]?\s*$", rest))
+    ):
+        return True
     # an agency's tag after the place is not a word of it ("اسلام آباد (اے پی پی) 9 اکتوبر")
     lead = _AGENCY_TAG.sub("", _HIJRI_BEFORE.sub("", text[line_start:start]))
     if len(lead) > _DATELINE_LEAD or re.search(r"\d", lead):
@@ -552,6 +566,26 @@ def _dates_an_arrival(text: str, span: Span) -> bool:
     return _ARRIVAL.search(text, span.end, span.end + stop.start() if stop else end) is not None
 
 
+#: A verb of opening next to a date: the date is the meeting's first day, not its last
+#: («پیر کو شروع ہونے والے ... دو روزہ اجلاس», "which opened on Monday").
+_OPENING_VERB = re.compile(
+    r"(?i:\b(?:began|begun|opened|started|commenced|ouvert\w*|débuté\w*|entam\w*|начал\w*|"
+    r"открыл\w*|стартовал\w*))|شروع|انطلق\w*|بدأ\w*|افتتح\w*|开幕|开始"
+)
+#: How far from the date the verb may stand.
+_OPENING_WINDOW = 25
+
+
+def _dates_an_opening(text: str, span: Span) -> bool:
+    """Whether the date at ``span`` is when the meeting opened: a verb of opening stands
+    within _OPENING_WINDOW characters of it, in its clause."""
+    after = text[span.end : span.end + _OPENING_WINDOW]
+    before = text[max(0, span.start - _OPENING_WINDOW) : span.start]
+    after = re.split(r"[.。۔!?،,]", after)[0]
+    before = re.split(r"[.。۔!?،,]", before)[-1]
+    return bool(_OPENING_VERB.search(after) or _OPENING_VERB.search(before))
+
+
 def closed_after_days(
     text: str, start: int, end: int, others: Iterable[tuple[int, int]] = ()
 ) -> int:
@@ -606,7 +640,7 @@ def meeting_date(
         if region:  # its length may be the next sentence's ("this two-day session")
             after = [sentence_of(text, region[1] + 1)] if region[1] + 1 < len(text) else []
             days = closed_after_days(text, *region, [*regions, *after])
-        if days > 1 and found.precision == "day":
+        if days > 1 and found.precision == "day" and not _dates_an_opening(text, found.span):
             first = datetime.date.fromisoformat(found.value) - datetime.timedelta(days=days - 1)
             return dataclasses.replace(found, value=first.isoformat())
         return found

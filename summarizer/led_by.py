@@ -174,10 +174,19 @@ def side_code(side: str) -> str | None:
         phrase = " ".join(words[-size:])
         for candidate in (phrase, phrase[:-1] if phrase.endswith("ی") else None):
             if candidate:
-                code = normalize.party_code(candidate)
+                code = normalize.party_code(candidate) or _URDU_PEOPLES.get(candidate)
                 if code:
                     return code
     return None
+
+
+#: Urdu's short names of Central Asian peoples, which name their country's side («کرغز
+#: جمہوریہ کے وزیر خارجہ», «ازبک وفد»). Read here only: normalize's table is what the
+#: translation request's glossary is made from.
+_URDU_PEOPLES = {
+    "ازبک": "UZB", "تاجک": "TJK", "قازق": "KAZ", "کرغز": "KGZ", "کرغیز": "KGZ",
+    "ترکمان": "TKM",
+}  # fmt: skip
 
 
 # ---- Arabic ------------------------------------------------------------------------------

@@ -72,7 +72,7 @@ from .translation import (
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "22"
+PIPELINE_VERSION = "23"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -1067,6 +1067,8 @@ def round_from_original(
     numbered = (
         mechanisms.first_numbered(original, language) if index == 0 and m.kind != "call" else None
     )
+    if numbered is not None and _announces_later(original, numbered[1], language):
+        numbered = None  # «... کمیشن کا آٹھواں اجلاس ... جون میں بشکیک میں منعقد ہوگا»
     if numbered is None and m.round is not None and index == 0:
         counted = first_meeting_ordinal(original, language)
         if counted is not None:  # «کمیٹی کا آٹھواں اجلاس»: a mechanism no table lists
@@ -1087,6 +1089,16 @@ def round_from_original(
     value, ordinal_span, english, span = numbered
     _renumber(m, index, value, ordinal_span, "the meeting", rejected)
     set_series(m, index, english, span, rejected)
+
+
+def _announces_later(original: str, ordinal: Span, language: str) -> bool:
+    """Whether an ordinal past the lead stands in a sentence that announces a meeting to come
+    (the mechanism's next session, not the meeting the article reports)."""
+    announcing = _ANNOUNCING_IN.get(language)
+    if announcing is None or ordinal.start < _LEAD:
+        return False
+    start, end = dating.sentence_of(original, ordinal.start)
+    return announcing.search(original, start, end) is not None
 
 
 def _renumber(
@@ -1347,8 +1359,12 @@ def date_from_original(
                 chosen = body
                 reason = "the dateline dates the report; the meeting's own sentence dates it"
     else:
-        # a translated article: last, the paragraph the date came from
-        body = body_date([(evidence.start, evidence.end)] if evidence is not None else [])
+        # a translated article: then the sentences that say who met or led (when the
+        # translation anchored nothing), last the paragraph the date came from
+        extra = [] if regions else list(led_by_sentences(original, language))
+        if evidence is not None:
+            extra.append((evidence.start, evidence.end))
+        body = body_date(extra)
         if body is not None and body.value != current.value:
             chosen = body
             reason = "the original dates the meeting otherwise"
@@ -1371,6 +1387,23 @@ def date_from_original(
         m.status = "held"
 
 
+@functools.lru_cache(maxsize=16)
+def led_by_sentences(original: str, language: str) -> tuple[tuple[int, int], ...]:
+    """The sentences of an Urdu or Arabic original that say who met or who led a side
+    («... نے منگل کو ... سے ملاقات کی», «برئاسة ...»), in text order: the meeting's own
+    sentences when a garbled translation anchored none."""
+    if language == "ur":
+        spans = [h.start for h in led_by.heads_led(original)]
+        spans += [h.start for h, _c in led_by.heads_cochaired_urdu(original)]
+        spans += [h.start for h, _c in led_by.heads_met_urdu(original)]
+    elif language == "ar":
+        spans = [h.start for h in led_by.heads_chaired(original)]
+        spans += [h.start for h, _c in led_by.heads_cochaired(original)]
+    else:
+        return ()
+    return tuple(sorted({dating.sentence_of(original, start) for start in spans}))
+
+
 def status_from_original(
     m: MeetingRecord, index: int, original: str, language: str, rejected: list[Rejected]
 ) -> None:
@@ -1381,6 +1414,8 @@ def status_from_original(
     if m.status == "mentioned":
         return
     regions = anchor_sentences(m, original, language)
+    if not regions:  # the translation anchored nothing: the sentences that say who met
+        regions = list(led_by_sentences(original, language))
     for span in m.date.evidence:
         regions.append(
             dating.sentence_of(original, span.start) if _exact(span) else (span.start, span.end)
@@ -1915,6 +1950,9 @@ def _venue_elsewhere(
         any(s <= evidence.start < e for s, e in anchors) and not _in_dateline(original, evidence)
     ):
         return None
+    cjk = _cjk_venue(original, anchors)  # "9日在坦首都多多马举行", in Tanzania's capital Dodoma
+    if cjk is not None:
+        return cjk
     for start, end in anchors:
         for s, e, english in normalize.cities_in(original, start, end):
             if _PLACE_BEFORE.search(original, max(0, s - 6), s) or _PLACE_AFTER.match(original, e):
@@ -2589,6 +2627,53 @@ def _party_written(original: str, named: places.Place) -> Party:
     )
 
 
+#: China and a partner abbreviated to a character each, before what the two share
+#: ("中哈外交部战略对话", "中纳两国", "中斯第二轮战略对话"): the partner's first character.
+_CHINESE_PAIR = re.compile(
+    r"中([\u4e00-\u9fff])(?=两国|外交部|第|战略|政治|联合|政府间|双边|关系|合作|磋商|对话|友好|"
+    r"永久|全面|经贸)"
+)
+
+
+def party_of_chinese_pair(
+    m: MeetingRecord, index: int, original: str, rejected: list[Rejected]
+) -> None:
+    """China's partner as a Chinese original abbreviates it ("中哈": 哈萨克斯坦, Kazakhstan, the
+    one country the original names in full whose name opens with that character): a party the
+    translation gave instead that the original names nowhere ("Hong Kong" for 中哈) is
+    replaced by it, and a meeting with China alone gets it."""
+    codes = [p.code for p in m.parties]
+    if "CHN" not in codes:
+        return
+    named = places.parties_named(original, 0, len(original))
+    letters = {found.group(1) for found in _CHINESE_PAIR.finditer(original)}
+    partners = [
+        p
+        for p in named
+        if p.code not in (None, "CHN") and original[p.start : p.start + 1] in letters
+    ]
+    if len(partners) != 1:
+        return
+    partner = partners[0]
+    if partner.code in codes:
+        return
+    named_codes = {p.code for p in named}
+    strays = [i for i, p in enumerate(m.parties) if p.code != "CHN" and p.code not in named_codes]
+    if len(m.parties) == 1:
+        m.parties.append(_party_written(original, partner))
+    elif len(strays) == 1:
+        j = strays[0]
+        rejected.append(
+            Rejected(
+                field=f"meetings[{index}].parties[{j}]",
+                value=m.parties[j].name,
+                reason=f"the original names it nowhere; its pair of China is {partner.label} "
+                f"({original[partner.start : partner.end]})",
+            )
+        )
+        m.parties[j] = _party_written(original, partner)
+
+
 _LINES = re.compile(r"[^\n]+")
 
 
@@ -2904,8 +2989,7 @@ def urdu_heads_from_original(
                 )
         m.delegations = [d for d in m.delegations if d.party != code]
         m.delegations.append(_head_spelt(code, found, original))
-    if m.kind == "visit" or not m.delegations:
-        _heads_who_met(m, original, codes)
+    _heads_who_met(m, original, codes, add=m.kind == "visit" or not m.delegations)
 
 
 def _head_spelt(code: str, found: led_by.LedBy, original: str) -> Delegation:
@@ -2919,17 +3003,24 @@ def _head_spelt(code: str, found: led_by.LedBy, original: str) -> Delegation:
     return _head_from_original(code, latin, found, title)
 
 
-def _heads_who_met(m: MeetingRecord, original: str, codes: list[str]) -> None:
+def _heads_who_met(m: MeetingRecord, original: str, codes: list[str], *, add: bool) -> None:
     """A visit's side the model gave no head: the person an Urdu sentence says met the
     other side («... ژواؤ میگیل کاروالیو ... نے ... محمد احسن ملک سے ملاقات کی»,
-    led_by.heads_met_urdu), its side the party its words name, else the one left."""
+    led_by.heads_met_urdu), its side the party its words name, else the one left, added
+    when ``add`` (a visit, or no head at all); when the model gave that person to the other
+    side, beside that side's own head, the person moves to this side."""
     for found, code in _sides_of_pairs(led_by.heads_met_urdu(original), codes):
         if code is None:
             left = [c for c in codes if not any(d.party == c for d in m.delegations)]
             code = left[0] if len(left) == 1 else None
         if code is None or code not in codes or any(d.party == code for d in m.delegations):
             continue
-        m.delegations.append(_head_spelt(code, found, original))
+        # the model gave this person, but to the other side (two heads for one party)
+        same = [d for d in m.delegations if d.head.name_as_written == found.written]
+        if same and sum(d.party == same[0].party for d in m.delegations) > 1:
+            same[0].party = code
+        elif add:
+            m.delegations.append(_head_spelt(code, found, original))
 
 
 def replace_date(
@@ -3151,6 +3242,8 @@ def finish(answered: Answered) -> ArticleBrief:
         next_city_from_original(m, i, source_article.text)
         if translation is not None and m.primary:
             parties_from_headline(m, i, source_article.text, brief.rejected)
+            if language == "zh":
+                party_of_chinese_pair(m, i, source_article.text, brief.rejected)
             series_named_in_original(m, i, source_article.text, language, brief.rejected)
         heads_on_both_sides(m, i, brief.rejected)
         if language == "zh":

@@ -1171,3 +1171,74 @@ def test_the_day_a_delegation_arrived_is_not_the_day_it_met() -> None:
         text, [sentence], language="ur", reference=datetime.date(2026, 12, 3), held=True
     )
     assert found is not None and found.value == "2026-12-03"  # «آج», today; not Wednesday
+
+
+# ---- checks from the fresh articles of stop 21 -------------------------------------------
+
+
+def test_a_meeting_that_opened_on_a_weekday_is_dated_by_it_not_a_day_before() -> None:
+    # "decisions taken at the two-day tenth session that began in Muscat on Monday and ended
+    # yesterday": Monday is its first day already
+    text = (
+        "یہ فیصلے مسقط میں پیر کو شروع ہونے والے پاک عمان مشترکہ وزارتی کمیشن کے دو روزہ "
+        "دسویں اجلاس میں کیے گئے جو گزشتہ روز اختتام پذیر ہوا۔"
+    )
+    found = dating.meeting_date(
+        text, [(0, len(text))], language="ur", reference=datetime.date(2027, 1, 13), held=True
+    )
+    assert found is not None and found.span.text == "پیر" and found.value == "2027-01-11"
+
+
+def test_a_mastheads_date_and_weekday_are_a_dateline() -> None:
+    text = "روزنامہ نوائے شمال، اسلام آباد — بدھ 3 فروری 2027\n\nوزیر خارجہ نے منگل کو ملاقات کی۔"
+    found = dating.dates_in(text, 0, len(text), language="ur", reference=datetime.date(2027, 2, 3))
+    marks = {f.span.text: f.dateline for f in found}
+    assert marks == {"بدھ": True, "3 فروری 2027": True, "منگل": False}
+
+
+def test_a_chinese_venue_after_the_capitals_country_beats_the_wire_dateline() -> None:
+    text = "新华社达累斯萨拉姆12月10日电 中国和坦桑尼亚第四轮外交部政治磋商9日在坦首都多多马举行。"
+    m = record(
+        round=4,
+        location=Location(city="Dar es Salaam", evidence=[span_of(text, "达累斯萨拉姆")]),
+        field_evidence={"round": [span_of(text, "第四轮")]},
+    )
+    rejected: list[Rejected] = []
+    city_from_original(m, 0, text, "zh", rejected)
+    assert m.location.city == "Dodoma" and rejected[-1].value == "Dar es Salaam"
+
+
+def test_china_and_a_partner_abbreviated_name_the_partner() -> None:
+    from summarizer.pipeline import party_of_chinese_pair
+    from summarizer.records import Party
+
+    text = (
+        "第六次中哈外交部战略对话在西安举行\n外交部副部长何振宇同哈萨克斯坦第一副外长共同主持对话。"
+    )
+    m = record(parties=[Party(name="China", code="CHN"), Party(name="Hong Kong", code="HKG")])
+    rejected: list[Rejected] = []
+    party_of_chinese_pair(m, 0, text, rejected)
+    assert [p.code for p in m.parties] == ["CHN", "KAZ"]
+    assert m.parties[1].evidence[0].text == "哈萨克斯坦" and rejected[0].value == "Hong Kong"
+    # a party the original names is kept: 中亚 (Central Asia) is no pair
+    m = record(parties=[Party(name="China", code="CHN"), Party(name="Kazakhstan", code="KAZ")])
+    party_of_chinese_pair(m, 0, "中亚国家。哈萨克斯坦和中国举行磋商。", rejected)
+    assert [p.code for p in m.parties] == ["CHN", "KAZ"]
+
+
+def test_a_numbered_mechanism_announced_past_the_lead_does_not_number_the_meeting() -> None:
+    from summarizer.pipeline import round_from_original
+
+    lead = "کرغز وزیر خارجہ نے منگل کو اسلام آباد میں وزیر خارجہ سے ملاقات کی۔ " * 12
+    text = (
+        lead + "دونوں وزرائے خارجہ نے اتفاق کیا کہ بین الحکومتی کمیشن کا آٹھواں اجلاس جون میں "
+        "بشکیک میں منعقد ہوگا۔"
+    )
+    m = record(kind="visit")
+    rejected: list[Rejected] = []
+    round_from_original(m, 0, text, "ur", rejected)
+    assert m.round is None and m.series is None
+    # the same sentence in the lead is the news: it numbers the meeting
+    m = record(kind="visit")
+    round_from_original(m, 0, text[len(lead) :], "ur", rejected)
+    assert m.round == 8

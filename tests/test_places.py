@@ -480,3 +480,43 @@ def test_arabic_side_clause_ends_at_while_and_prefers_the_name_after_an_honorifi
     # a model's name with words left out keeps only the words that spell the original's
     assert romanize.spell_with_model("دو فان ثانه", "Dov Thanh", "VNM").endswith(" Thanh")
     assert not romanize.spell_with_model("دو فان ثانه", "Dov Thanh", "VNM").startswith("Dov")
+
+
+def test_a_garbled_translations_meeting_is_read_in_the_sentence_that_says_who_met() -> None:
+    from summarizer import led_by
+    from summarizer.pipeline import status_from_original, urdu_heads_from_original
+    from summarizer.records import Delegation, Party, Person, Rejected, Span
+    from tests.test_dating import record
+
+    text = (
+        "اسلام آباد (نمائندہ خصوصی) کرغز جمہوریہ کے وزیر خارجہ عزامت تولوگونوف نے منگل کو دفتر "
+        "خارجہ میں نائب وزیراعظم و وزیر خارجہ محمد احسن ملک سے ملاقات کی۔"
+    )
+    # «کرغز», the Kyrgyz, names a side; the second part names none
+    assert [code for _h, code in led_by.heads_met_urdu(text)] == ["KGZ", None]
+    paragraph = Span(start=0, end=len(text), text=text, alignment="translated")
+    m = record(
+        status="announced",
+        kind="other",
+        parties=[Party(name="Kyrgyzstan", code="KGZ"), Party(name="Pakistan", code="PAK")],
+        delegations=[
+            Delegation(
+                party="KGZ",
+                head=Person(name="Azamat Tologonov", name_as_written="عزامت تولوگونوف"),
+            ),
+            Delegation(
+                party="KGZ",
+                head=Person(name="Muhammad Ahsan Malik", name_as_written="محمد احسن ملک"),
+            ),
+        ],
+    )
+    m.date.evidence = [paragraph]
+    rejected: list[Rejected] = []
+    status_from_original(m, 0, text, "ur", rejected)
+    assert m.status == "held"  # «ملاقات کی», met: past
+    urdu_heads_from_original(m, 0, text, rejected)
+    # the model gave both to Kyrgyzstan: the one the sentence says was met is Pakistan's
+    assert [(d.party, d.head.name) for d in m.delegations] == [
+        ("KGZ", "Azamat Tologonov"),
+        ("PAK", "Muhammad Ahsan Malik"),
+    ]
