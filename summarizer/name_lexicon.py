@@ -158,7 +158,9 @@ def _units(word: str) -> list[str]:
     return out
 
 
-def script_pattern(word: str, *, loose: bool = False) -> re.Pattern[str] | None:
+def script_pattern(
+    word: str, *, loose: bool = False, j_as_y: bool = False
+) -> re.Pattern[str] | None:
     """A pattern of the Latin spellings of ``word``: each letter as one of its Latin values,
     a short vowel (which the script leaves out) allowed after a consonant letter and after a
     first «و» or «ی» (consonants there: «وکرما» Wickrama), an initial «ہ» an h, the final
@@ -171,6 +173,8 @@ def script_pattern(word: str, *, loose: bool = False) -> re.Pattern[str] | None:
             return None
         if i == 0 and unit in "هہ":
             latin = "h"
+        elif i == 0 and unit in "یي" and j_as_y:
+            latin = f"(?:j|{latin[3:-1]})"  # Juhani, Jukka: a j that sounds y
         elif i == 0 and unit == "ا":
             latin = "(?:a|e|i|o)"  # a first alif carries any short vowel («الینا» Elina)
         parts.append(latin)
@@ -259,6 +263,15 @@ def _alpha2(code: str | None) -> str | None:
     return country.alpha_2 if country else None
 
 
+#: Countries whose names write a y sound as j (Juhani, Jukka, Jørgen, Jan, Jurij).
+_J_AS_Y = frozenset(
+    {
+        "FIN", "EST", "SWE", "NOR", "DNK", "ISL", "DEU", "AUT", "CHE", "NLD", "POL", "CZE",
+        "SVK", "SVN", "HRV", "SRB", "BIH", "MNE", "HUN", "LVA", "LTU",
+    }
+)  # fmt: skip
+
+
 @lru_cache(maxsize=4096)
 def attested_spelling(word: str, party: str | None = None) -> str | None:
     """The Latin spelling of an Arabic-script name word that people are attested to use and
@@ -269,6 +282,10 @@ def attested_spelling(word: str, party: str | None = None) -> str | None:
     keys = script_keys(word)
     if not keys or (len(word) < 4 and not set(word) & _SCRIPT_VOWELS):
         return None  # «من»: Man, Min, Minh, Mon... the script does not say which
+    # where j sounds y, a first «ی» may be a j («یوہانی», Finland's Juhani)
+    j_as_y = party in _J_AS_Y and _CARRIER.sub("", word)[:1] in ("ی", "ي")
+    if j_as_y:
+        keys |= {"J" + k for k in keys}
     marks = ",".join("?" * len(keys))
     rows = (
         _connection()
@@ -279,7 +296,7 @@ def attested_spelling(word: str, party: str | None = None) -> str | None:
         .fetchall()
     )
     country = _alpha2(party)
-    patterns = [script_pattern(word), script_pattern(word, loose=True)]
+    patterns = [script_pattern(word, j_as_y=j_as_y), script_pattern(word, loose=True)]
     best: dict[str, tuple[int, int]] = {}
     native: set[str] = set()
     for name, where, rank in rows:

@@ -72,7 +72,7 @@ from .translation import (
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "23"
+PIPELINE_VERSION = "24"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -2201,24 +2201,32 @@ _THIS_YEAR = re.compile(
 
 def next_year_from_reference(m: MeetingRecord, reference: date | None) -> None:
     """A next meeting dated only "next year" or "later this year" (the model's words, or the
-    translation's) takes its year from the reference date (publication, else dateline)."""
+    translation's) takes its year from the reference date (publication, else dateline), else
+    from the held meeting's own date."""
     when = m.next_meeting.date if m.next_meeting is not None else None
-    if when is None or when.value is not None or not when.text or reference is None:
+    if when is None or when.value is not None or not when.text:
+        return
+    # with no publication date or dateline, the year of the meeting held (the report is
+    # written within days of it: "下一次战略对话明年...", after a dialogue of 14 January 2027)
+    held = m.date.value if m.status == "held" and m.date.value else None
+    base = reference.year if reference is not None else int(held[:4]) if held else None
+    if base is None:
         return
     if _NEXT_YEAR.search(when.text):
-        year = reference.year + 1
+        year = base + 1
     elif _THIS_YEAR.search(when.text):
-        year = reference.year
+        year = base
     else:
         return
-    when.value, when.precision, when.resolved_from = str(year), "year", "published"
+    resolved = "published" if reference is not None else "text"
+    when.value, when.precision, when.resolved_from = str(year), "year", resolved
 
 
 #: "Next year" in the six languages, read against the publication date.
 _NEXT_YEAR = re.compile(
     r"(?i:\bnext\s+year\b|l['’]ann[ée]e\s+prochaine|l['’]an\s+prochain|"
     r"в\s+(?:следующем|будущем)\s+году)|明年|(?:العام|السنة)\s+(?:المقبل|القادم|المقبلة|القادمة)|"
-    r"(?:آئندہ|اگلے)\s+سال"
+    r"(?:آئندہ|اگلے)\s+(?:سال|برس)"
 )
 
 
@@ -2257,6 +2265,15 @@ def _next_from_sentence(
             span = from_text.span_at(text, *next_year.span())
             when = MeetingDate(
                 value=str(published.year + 1),
+                precision="year",
+                text=span.text,
+                resolved_from="published",
+                evidence=[span],
+            )
+        elif published is not None and (this_year := _THIS_YEAR.search(text, start, end)):
+            span = from_text.span_at(text, *this_year.span())  # «خلال ... العام الجاري»
+            when = MeetingDate(
+                value=str(published.year),
                 precision="year",
                 text=span.text,
                 resolved_from="published",
@@ -2680,16 +2697,30 @@ _LINES = re.compile(r"[^\n]+")
 def one_head_per_side(m: MeetingRecord, index: int, rejected: list[Rejected]) -> None:
     """A translated meeting's side with two heads, one of them found in the original (its
     name's exact span) and the other only in the translation, is led by the one found: the
-    other is the translation's ("Crispin Quissey" beside «ٹوماش ویژبِتسکی»)."""
+    other is the translation's ("Crispin Quissey" beside «ٹوماش ویژبِتسکی»). A head whose
+    name in the original is a piece of another head's is that person twice: dropped."""
     found = {d.party for d in m.delegations if d.evidence and _exact(d.evidence[0])}
+    names = [
+        (d.evidence[0].start, d.evidence[0].end) if d.evidence and _exact(d.evidence[0]) else None
+        for d in m.delegations
+    ]
     kept: list[Delegation] = []
     for i, d in enumerate(m.delegations):
-        if d.party in found and not (d.evidence and _exact(d.evidence[0])):
+        reason = None
+        mine = names[i]
+        if d.party in found and mine is None:
+            reason = "not in the original; the original names this side's head"
+        elif mine is not None and any(
+            other is not None and other != mine and other[0] <= mine[0] and mine[1] <= other[1]
+            for other in names
+        ):  # «ماريانا» inside «ماريانا كاستيو أورتيز», the other side's head
+            reason = "a piece of another head's name in the original: the same person"
+        if reason is not None:
             rejected.append(
                 Rejected(
                     field=f"meetings[{index}].delegations[{i}].head.name",
                     value=d.head.name,
-                    reason="not in the original; the original names this side's head",
+                    reason=reason,
                 )
             )
             continue

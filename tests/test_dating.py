@@ -1242,3 +1242,24 @@ def test_a_numbered_mechanism_announced_past_the_lead_does_not_number_the_meetin
     m = record(kind="visit")
     round_from_original(m, 0, text[len(lead) :], "ur", rejected)
     assert m.round == 8
+
+
+def test_a_next_meeting_this_year_or_next_is_dated_by_its_year() -> None:
+    from summarizer.pipeline import _next_from_sentence, next_year_from_reference
+    from summarizer.records import NextMeeting
+
+    published = datetime.date(2027, 1, 13)
+    ur = "طے پایا کہ کمیشن کا گیارہواں اجلاس آئندہ برس اسلام آباد میں منعقد ہوگا۔"
+    found = _next_from_sentence(ur, 0, len(ur), published, "ur")
+    assert found is not None and found.date is not None and found.date.value == "2028"
+    ar = "واتفقا على عقد الدورة الرابعة للجنة في أديس أبابا خلال الربع الأخير من العام الجاري."
+    found = _next_from_sentence(ar, 0, len(ar), published, "ar")
+    assert found is not None and found.date is not None and found.date.value == "2027"
+    # no publication date or dateline: "next year" after the held meeting's own year
+    m = record(
+        date=MeetingDate(value="2027-01-14", precision="day"),
+        next_meeting=NextMeeting(date=MeetingDate(value=None, text="next year")),
+    )
+    next_year_from_reference(m, None)
+    assert m.next_meeting is not None and m.next_meeting.date is not None
+    assert m.next_meeting.date.value == "2028"

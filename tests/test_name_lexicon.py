@@ -69,6 +69,9 @@ def test_a_head_spelt_from_the_original_takes_the_attested_spelling() -> None:
     assert romanize.listed_spelling("وکرماسنگھے", "LKA") == "Wickramasinghe"
     # «و» between vowels is a consonant with its own short vowel: Ech-e-v-e-rria
     assert romanize.listed_spelling("ایچیوریا", "ARG") == "Echeverria"
+    # a first «ی» is a j where j sounds y (Finland's Juhani), not elsewhere (Nigeria's Yusuf)
+    assert romanize.listed_spelling("یوہانی", "FIN") == "Juhani"
+    assert romanize.listed_spelling("یوسف", "NGA") == "Yusuf"
     assert romanize.listed_spelling("ژژژ") == romanize.foreign_spelling("ژژژ")  # none listed
 
 

@@ -520,3 +520,37 @@ def test_a_garbled_translations_meeting_is_read_in_the_sentence_that_says_who_me
         ("KGZ", "Azamat Tologonov"),
         ("PAK", "Muhammad Ahsan Malik"),
     ]
+
+
+def test_a_head_whose_name_is_a_piece_of_another_heads_is_one_person() -> None:
+    from summarizer.pipeline import one_head_per_side
+    from summarizer.records import Delegation, Person, Rejected
+    from tests.test_dating import record, span_of
+
+    text = (
+        "برئاسة السفير فهد بن حمد الهاجري، فيما ترأست الجانب المكسيكي السيدة ماريانا كاستيو أورتيز."
+    )
+    m = record(
+        delegations=[
+            Delegation(
+                party="QAT",
+                head=Person(name="Fahad bin Hamad Al-Hajri"),
+                evidence=[span_of(text, "فهد بن حمد الهاجري")],
+            ),
+            Delegation(
+                party="QAT", head=Person(name="Mariana"), evidence=[span_of(text, "ماريانا")]
+            ),
+            Delegation(
+                party="MEX",
+                head=Person(name="Mariana Castillo Ortiz"),
+                evidence=[span_of(text, "ماريانا كاستيو أورتيز")],
+            ),
+        ]
+    )
+    rejected: list[Rejected] = []
+    one_head_per_side(m, 0, rejected)
+    assert [d.head.name for d in m.delegations] == [
+        "Fahad bin Hamad Al-Hajri",
+        "Mariana Castillo Ortiz",
+    ]
+    assert rejected[0].value == "Mariana"
