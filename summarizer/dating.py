@@ -69,6 +69,8 @@ _HIJRI_BEFORE = re.compile(
 _DATELINE_WORDS = 3
 #: The longest first line read as a masthead (a paper's name, its city and the date).
 _MASTHEAD_MAX = 80
+#: What stands before a masthead's date: a separator, then at most one word (a weekday).
+_MASTHEAD_BEFORE = re.compile(r"[—–|,،:-]\s*(?:[^\W\d_]+[,،]?\s+)?$")
 #: An agency's or reporter's tag in brackets between a dateline's place and its date.
 _AGENCY_TAG = re.compile(r"\s*[(（][^()（）\n]{1,30}[)）]\s*")
 #: What may follow a dateline's date before its separator ("года.", "电】", "):").
@@ -279,10 +281,12 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     # a masthead: the article's first line, ending with the date, its weekday included
     # ("روزنامہ نوائے شمال، اسلام آباد — بدھ 3 فروری 2027")
+    # (after a separator, and perhaps a weekday: not a headline's "talks set for 5 May 2026")
     rest = text[end:line_end]
     if (
         not text[:line_start].strip()
         and line_end - line_start <= _MASTHEAD_MAX
+        and _MASTHEAD_BEFORE.search(text, line_start, start)
         and len(re.findall(r"[^\W\d_]+", rest)) <= 1  # a month's name
         and (not rest.strip(" .،,") or re.search(r"\d{4}\s*[.،,]?\s*$", rest))
     ):

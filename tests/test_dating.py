@@ -1263,3 +1263,10 @@ def test_a_next_meeting_this_year_or_next_is_dated_by_its_year() -> None:
     next_year_from_reference(m, None)
     assert m.next_meeting is not None and m.next_meeting.date is not None
     assert m.next_meeting.date.value == "2028"
+
+
+def test_a_headline_ending_with_a_date_is_no_masthead() -> None:
+    text = "Foreign ministers to meet in Hanoi on 12 May 2026\n\nThey met on Tuesday."
+    found = dating.dates_in(text, 0, len(text), language="en", reference=None)
+    assert [(f.span.text, f.dateline) for f in found][:1] == [("12 May 2026", False)]
+    assert dating.dateline(text, "en") is None
