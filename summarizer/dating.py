@@ -562,12 +562,28 @@ _ARRIVAL = re.compile(r"(?i:\barriv\w*|прибы\w*)|پہنچ|وصل|وصول|�
 _ARRIVAL_WINDOW = 40
 
 
+#: Where a date's clause ends.
+_CLAUSE_END = re.compile(r"[.。۔!?،,]")
+
+
+def _verb_in_clause(
+    text: str, span: Span, verb: re.Pattern[str], window: int, *, before: bool = False
+) -> bool:
+    """Whether ``verb`` stands within ``window`` characters after the date at ``span`` (and
+    before it, with ``before``), in the date's clause."""
+    after = _CLAUSE_END.split(text[span.end : span.end + window])[0]
+    if verb.search(text, span.end, span.end + len(after)):
+        return True
+    if not before:
+        return False
+    ahead = _CLAUSE_END.split(text[max(0, span.start - window) : span.start])[-1]
+    return verb.search(text, span.start - len(ahead), span.start) is not None
+
+
 def _dates_an_arrival(text: str, span: Span) -> bool:
     """Whether the date at ``span`` is when someone arrived: a verb of arrival follows it
-    within _ARRIVAL_WINDOW characters, in its sentence."""
-    end = min(len(text), span.end + _ARRIVAL_WINDOW)
-    stop = re.search(r"[.。۔!?،,]", text[span.end : end])
-    return _ARRIVAL.search(text, span.end, span.end + stop.start() if stop else end) is not None
+    within _ARRIVAL_WINDOW characters, in its clause."""
+    return _verb_in_clause(text, span, _ARRIVAL, _ARRIVAL_WINDOW)
 
 
 #: A verb of opening next to a date: the date is the meeting's first day, not its last
@@ -583,11 +599,7 @@ _OPENING_WINDOW = 25
 def _dates_an_opening(text: str, span: Span) -> bool:
     """Whether the date at ``span`` is when the meeting opened: a verb of opening stands
     within _OPENING_WINDOW characters of it, in its clause."""
-    after = text[span.end : span.end + _OPENING_WINDOW]
-    before = text[max(0, span.start - _OPENING_WINDOW) : span.start]
-    after = re.split(r"[.。۔!?،,]", after)[0]
-    before = re.split(r"[.。۔!?،,]", before)[-1]
-    return bool(_OPENING_VERB.search(after) or _OPENING_VERB.search(before))
+    return _verb_in_clause(text, span, _OPENING_VERB, _OPENING_WINDOW, before=True)
 
 
 def closed_after_days(

@@ -2261,24 +2261,19 @@ def _next_from_sentence(
                     resolved_from=nd.resolved_from,
                     evidence=[span],
                 )
-        elif next_year is not None and published is not None:
-            span = from_text.span_at(text, *next_year.span())
-            when = MeetingDate(
-                value=str(published.year + 1),
-                precision="year",
-                text=span.text,
-                resolved_from="published",
-                evidence=[span],
-            )
-        elif published is not None and (this_year := _THIS_YEAR.search(text, start, end)):
-            span = from_text.span_at(text, *this_year.span())  # «خلال ... العام الجاري»
-            when = MeetingDate(
-                value=str(published.year),
-                precision="year",
-                text=span.text,
-                resolved_from="published",
-                evidence=[span],
-            )
+        elif published is not None:
+            # "next year", else "this year" («خلال ... العام الجاري»)
+            this_year = None if next_year else _THIS_YEAR.search(text, start, end)
+            said = next_year or this_year
+            if said is not None:
+                span = from_text.span_at(text, *said.span())
+                when = MeetingDate(
+                    value=str(published.year + (1 if next_year else 0)),
+                    precision="year",
+                    text=span.text,
+                    resolved_from="published",
+                    evidence=[span],
+                )
     where: Location | None = None
     # in other languages the last city the sentence names ("في مدينة الرياض": مدينة, "city",
     # is also a city's name)
@@ -2699,11 +2694,11 @@ def one_head_per_side(m: MeetingRecord, index: int, rejected: list[Rejected]) ->
     name's exact span) and the other only in the translation, is led by the one found: the
     other is the translation's ("Crispin Quissey" beside «ٹوماش ویژبِتسکی»). A head whose
     name in the original is a piece of another head's is that person twice: dropped."""
-    found = {d.party for d in m.delegations if d.evidence and _exact(d.evidence[0])}
     names = [
         (d.evidence[0].start, d.evidence[0].end) if d.evidence and _exact(d.evidence[0]) else None
         for d in m.delegations
     ]
+    found = {d.party for d, name in zip(m.delegations, names, strict=True) if name is not None}
     kept: list[Delegation] = []
     for i, d in enumerate(m.delegations):
         reason = None

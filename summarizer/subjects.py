@@ -337,13 +337,21 @@ def _label(subjects: list[Subject]) -> str:
     return ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
+@lru_cache(maxsize=16)
+def _cue_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """The text's sentences that say what was discussed or agreed (read once per article:
+    every translated topic of it looks there)."""
+    return tuple((s, e) for s, e in dating.sentence_spans(text) if _CUE.search(text, s, e))
+
+
 def subjects_discussed(text: str) -> list[SubjectSpan]:
     """The subjects named in the text's discussion sentences, in order, each once; words of
     one family side by side are one subject."""
     out: list[SubjectSpan] = []
     seen: set[str] = set()
+    cued = set(_cue_sentences(text))
     for start, end in dating.sentence_spans(text):
-        hits = _in_sentence(text, start, end, bool(_CUE.search(text, start, end)))
+        hits = _in_sentence(text, start, end, (start, end) in cued)
         for chain in _chains(text, hits):
             if _in_office(text, chain, start):
                 continue
@@ -373,8 +381,7 @@ def subject_in(text: str, label: str, near: tuple[int, int]) -> tuple[int, int] 
     wanted = [(s, p) for s, p in _patterns() if s.known.search(label)]
     if not wanted:
         return None
-    sentences = [near, *((s, e) for s, e in dating.sentence_spans(text) if _CUE.search(text, s, e))]
-    for start, end in sentences:
+    for start, end in [near, *_cue_sentences(text)]:
         for subject, pattern in wanted:
             for match in pattern.finditer(text, start, end):
                 hit = [Found(match.start(), match.end(), subject)]

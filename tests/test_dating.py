@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from summarizer import dating, from_text, normalize
 from summarizer.pipeline import (
     city_from_original,
@@ -185,36 +187,41 @@ def test_a_call_has_no_venue_and_a_country_is_not_a_city() -> None:
     assert m.location.city == "Kuala Lumpur" and m.location.evidence[0].text == "吉隆坡"
 
 
-def test_an_urdu_venue_written_as_a_place_wins_over_the_datelines_city() -> None:
-    text = (
-        "اسلام آباد — جمعرات 19 فروری 2026\n\n"
-        "پاکستان اور آسیان کی کمیٹی کا آٹھواں اجلاس بدھ کے روز جکارتہ میں منعقد ہوا۔"
-    )
+@pytest.mark.parametrize(
+    ("text", "language", "dateline", "city", "ordinal", "round_", "venue", "written"),
+    [
+        (
+            "اسلام آباد — جمعرات 19 فروری 2026\n\n"
+            "پاکستان اور آسیان کی کمیٹی کا آٹھواں اجلاس بدھ کے روز جکارتہ میں منعقد ہوا۔",
+            "ur", "اسلام آباد", "Islamabad", "آٹھواں", 8, "Jakarta", "جکارتہ",
+        ),
+        # Russian "на" before an island's city
+        (
+            "МОСКВА, 5 марта 2027. /ТАСС/. Шестое заседание Российско-таиландской совместной "
+            "рабочей группы состоялось в четверг на Пхукете.",
+            "ru", "МОСКВА", "Moscow", "Шестое", 6, "Phuket", "Пхукете",
+        ),
+    ],
+)  # fmt: skip
+def test_a_venue_written_as_a_place_wins_over_the_datelines_city(
+    text: str,
+    language: str,
+    dateline: str,
+    city: str,
+    ordinal: str,
+    round_: int,
+    venue: str,
+    written: str,
+) -> None:
     m = record(
-        round=8,
-        location=Location(city="Islamabad", evidence=[span_of(text, "اسلام آباد")]),
-        field_evidence={"round": [span_of(text, "آٹھواں")]},
+        round=round_,
+        location=Location(city=city, evidence=[span_of(text, dateline)]),
+        field_evidence={"round": [span_of(text, ordinal)]},
     )
     rejected: list[Rejected] = []
-    city_from_original(m, 0, text, "ur", rejected)
-    assert m.location.city == "Jakarta" and m.location.evidence[0].text == "جکارتہ"
-    assert rejected[-1].value == "Islamabad"
-
-
-def test_a_russian_island_venue_after_na_wins_over_the_datelines_city() -> None:
-    text = (
-        "МОСКВА, 5 марта 2027. /ТАСС/. Шестое заседание Российско-таиландской совместной "
-        "рабочей группы состоялось в четверг на Пхукете."
-    )
-    m = record(
-        round=6,
-        location=Location(city="Moscow", evidence=[span_of(text, "МОСКВА")]),
-        field_evidence={"round": [span_of(text, "Шестое")]},
-    )
-    rejected: list[Rejected] = []
-    city_from_original(m, 0, text, "ru", rejected)
-    assert m.location.city == "Phuket" and m.location.evidence[0].text == "Пхукете"
-    assert rejected[-1].value == "Moscow"
+    city_from_original(m, 0, text, language, rejected)
+    assert m.location.city == venue and m.location.evidence[0].text == written
+    assert rejected[-1].value == city
 
 
 def test_the_capital_the_meetings_sentence_names_is_the_venue() -> None:
