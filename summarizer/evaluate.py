@@ -183,8 +183,9 @@ def _require_date(value: str | None) -> None:
         raise ValueError(f'date {value!r} is not "YYYY-MM-DD", "YYYY-MM" or "YYYY"')
 
 
-def load_gold(path: Path) -> list[GoldArticle]:
+def load_gold(path: str | Path) -> list[GoldArticle]:
     """Read and validate a gold JSONL file; a bad line raises GoldFormatError with its number."""
+    path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:

@@ -559,6 +559,28 @@ def test_trie_alternation_matches_exactly_the_words() -> None:
         assert not pattern.match(other), other
 
 
+def test_date_patterns_read_whole_names_in_every_script() -> None:
+    # the month and weekday names are tries (dating._alternation): a name that begins another
+    # ("Sept", "September"), names in Urdu and Russian, a weekday of two words («ہفتہ کو»)
+    cases = [
+        ("en", "The talks were held on 12 September 2025 in Rome.", "12 September 2025",
+         "2025-09-12"),
+        ("en", "The talks were held on 12 Sept. 2025 in Rome.", "12 Sept. 2025", "2025-09-12"),
+        ("ur", "مذاکرات 14 جولائی 2026 کو ہوئے", "14 جولائی 2026", "2026-07-14"),
+        ("ru", "Переговоры прошли 3 сентября 2025 года в Москве.", "3 сентября 2025 года",
+         "2025-09-03"),
+    ]  # fmt: skip
+    for language, text, written, value in cases:
+        found = dating.dates_in(text, 0, len(text), language=language, reference=None)
+        assert [(f.span.text, f.value) for f in found] == [(written, value)], text
+    text = "دونوں وزرائے خارجہ نے ہفتہ کو ملاقات کی"
+    ref = datetime.date(2026, 7, 15)  # a Wednesday: the Saturday before is 11 July
+    found = dating.dates_in(text, 0, len(text), language="ur", reference=ref)
+    assert [(f.span.text, f.value, f.weekday_only) for f in found] == [
+        ("ہفتہ کو", "2026-07-11", True)
+    ]
+
+
 def test_month_first_ranges_and_ordinal_days() -> None:
     for text in (
         "The consultations took place on March 3-4, 2025 in Accra.",

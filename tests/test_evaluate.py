@@ -364,6 +364,8 @@ def test_load_gold_rejects_a_bad_line_with_its_number(tmp_path: Path) -> None:
         load_gold(path)
     assert caught.value.line == 3
     assert f"{path}:3:" in str(caught.value) and "round" in str(caught.value)
+    path.write_text(json.dumps(good) + "\n", encoding="utf-8")
+    assert [g.article for g in load_gold(str(path))] == ["a.txt"]  # a str path is read too
 
 
 @pytest.mark.parametrize(
