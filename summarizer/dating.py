@@ -58,6 +58,9 @@ _DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]|\.\d
 _SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _DAY = rf"[{_DIGITS}]{{1,2}}(?:st|nd|rd|th|er|-?го|-?е)?"
 _YEAR = rf"[{_DIGITS}]{{4}}"
+#: What may follow a year in a date: Russian's "года"/"г.", or the Gregorian era mark an
+#: Arabic writer joins to it («10 مارس 2027م»).
+_AFTER_YEAR = r"(?:\s*(?:года|г\.)|م)?"
 #: How far into its line a dateline's date may start, and how many words may come before it.
 _DATELINE_LEAD = 40
 #: The Hijri date a Saudi or Gulf dateline gives before the Gregorian one: "الرياض 16 جمادى
@@ -127,7 +130,7 @@ _ALL_MONTHS = [m for names in MONTHS.values() for m in names]
 @lru_cache(maxsize=1)
 def _date_pattern() -> re.Pattern[str]:
     month = f"(?:{_alternation(_ALL_MONTHS)})"
-    day_month = rf"{_DAY}\s+(?:de\s+|of\s+)?{month}\.?(?:,?\s+{_YEAR}(?:\s*(?:года|г\.))?)?"
+    day_month = rf"{_DAY}\s+(?:de\s+|of\s+)?{month}\.?(?:,?\s+{_YEAR}{_AFTER_YEAR})?"
     month_day = rf"{month}\.?\s+{_DAY}(?:,?\s+{_YEAR})?"
     return re.compile(rf"(?<!\w)(?:{day_month}|{month_day})(?!\w)", re.IGNORECASE)
 
@@ -140,7 +143,7 @@ def _range_pattern() -> re.Pattern[str]:
     # a weekday may stand before each day ("du mercredi 22 au vendredi 24 octobre")
     weekday = _alternation(n for names in normalize.WEEKDAYS.values() for n in names)
     day_of = rf"(?:(?:{weekday}),?\s+(?:the\s+)?)?"
-    last = rf"{_DAY}\s+(?:de\s+)?{month}\.?(?:,?\s+{_YEAR}(?:\s*(?:года|г\.))?)?"
+    last = rf"{_DAY}\s+(?:de\s+)?{month}\.?(?:,?\s+{_YEAR}{_AFTER_YEAR})?"
     return re.compile(
         rf"(?<!\w)(?:du|from|с|من)?\s*{day_of}([{_DIGITS}]{{1,2}})(?:er|st|nd|rd|th)?\s*"
         rf"(?:au|to|till|until|по|до|إلى|الى|حتى|and|et|и|و|اور|[-–])\s*{day_of}({last})(?!\w)",

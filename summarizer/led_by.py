@@ -336,6 +336,36 @@ _ARABIC_PART = re.compile(
 _ATTENDED = re.compile(r"^(?:و?بمشاركة|و?بحضور)")
 
 
+#: «أجرى <first> مباحثات ... مع <second>» ("X held talks with Y"): the two heads of the talks,
+#: the second part up to its comma or full stop.
+_ARABIC_TALKS = re.compile(
+    r"(?:أجرى|اجرى|أجرت|اجرت|عقد|عقدت)\s+(?P<first>[^.\n،]{3,200}?)\s+(?:جلسة\s+)?"
+    r"(?:مباحثات|محادثات)(?:\s+[^\s.\n،]+){0,3}?\s+مع\s+(?P<second>[^.\n،]{3,200})"
+)
+
+
+def heads_met_arabic(text: str) -> list[tuple[LedBy, str | None]]:
+    """The two people an Arabic sentence says held talks («أجرى معالي السيد منذر بن هلال
+    البوسعيدي وزير الخارجية أمس مباحثات رسمية مع معالي يرلان كوجاخمتوف نائب رئيس الوزراء ...»),
+    each the first run of name words of its part, with the party its part names («وزير
+    خارجية جمهورية كازاخستان»), or None; none unless both parts name someone."""
+    found: list[tuple[LedBy, str | None]] = []
+    for clause in _ARABIC_TALKS.finditer(text):
+        pair: list[tuple[LedBy, str | None]] = []
+        for group in ("first", "second"):
+            start, end = clause.span(group)
+            runs = _name_runs(text, start, end)
+            if not runs:
+                break
+            s, e = runs[0][0].start(), runs[0][-1].end()
+            words = [w.group() for w in _WORD.finditer(text, start, end)]
+            code = next((c for w in words if (c := arabic_side_code(w)) is not None), None)
+            pair.append((LedBy(s, e, text[s:e], "", start), code))
+        if len(pair) == 2:
+            found += pair
+    return found
+
+
 def heads_cochaired(text: str) -> list[tuple[LedBy, str | None]]:
     """The two heads an Arabic "chaired by X and Y" sentence names (the first run of two to
     five name words of each part), each with the party its part names («في مملكة تايلند»,

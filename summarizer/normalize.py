@@ -1067,8 +1067,13 @@ _LEVANTINE_MONTH = re.compile(
 )
 
 
+#: The Gregorian era mark an Arabic writer puts after a year («2027م», "AD"), joined or not.
+_ERA_MARK = re.compile(r"(?<=\d{4})\s*م\.?$")
+
+
 def _clean_date_text(text: str) -> str:
     cleaned = text.translate(ASCII_DIGITS).strip().strip(".,;:()")
+    cleaned = _ERA_MARK.sub("", cleaned)
     cleaned = _LEVANTINE_MONTH.sub(lambda m: LEVANTINE_MONTHS[m.group()], cleaned)
     return _LEADING_WORDS.sub("", cleaned).strip()
 

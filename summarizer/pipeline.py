@@ -72,7 +72,7 @@ from .translation import (
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "25"
+PIPELINE_VERSION = "26"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -1508,9 +1508,7 @@ def _first_city(original: str, regions: list[tuple[int, int]]) -> Location | Non
             (s, e, english)
             for s, e, english in found
             if (s, e) not in datelines
-            and (
-                _PLACE_BEFORE.search(original, max(0, s - 6), s) or _PLACE_AFTER.match(original, e)
-            )
+            and (_place_before(original, s) or _PLACE_AFTER.match(original, e))
         ]
         if placed:  # «الكويت وقيرغيزستان تعقدان ... في بشكيك»: the city written as a place
             return _located(original, *placed[0])
@@ -1771,7 +1769,21 @@ _TIME_TO_COME = re.compile(
 #: A word of place before a city in the six languages ("in", "à", "в", "на" before an
 #: island's city: «на Пхукете», "在", «في», and Urdu's "میں" after it is not needed: the city
 #: is the first one those sentences name).
-_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|à|en|в|во|на)\s+|在|في\s*|ب)$", re.IGNORECASE)
+#: A word of place right before a city ("in", «في», «в», 在), or with the kind of place
+#: between ("in the resort of", «في منتجع», «في مدينة», "в городе", "dans la ville de").
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|à|en|в|во|на)\s+"
+    r"(?:the\s+(?:city|town|resort|port)\s+of\s+|(?:городе|курорте)\s+)?"
+    r"|\bdans\s+la\s+ville\s+de\s+|在|في\s*(?:(?:مدينة|منتجع|العاصمة)\s+)?|ب)$",
+    re.IGNORECASE,
+)
+#: How far before a city ``_place_before`` looks.
+_PLACE_REACH = 30
+
+
+def _place_before(original: str, start: int) -> bool:
+    """Whether a word of place (``_PLACE_BEFORE``) stands right before ``start``."""
+    return _PLACE_BEFORE.search(original, max(0, start - _PLACE_REACH), start) is not None
 
 
 def _venue_of_translated(
@@ -1796,7 +1808,7 @@ def _venue_of_translated(
     if not named or any(english == city for _, _, english in named):
         return None
     for s, e, english in named:
-        if _PLACE_BEFORE.search(original, max(0, s - 6), s):
+        if _place_before(original, s):
             return _located(original, s, e, english)
     return _located(original, *named[0])
 
@@ -1941,21 +1953,25 @@ _DATELINE_GAP = 6
 def _venue_elsewhere(
     m: MeetingRecord, original: str, language: str, evidence: Span
 ) -> Location | None:
-    """The venue, when the model's city stands outside the meeting's own sentences: the city
-    those sentences name as a place ("the commission met in Iasi" over a dateline's Chisinau,
-    «جکارتہ میں»), else, for a city the model took from the headline, the dateline's
-    city; None when the model's city is in those sentences or nothing names another."""
+    """The venue, when the model's city stands outside the meeting's own sentences (for a
+    meeting without series or round, its dateline's lead): the city those sentences name as a
+    place ("the commission met in Iasi" over a dateline's Chisinau, «جکارتہ میں»), else,
+    for a city the model took from the headline, the dateline's city; None when the model's
+    city is in those sentences or nothing names another."""
     anchors = anchor_sentences(m, original, language, with_city=False)
-    if not anchors or (
-        any(s <= evidence.start < e for s, e in anchors) and not _in_dateline(original, evidence)
-    ):
+    in_dateline = _in_dateline(original, evidence)
+    if not anchors and in_dateline:
+        # no series or round to find the meeting's sentences by: the lead its dateline opens
+        # («أستانا في 10 مارس ... أجرى ... مباحثات ... في منتجع بوراباي»)
+        anchors = [dating.sentence_of(original, evidence.start)]
+    if not anchors or (any(s <= evidence.start < e for s, e in anchors) and not in_dateline):
         return None
     cjk = _cjk_venue(original, anchors)  # "9日在坦首都多多马举行", in Tanzania's capital Dodoma
     if cjk is not None:
         return cjk
     for start, end in anchors:
         for s, e, english in normalize.cities_in(original, start, end):
-            if _PLACE_BEFORE.search(original, max(0, s - 6), s) or _PLACE_AFTER.match(original, e):
+            if _place_before(original, s) or _PLACE_AFTER.match(original, e):
                 return _located(original, s, e, english)
     title_end = original.find("\n", len(original) - len(original.lstrip()))
     if not 0 <= evidence.start < title_end:
@@ -2873,7 +2889,8 @@ def arabic_heads_chaired(
 ) -> None:
     """The head an Arabic ORIGINAL names in a "<side> was chaired by" clause
     (led_by.heads_chaired: «ترأس الجانب الأردني ... السفير نضال العبادي»), or in a "chaired by X
-    and Y" sentence whose parts name the sides (led_by.heads_cochaired), leads that side: a
+    and Y" sentence whose parts name the sides (led_by.heads_cochaired), or who held talks
+    with the other side's (led_by.heads_met_arabic), leads that side: a
     side the model gave no head gets it; a side whose head the model gave is not that name
     (its name is not where the clause writes it) has the clause's name instead, spelt from
     the original (romanize) near the model's spelling, with the title written next to it."""
@@ -2882,6 +2899,7 @@ def arabic_heads_chaired(
         (found, led_by.arabic_side_code(found.side)) for found in led_by.heads_chaired(original)
     ]
     named += _sides_of_pairs(led_by.heads_cochaired(original), codes)
+    named += _sides_of_pairs(led_by.heads_met_arabic(original), codes)
     for found, code in named:
         if code is None or code not in codes:
             continue

@@ -37,13 +37,18 @@ NAME_COUNTRIES = frozenset(
 )  # fmt: skip
 
 #: Words that stand before or after a name in a delegation's sentence but are not part of it
-#: (titles and offices that are also attested as surnames: «وزير» Wazir, «الأمين» Lamine).
+#: (titles and offices that are also attested as surnames: «وزير» Wazir, «الأمين» Lamine;
+#: Urdu's joining words and verbs).
 NOT_NAME = frozenset(
     {
         "وزير", "وزیر", "وكيل", "وکیل", "وكيلة", "سعادة", "معالي", "السفير", "السفيرة", "سفير",
         "الشيخ", "السيد", "السيدة", "الدكتور", "الدكتورة", "الأمين", "العام", "نائب", "رئيس",
         "مدير", "المدير", "الوزير", "صاحب", "السمو", "جناب", "محترم", "محترمہ", "ڈاکٹر",
         "سیکرٹری", "سیکریٹری", "ایڈیشنل", "سفیر", "مشیر", "نے", "کی", "کے", "اور",
+        # Urdu's verbs and postpositions around a meeting's report («اجلاس ... منعقد ہوا», the
+        # session was held), which a name's consonants may happen to match
+        "منعقد", "ہوا", "ہوئی", "ہوئے", "ہے", "ہیں", "تھا", "تھی", "تھے", "گیا", "گئی", "گئے",
+        "کیا", "سے", "کو", "میں", "پر",
     }
 )  # fmt: skip
 

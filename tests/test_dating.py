@@ -242,6 +242,29 @@ def test_the_capital_the_meetings_sentence_names_is_the_venue() -> None:
     assert rejected[-1].value == "Islamabad"
 
 
+def test_an_arabic_year_with_its_era_mark_and_a_lead_that_names_the_resort() -> None:
+    text = (
+        "وزير الخارجية يجري مباحثات مع نظيره الكازاخستاني\n\n"
+        "أستانا في 10 مارس 2027م /العُمانية/ أجرى معالي السيد منذر بن هلال البوسعيدي وزير "
+        "الخارجية أمس مباحثات رسمية مع معالي يرلان كوجاخمتوف، وذلك في منتجع بوراباي بمنطقة "
+        "أقمولا شمال العاصمة أستانا."
+    )
+    # «2027م»: the Gregorian era mark joined to the year is no part of a word
+    line = dating.dateline(text, "ar")
+    assert line is not None and (line.value, line.span.text) == ("2027-03-10", "10 مارس 2027م")
+    assert normalize.normalize_date("10 مارس 2027م", language="ar").value == "2027-03-10"
+    # no series or round: the lead its dateline opens says where («في منتجع بوراباي»)
+    m = record(location=Location(city="Astana", evidence=[span_of(text, "أستانا")]))
+    rejected: list[Rejected] = []
+    city_from_original(m, 0, text, "ar", rejected)
+    assert m.location.city == "Burabay" and rejected and rejected[0].value == "Astana"
+    # a lead that names no other place keeps the dateline's city
+    plain = text.replace("، وذلك في منتجع بوراباي بمنطقة أقمولا شمال العاصمة أستانا", "")
+    m = record(location=Location(city="Astana", evidence=[span_of(plain, "أستانا")]))
+    city_from_original(m, 0, plain, "ar", [])
+    assert m.location.city == "Astana"
+
+
 def test_a_datelines_place_before_its_date_is_not_the_venue() -> None:
     text = (
         "اللجنة العُمانية التنزانية المشتركة تعقد دورتها الخامسة في زنجبار\n\n"

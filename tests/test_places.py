@@ -232,6 +232,21 @@ def test_a_foreign_name_is_spelt_as_the_partys_language_spells_it() -> None:
     assert found is not None and found.latin == "Shahin Karaca"  # "sh" is one sound
 
 
+def test_arabic_talks_name_both_heads_and_urdu_verbs_are_no_name() -> None:
+    from summarizer import led_by, romanize
+
+    text = (
+        "أجرى معالي السيد منذر بن هلال البوسعيدي وزير الخارجية أمس مباحثات رسمية مع معالي "
+        "يرلان كوجاخمتوف نائب رئيس الوزراء وزير خارجية جمهورية كازاخستان، وذلك في أستانا."
+    )
+    pairs = [(h.written, code) for h, code in led_by.heads_met_arabic(text)]
+    assert pairs == [("منذر بن هلال البوسعيدي", None), ("يرلان كوجاخمتوف", "KAZ")]
+    assert led_by.heads_met_arabic("أجرى الجانبان مباحثات مع الوفد الزائر.") == []
+    # «منعقد ہوا» (was held) is no one's name, however its consonants read
+    text = "دونوں ممالک کے درمیان سیاسی مشاورت کا چوتھا دور باکو میں منعقد ہوا۔"
+    assert romanize.spell_foreign(text, 0, len(text), "Ramzan Qureshi", "AZE") is None
+
+
 def test_a_foreign_heads_words_the_original_disagrees_with_are_respelt() -> None:
     from summarizer import romanize
 
