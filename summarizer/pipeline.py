@@ -65,14 +65,16 @@ from .records import (
 from .translation import (
     Translation,
     english_article,
+    lost_meeting_paragraphs,
     map_evidence,
     original_quotation,
+    retranslate_paragraphs,
     translate_article,
 )
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "26"
+PIPELINE_VERSION = "27"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000
@@ -255,6 +257,8 @@ def meeting_id(codes: list[str], series: str | None, round_: int | None, when: s
     return "mtg_" + hashlib.sha256(basis.encode()).hexdigest()[:12]
 
 
+#: A bracket, which no name holds.
+_BRACKET = re.compile(r"[()\[\]]")
 _NAME_AFTER_TITLE = re.compile(
     r"[ ,]{0,3}((?:[A-Z][\w'’.-]+)(?:[ -](?:[A-Z][\w'’.-]+|al|bin|ibn|de|da|van|von|el)){1,3})"
 )
@@ -280,6 +284,8 @@ def person_name(text: str, name: str, span: Span | None) -> tuple[str, Span | No
         return None  # a country or a city is not a person ("Nairobi" as a head)
     if _MEETING_WORDS.search(name):
         return None  # nor a mechanism or a body ("Ministerial Commission" as a head)
+    if _NOT_ONE_NAME.search(name) or _BRACKET.search(name):
+        return None  # nor a phrase of a garbled translation ("(between the Islamic Affairs)")
     if normalize.looks_like_title(name):
         if span is None:
             return None
@@ -2583,8 +2589,10 @@ def parties_from_headline(
     """A translated meeting's party the translation got wrong ("UN" for «یورپی یونین», a bank
     for Pakistan): when the original's headline names exactly two parties and the meeting has
     one of them, its other party (or the one code knows no code for, or the missing one) is
-    the headline's other party. A party no country or organisation code knows is dropped
-    (a translation's invention: "Southwestern Indian Ocean Islands' government")."""
+    the headline's other party; when it has neither, and the opening names none of its
+    parties, the headline's two are its parties. A party no country or organisation code
+    knows is dropped (a translation's invention: "Southwestern Indian Ocean Islands'
+    government")."""
     _party_from_headline(m, index, original, rejected)
     for i, party in enumerate(m.parties):
         if not party.code:
@@ -2621,6 +2629,22 @@ def _party_from_headline(
         m.parties += [_party_written(original, p) for p in named]
         return
     kept = [p for p in known if p.code in codes]
+    if not kept:
+        # none of the headline's two, and none the opening names either (the model took
+        # the OIC and ECO a later paragraph names for «پاکستان اور آذربائیجان»): the two
+        opening = places.parties_named(original, 0, min(len(original), _OPENING + line_end))
+        if not any(p.code == q.code for p in opening for q in known):
+            for i, dropped in enumerate(m.parties):
+                rejected.append(
+                    Rejected(
+                        field=f"meetings[{index}].parties[{i}]",
+                        value=dropped.name,
+                        reason="the original's headline names "
+                        + " and ".join(repr(original[p.start : p.end]) for p in named),
+                    )
+                )
+            m.parties = [_party_written(original, p) for p in named]
+        return
     if len(kept) != 1 or len(known) > 2:
         return
     right = next(p for p in named if p.code != kept[0].code)
@@ -3188,31 +3212,46 @@ def summarize(
 
 
 def answer(article: Article, client: ModelClient, settings: Settings) -> Answered:
-    """The model's part of an article: translation if need be, then the proposed facts."""
+    """The model's part of an article: translation if need be, then the proposed facts; when
+    the model finds no meeting in a translation that lost the one its original reports, those
+    paragraphs are translated again and the model reads the mended English."""
     check_fits(article, settings)
     language = normalize.detect_language(article.text)
     published = publication_date(article)
     # paragraphs that instruct the software are blanked (offsets kept) before anything reads
     # the article; grounding then cannot find support in them either
-    withheld, article = masked_article(article)
+    withheld_original, article = masked_article(article)
+    withheld = list(withheld_original)
     usage = Usage()
     translation: Translation | None = None
     source_article = article
+    budget = translation_budget(article, settings)
     if language != "en":
         translation, t_usage = translate_article(
-            article, client, language=language, max_tokens=translation_budget(article, settings)
+            article, client, language=language, max_tokens=budget
         )
         usage.add(t_usage)
-        withheld_english, article = masked_article(english_article(article, translation))
-        withheld += withheld_english
+        withheld_english, article = masked_article(english_article(source_article, translation))
+        withheld = withheld_original + withheld_english
+    when = published.isoformat() if published else None
     facts, e_usage = propose(
-        article,
-        client,
-        language="en",
-        published=published.isoformat() if published else None,
-        max_tokens=settings.max_tokens,
+        article, client, language="en", published=when, max_tokens=settings.max_tokens
     )
     usage.add(e_usage)
+    lost = lost_meeting_paragraphs(translation) if translation and not facts.meetings else []
+    if translation is not None and lost:
+        # the translation lost the meeting the original reports: those paragraphs are
+        # translated again, on their own, and the model reads the mended English
+        translation, r_usage = retranslate_paragraphs(
+            source_article, translation, lost, client, language=language, max_tokens=budget
+        )
+        usage.add(r_usage)
+        withheld_english, article = masked_article(english_article(source_article, translation))
+        withheld = withheld_original + withheld_english
+        facts, again = propose(
+            article, client, language="en", published=when, max_tokens=settings.max_tokens
+        )
+        usage.add(again)
     facts, extra = englishify(facts, client, language=language, max_tokens=400)
     usage.add(extra)
     run = RunInfo(

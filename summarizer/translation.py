@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import places
-from .extract import LANGUAGE_NAMES
+from .extract import LANGUAGE_NAMES, meeting_cue
 from .llm import Message, ModelClient, Usage
 from .prompt_files import load_prompt
 from .reading import Article, sha256_text
@@ -141,6 +141,12 @@ def align(original: str, paras: list[Paragraph], translated: str) -> Translation
         body = " ".join(translated[mark.end() : end].split())
         if 1 <= number <= len(paras) and body and number not in chunks:
             chunks[number] = body
+    return _assembled(original, paras, chunks)
+
+
+def _assembled(original: str, paras: list[Paragraph], chunks: dict[int, str]) -> Translation:
+    """The English text of the translated paragraphs (``chunks``, by number) in order, each
+    piece remembering its source."""
     english_parts: list[str] = []
     pieces: list[Piece] = []
     offset = 0
@@ -161,6 +167,61 @@ def translate_article(
         translation_messages(article, paras, language), max_tokens=max_tokens
     )
     return align(article.text, paras, text), usage
+
+
+#: Words of a non-English original that report a meeting in so many words: Urdu "met",
+#: "talks", "by telephone"; Arabic "talks", "a phone call", "received", "met"; Chinese
+#: "talks", "met", "a phone call", "consultations"; Russian "talks", "met", "consultations";
+#: French "held talks", "met", "consultations".
+_NATIVE_MEETING_CUE = re.compile(
+    r"ملاقات\s+(?:کی|ہوئی)|مذاکرات|ٹیلی\s*فون|فون\s+پر|"
+    r"مباحثات|محادثات|اتصالا?\s+هاتفي|التقى|استقبل|"
+    r"会谈|会见|会晤|通电话|磋商|"
+    r"переговор|встретил|встреч[аи]|телефонн\w+\s+разговор|консультаци|"
+    r"s['’]est\s+entretenue?|se\s+sont\s+entretenu|rencontr[ée]|consultations",
+    re.IGNORECASE,
+)
+
+
+def lost_meeting_paragraphs(translation: Translation) -> list[int]:
+    """The numbers of the paragraphs of the original that report a meeting in so many words
+    (``_NATIVE_MEETING_CUE``) while their English reports none (``meeting_cue``, or the
+    translation left them out): where a translation that became another story lost the
+    meeting (the 1.5B model turned an Urdu cotton report's «... سے ملاقات کی» into a
+    company's components)."""
+    english = {p.source: translation.english[p.start : p.end] for p in translation.pieces}
+    return [
+        number
+        for number, para in enumerate(paragraphs(translation.original), start=1)
+        if _NATIVE_MEETING_CUE.search(translation.original, para.start, para.end)
+        and meeting_cue(english.get(para, "")) is None
+    ]
+
+
+def retranslate_paragraphs(
+    article: Article,
+    translation: Translation,
+    numbers: list[int],
+    client: ModelClient,
+    *,
+    language: str,
+    max_tokens: int,
+) -> tuple[Translation, Usage]:
+    """``translation`` with the paragraphs ``numbers`` of the original translated again, on
+    their own (the article's request, for those paragraphs only); a paragraph the answer
+    leaves out keeps its first English."""
+    paras = paragraphs(article.text)
+    chosen = [paras[n - 1] for n in numbers]
+    text, usage = client.complete(
+        translation_messages(article, chosen, language), max_tokens=max_tokens
+    )
+    again = align(article.text, chosen, text)
+    chunks = {
+        paras.index(p.source) + 1: translation.english[p.start : p.end] for p in translation.pieces
+    }
+    for piece in again.pieces:
+        chunks[paras.index(piece.source) + 1] = again.english[piece.start : piece.end]
+    return _assembled(article.text, paras, chunks), usage
 
 
 def english_article(article: Article, translation: Translation) -> Article:

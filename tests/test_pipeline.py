@@ -665,6 +665,55 @@ def test_an_empty_answer_is_asked_about_once_with_the_sentence_that_reports_a_me
     assert brief.meetings == [] and len(client.requests) == 2
 
 
+def test_a_paragraph_whose_meeting_the_translation_lost_is_translated_again() -> None:
+    text = (
+        "کپاس کی درآمدات میں اضافہ\n\n"
+        "پاکستان کے وزیر تجارت رانا عثمان جاوید نے پیر کو اسلام آباد میں برازیل کے سیکرٹری مارسیلو "
+        "کوٹینیو سے ملاقات کی۔\n\n"
+        "کراچی کاٹن ایکسچینج میں کپاس کا اسپاٹ ریٹ بڑھ گیا۔\n"
+    )
+    garbled = (
+        "[1] Cotton imports rise\n\n[2] The company sent its components to Brazil.\n\n"
+        "[3] The cotton spot rate rose in Karachi."
+    )
+    mended = (
+        "[1] Pakistan's Commerce Minister Rana Usman Javed met with Brazil's Secretary Marcelo "
+        "Coutinho in Islamabad on Monday."
+    )
+    meeting = {
+        "status": "held",
+        "kind": "visit",
+        "series": None,
+        "round": None,
+        "date_text": None,
+        "city": "Islamabad",
+        "parties": ["Pakistan", "Brazil"],
+        "heads": [],
+        "topics": [],
+        "outcomes": [],
+        "quotes": [],
+        "next_meeting": None,
+        "framework": [],
+    }
+    client = FakeClient([garbled, {"meetings": []}, mended, {"meetings": [meeting]}])
+    brief = summarize(read_article(text=text), client, Settings(provider="fake"))
+    # only the paragraph that reports the meeting («... سے ملاقات کی») is sent again
+    again = client.requests[2][1][-1]["content"]
+    assert client.requests[2][0] is str and "[1] پاکستان کے" in again and "[2]" not in again
+    # the model read the mended English; its facts point into the original paragraph
+    reread = client.requests[3][1][-1]["content"]
+    assert "met with Brazil's Secretary" in reread and "cotton spot rate" in reread
+    (m,) = brief.meetings
+    assert {p.code for p in m.parties} == {"PAK", "BRA"} and m.location.city == "Islamabad"
+    assert check_spans(text, m.location.evidence) == []
+    assert brief.run.calls == 4
+    # a translation that kept the meeting's sentence is not sent again
+    kept = garbled.replace("The company sent its components to Brazil.", mended[4:])
+    client = FakeClient([kept, {"meetings": []}, {"meetings": []}])
+    brief = summarize(read_article(text=text), client, Settings(provider="fake"))
+    assert brief.meetings == [] and [r[0] for r in client.requests].count(str) == 1
+
+
 def test_an_empty_answer_stands_when_no_sentence_reports_a_meeting() -> None:
     text = "Trade between Ghana and Jamaica rose by 12 percent last year, figures show."
     client = FakeClient([{"meetings": []}])
@@ -736,6 +785,18 @@ def test_a_translated_party_the_headline_contradicts_is_the_headlines_other_part
     m.parties = [Party(name="Russia", code="RUS"), Party(name="GCC", code="GCC")]
     parties_from_headline(m, 0, text, rejected)
     assert [p.code for p in m.parties] == ["RUS", "GCC"]
+    # neither of the headline's two, nor any the opening names: the headline's two
+    text = (
+        "پاکستان اور آذربائیجان کے درمیان سیاسی مشاورت کا چوتھا دور\n\n"
+        "اسلام آباد، 12 مارچ 2027: مشاورت کا چوتھا دور باکو میں منعقد ہوا۔\n\n"
+        + "مذاکرات میں تجارت، توانائی اور تعلیم کے شعبوں میں تعاون کا جائزہ لیا گیا۔ " * 6
+        + "\n\nدونوں فریقین نے او آئی سی اور ای سی او میں تعاون پر اتفاق کیا۔"
+    )
+    m.parties = [Party(name="OIC", code="OIC"), Party(name="ECO", code="ECO")]
+    rejected = []
+    parties_from_headline(m, 0, text, rejected)
+    assert [p.code for p in m.parties] == ["PAK", "AZE"]
+    assert [r.value for r in rejected] == ["OIC", "ECO"]
 
 
 def test_an_article_that_writes_no_word_for_a_meeting_reports_none() -> None:
