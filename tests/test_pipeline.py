@@ -80,10 +80,9 @@ def run(facts_dict: dict[str, Any], text: str = ARTICLE, **settings: Any) -> Any
     return summarize(article, client, Settings(provider="fake", **settings)), client
 
 
-def run_translated(text: str, translated: str, **meeting_changes: Any) -> Any:
-    """Summarize a non-English article whose translation is ``translated``; the model's one
-    meeting is MEETING with nothing but ``meeting_changes`` (no heads, topics, quotes...)."""
-    meeting = {
+def bare_meeting(**meeting_changes: Any) -> dict[str, Any]:
+    """MEETING with nothing but ``meeting_changes`` (no heads, topics, quotes...)."""
+    return {
         **MEETING,
         "heads": [],
         "topics": [],
@@ -93,7 +92,12 @@ def run_translated(text: str, translated: str, **meeting_changes: Any) -> Any:
         "framework": [],
         **meeting_changes,
     }
-    client = FakeClient([translated, {"meetings": [meeting]}])
+
+
+def run_translated(text: str, translated: str, **meeting_changes: Any) -> Any:
+    """Summarize a non-English article whose translation is ``translated``; the model's one
+    meeting is ``bare_meeting(**meeting_changes)``."""
+    client = FakeClient([translated, {"meetings": [bare_meeting(**meeting_changes)]}])
     return summarize(read_article(text=text), client, Settings(provider="fake"))
 
 
@@ -680,21 +684,14 @@ def test_a_paragraph_whose_meeting_the_translation_lost_is_translated_again() ->
         "[1] Pakistan's Commerce Minister Rana Usman Javed met with Brazil's Secretary Marcelo "
         "Coutinho in Islamabad on Monday."
     )
-    meeting = {
-        "status": "held",
-        "kind": "visit",
-        "series": None,
-        "round": None,
-        "date_text": None,
-        "city": "Islamabad",
-        "parties": ["Pakistan", "Brazil"],
-        "heads": [],
-        "topics": [],
-        "outcomes": [],
-        "quotes": [],
-        "next_meeting": None,
-        "framework": [],
-    }
+    meeting = bare_meeting(
+        kind="visit",
+        series=None,
+        round=None,
+        date_text=None,
+        city="Islamabad",
+        parties=["Pakistan", "Brazil"],
+    )
     client = FakeClient([garbled, {"meetings": []}, mended, {"meetings": [meeting]}])
     brief = summarize(read_article(text=text), client, Settings(provider="fake"))
     # only the paragraph that reports the meeting («... سے ملاقات کی») is sent again
