@@ -12,6 +12,7 @@ dateline. Every date found here is a span of the original, so it is grounded by 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
 import re
@@ -146,7 +147,7 @@ def _range_pattern() -> re.Pattern[str]:
     last = rf"{_DAY}\s+(?:de\s+)?{month}\.?(?:,?\s+{_YEAR}{_AFTER_YEAR})?"
     return re.compile(
         rf"(?<!\w)(?:du|from|с|من)?\s*{day_of}([{_DIGITS}]{{1,2}})(?:er|st|nd|rd|th)?\s*"
-        rf"(?:au|to|till|until|по|до|إلى|الى|حتى|and|et|и|و|اور|[-–])\s*{day_of}({last})(?!\w)",
+        rf"(?:au|to|till|until|по|до|إلى|الى|حتى|and|et|и|و|اور|سے|[-–])\s*{day_of}({last})(?!\w)",
         re.IGNORECASE,
     )
 
@@ -408,10 +409,16 @@ def dates_in(
             if nd.value and nd.precision == "day":
                 first = int(m.group(1).translate(normalize.ASCII_DIGITS))
                 try:
-                    value = datetime.date.fromisoformat(nd.value).replace(day=first).isoformat()
+                    opens = datetime.date.fromisoformat(nd.value).replace(day=first)
                 except ValueError:
                     continue
-                add(m.start(1), m.end(), value, nd.resolved_from, False)
+                if nd.resolved_from == "published" and reference is not None and not ahead:
+                    # a year-less range read back from its last day: one under way on the
+                    # reference date («12 سے 14 اکتوبر» on 13 October) began this year
+                    with contextlib.suppress(ValueError):
+                        if (begun := opens.replace(year=opens.year + 1)) <= reference:
+                            opens = begun
+                add(m.start(1), m.end(), opens.isoformat(), nd.resolved_from, False)
         for m in _month_first_range_pattern().finditer(text, start, end):
             written = m.group(1) + (f", {m.group(2)}" if m.group(2) else "")
             nd = normalize.normalize_date(

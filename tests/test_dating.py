@@ -543,6 +543,17 @@ def test_two_days_joined_by_and_are_a_multi_day_meeting() -> None:
         assert found and found[0].value == "2025-06-02", (text, found)
 
 
+def test_an_urdu_range_and_a_range_under_way_on_the_reference_date() -> None:
+    ref = datetime.date(2026, 10, 13)
+    text = "جوویا نانکنڈا موگیشا 12 سے 14 اکتوبر تک پاکستان کے سرکاری دورے پر ہیں۔"
+    found = dating.dates_in(text, 0, len(text), language="ur", reference=ref)
+    assert [(f.span.text, f.value) for f in found] == [("12 سے 14 اکتوبر", "2026-10-12")]
+    text = "The talks were held from 12 to 14 October in Rome."
+    for reference, value in [(ref, "2026-10-12"), (datetime.date(2026, 10, 10), "2025-10-12")]:
+        found = dating.dates_in(text, 0, len(text), language="en", reference=reference)
+        assert [f.value for f in found] == [value], reference
+
+
 def test_every_capital_is_a_city_in_each_script_and_short_words_are_not() -> None:
     for name in ("Libreville", "Либревиль", "ليبرفيل", "利伯维尔", "Port Louis", "Honiara"):
         assert normalize.city_info(name) is not None, name
