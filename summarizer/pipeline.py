@@ -2629,11 +2629,16 @@ def _party_from_headline(
         m.parties += [_party_written(original, p) for p in named]
         return
     kept = [p for p in known if p.code in codes]
+
+    def in_opening() -> set[str | None]:
+        """The codes of the parties the opening (the headline and the lead) names."""
+        opening = places.parties_named(original, 0, min(len(original), _OPENING + line_end))
+        return {p.code for p in opening}
+
     if not kept:
         # none of the headline's two, and none the opening names either (the model took
         # the OIC and ECO a later paragraph names for «پاکستان اور آذربائیجان»): the two
-        opening = places.parties_named(original, 0, min(len(original), _OPENING + line_end))
-        if not any(p.code == q.code for p in opening for q in known):
+        if not {q.code for q in known} & in_opening():
             for i, dropped in enumerate(m.parties):
                 rejected.append(
                     Rejected(
@@ -2651,8 +2656,7 @@ def _party_from_headline(
     party = _party_written(original, right)
     wrong = next((p for p in known if p.code not in codes), None)
     if wrong is not None:
-        opening = places.parties_named(original, 0, min(len(original), _OPENING + line_end))
-        if any(p.code == wrong.code for p in opening):
+        if wrong.code in in_opening():
             return  # the opening names it: a party the headline leaves out ("страны Залива")
     else:  # the model's other party is none code knows, or it gave one party only
         wrong = next((p for p in m.parties if not p.code), None)
@@ -3221,37 +3225,43 @@ def answer(article: Article, client: ModelClient, settings: Settings) -> Answere
     # paragraphs that instruct the software are blanked (offsets kept) before anything reads
     # the article; grounding then cannot find support in them either
     withheld_original, article = masked_article(article)
-    withheld = list(withheld_original)
+    withheld_english: list[str] = []
     usage = Usage()
     translation: Translation | None = None
     source_article = article
-    budget = translation_budget(article, settings)
+    ask = functools.partial(
+        propose,
+        client=client,
+        language="en",
+        published=published.isoformat() if published else None,
+        max_tokens=settings.max_tokens,
+    )
     if language != "en":
         translation, t_usage = translate_article(
-            article, client, language=language, max_tokens=budget
+            article, client, language=language, max_tokens=translation_budget(article, settings)
         )
         usage.add(t_usage)
-        withheld_english, article = masked_article(english_article(source_article, translation))
-        withheld = withheld_original + withheld_english
-    when = published.isoformat() if published else None
-    facts, e_usage = propose(
-        article, client, language="en", published=when, max_tokens=settings.max_tokens
-    )
+        withheld_english, article = _english_read(source_article, translation)
+    facts, e_usage = ask(article)
     usage.add(e_usage)
-    lost = lost_meeting_paragraphs(translation) if translation and not facts.meetings else []
-    if translation is not None and lost:
-        # the translation lost the meeting the original reports: those paragraphs are
-        # translated again, on their own, and the model reads the mended English
-        translation, r_usage = retranslate_paragraphs(
-            source_article, translation, lost, client, language=language, max_tokens=budget
-        )
-        usage.add(r_usage)
-        withheld_english, article = masked_article(english_article(source_article, translation))
-        withheld = withheld_original + withheld_english
-        facts, again = propose(
-            article, client, language="en", published=when, max_tokens=settings.max_tokens
-        )
-        usage.add(again)
+    if translation is not None and not facts.meetings:
+        lost = lost_meeting_paragraphs(translation)
+        if lost:
+            # the translation lost the meeting the original reports: those paragraphs are
+            # translated again, on their own, and the model reads the mended English
+            translation, r_usage = retranslate_paragraphs(
+                source_article,
+                translation,
+                lost,
+                client,
+                language=language,
+                max_tokens=translation_budget(source_article, settings),
+            )
+            usage.add(r_usage)
+            withheld_english, article = _english_read(source_article, translation)
+            facts, again = ask(article)
+            usage.add(again)
+    withheld = withheld_original + withheld_english
     facts, extra = englishify(facts, client, language=language, max_tokens=400)
     usage.add(extra)
     run = RunInfo(
@@ -3278,6 +3288,12 @@ def answer(article: Article, client: ModelClient, settings: Settings) -> Answere
         withheld=withheld,
         lost=usage.lost,
     )
+
+
+def _english_read(source: Article, translation: Translation) -> tuple[list[str], Article]:
+    """The translation as the article the model reads, its paragraphs that instruct the
+    software withheld (``masked_article``)."""
+    return masked_article(english_article(source, translation))
 
 
 def finish(answered: Answered) -> ArticleBrief:

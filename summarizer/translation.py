@@ -46,6 +46,10 @@ class Translation:
     pieces: tuple[Piece, ...]
     missing: tuple[int, ...]  # paragraph numbers the translation left out
 
+    def by_paragraph(self) -> dict[Paragraph, str]:
+        """The English of each translated paragraph of the original."""
+        return {p.source: self.english[p.start : p.end] for p in self.pieces}
+
     def paragraph_at(self, english_offset: int) -> Paragraph | None:
         for piece in self.pieces:
             if piece.start <= english_offset < piece.end:
@@ -189,7 +193,7 @@ def lost_meeting_paragraphs(translation: Translation) -> list[int]:
     translation left them out): where a translation that became another story lost the
     meeting (the 1.5B model turned an Urdu cotton report's «... سے ملاقات کی» into a
     company's components)."""
-    english = {p.source: translation.english[p.start : p.end] for p in translation.pieces}
+    english = translation.by_paragraph()
     return [
         number
         for number, para in enumerate(paragraphs(translation.original), start=1)
@@ -216,11 +220,9 @@ def retranslate_paragraphs(
         translation_messages(article, chosen, language), max_tokens=max_tokens
     )
     again = align(article.text, chosen, text)
-    chunks = {
-        paras.index(p.source) + 1: translation.english[p.start : p.end] for p in translation.pieces
-    }
-    for piece in again.pieces:
-        chunks[paras.index(piece.source) + 1] = again.english[piece.start : piece.end]
+    number = {para: n for n, para in enumerate(paras, start=1)}
+    english = translation.by_paragraph() | again.by_paragraph()
+    chunks = {number[para]: body for para, body in english.items()}
     return _assembled(article.text, paras, chunks), usage
 
 
