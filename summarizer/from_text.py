@@ -313,11 +313,15 @@ _TOPIC_STOP = frozenset(
     }
 )  # fmt: skip
 _TOPIC_MAX_WORDS = 6
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _content_words(text: str) -> set[str]:
     words = set()
     for word in _TOPIC_WORD.findall(text.casefold().replace("-", " ")):
+        word = _POSSESSIVE.sub("", word)  # "UK's support": the word is "uk"
+        if word in _TOPIC_STOP:  # "this" is not the plural of "thi"
+            continue
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
         if word not in _TOPIC_STOP:
@@ -408,6 +412,11 @@ _GENERIC_TOPIC_WORDS = frozenset(
         "known", "made", "including", "etc", "case", "cost", "capital", "hope", "consensu",
         "participation", "principle", "organization", "organisation", "region", "supervision",
         "philosophical", "fear", "nations", "more", "topic", "across",
+        # what ties are like, or that they exist, is no subject ("sacred relations",
+        # "relations bilaterally", "potential for cooperation", "joint actions", "efforts")
+        "bilaterally", "diplomatic", "friendship", "friendly", "brotherly", "fraternal",
+        "historic", "sacred", "excellent", "close", "good", "potential", "effort", "action",
+        "scheme", "accelerate", "consultation",
     }
 )  # fmt: skip
 
@@ -429,6 +438,12 @@ def writes_a_meeting_word(text: str) -> bool:
 
 
 _EVENT_WORD = re.compile(r"\b(?:meetings?|summits?|visits?|sessions?|rounds?)\b", re.IGNORECASE)
+#: What is done about an event, which is a subject ("preparation of the third Russia-Africa
+#: summit", "follow-up to the TICAD 9 summit", "outcomes of the Beijing Summit").
+_ABOUT_AN_EVENT = re.compile(
+    r"\b(?:prepar\w*|follow[- ]?up|outcomes?|results?|achievements?|implement\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def is_generic_topic(label: str, parties: Iterable[str] = ()) -> bool:
@@ -437,7 +452,7 @@ def is_generic_topic(label: str, parties: Iterable[str] = ()) -> bool:
     event ("the ASEAN-China ministerial meeting in July"), not what was discussed."""
     party_words = set().union(*(_content_words(p) for p in parties))
     return not (_content_words(label) - _GENERIC_TOPIC_WORDS - party_words) or bool(
-        _EVENT_WORD.search(label)
+        _EVENT_WORD.search(label) and not _ABOUT_AN_EVENT.search(label)
     )
 
 
@@ -447,14 +462,16 @@ _HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTX
 _TOPIC_OPENER = re.compile(
     r"^(?:including|notably|particularly|especially|namely|such\s+as|as\s+well\s+as|"
     r"in\s+terms\s+of|in\s+the\s+(?:fields?|areas?|domains?|sphere)\s+of|in\s+matters\s+of|"
-    r"regarding|concerning)\s+",
+    r"regarding|concerning|(?:in\s+)?particular(?:ly)?(?:\s+the)?|"
+    r"(?:fields?|areas?|sectors?|spheres?|domains?)\s+(?:such\s+as|like|including))\s+",
     re.IGNORECASE,
 )
 #: A fragment of a sentence, not a subject: it ends in a preposition ("... participates in"),
 #: opens with one that is not a subject's ("by this plan") or is a lone past participle
 #: ("described").
 _TOPIC_FRAGMENT = re.compile(
-    r"(?:\s(?:in|of|on|to|for|with|by|from|at|into|about|and|or|the|a|an)$)|^(?:by|from|at|into|of)\s|"
+    r"(?:\s(?:in|of|on|to|for|with|by|from|at|into|about|and|or|the|a|an|so)$)|"
+    r"^(?:by|from|at|into|of|with)\s|\b(?:of|for|to)\s+(?:between|of|for|to|with)\b|"
     r"^[a-z]+ed$|"
     # a clause ("where Paris ...", "could be signed"), or a day ("Monday in a communiqué")
     r"^(?:where|which|who|whose|that|when|while|could|would|should|can|will|may|might|must)\b|"
@@ -498,6 +515,20 @@ def topic_parts(label: str) -> list[str]:
     if len(label.split()) <= _TOPIC_LABEL_MAX_WORDS:
         return [label]
     return [_TOPIC_CLAUSE.sub("", part).strip(" ,") for part in _TOPIC_JOIN.split(label)]
+
+
+#: Where a proposed topic that is a list parts into its items (commas and semicolons; "A and
+#: B" stays one item, as "trade and investment" is one subject).
+_PROPOSED_LIST_BREAK = re.compile(r"\s*[;,،、]\s*")
+
+
+def proposed_list_items(label: str) -> list[tuple[str, Span | None]]:
+    """The items of a topic the model proposed as a list ("A, B, C"), each to be grounded on
+    its own (no span yet); a label that is no list is its one item."""
+    items = [i.strip() for i in _PROPOSED_LIST_BREAK.split(label) if i.strip()]
+    if len(items) < 2:
+        return [(label, None)]
+    return [(item, None) for item in items]
 
 
 def topic_fault(label: str, parties: Iterable[str] = ()) -> str | None:

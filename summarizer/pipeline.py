@@ -637,15 +637,21 @@ def build_meeting(
 
     # topics
     topics: list[Topic] = []
-    for i, label in enumerate(p.topics):
-        span = g.span(label) or from_text.topic_span(g.text, label)
-        if span is None:
-            g.reject(f"{where}.topics[{i}]", label, "topic not found in the article")
-            if not g.keep_ungrounded:
+    for i, proposed in enumerate(p.topics):
+        whole = g.span(proposed) or from_text.topic_span(g.text, proposed)
+        # a list given as one topic that the text does not write as one ("humanitarian
+        # catastrophe in Sudan, urgent need for unhindered humanitarian access, ...") is
+        # grounded item by item
+        items = [(proposed, whole)] if whole else from_text.proposed_list_items(proposed)
+        for label, span in items:
+            span = span or g.span(label) or from_text.topic_span(g.text, label)
+            if span is None:
+                g.reject(f"{where}.topics[{i}]", label, "topic not found in the article")
+                if not g.keep_ungrounded:
+                    continue
+            if any(t.label.casefold() == label.casefold() for t in topics):
                 continue
-        if any(t.label.casefold() == label.casefold() for t in topics):
-            continue
-        topics.append(Topic(label=label, evidence=[span] if span else []))
+            topics.append(Topic(label=label, evidence=[span] if span else []))
 
     # outcomes
     outcomes: list[Outcome] = []

@@ -111,6 +111,10 @@ def test_topic_labels_are_tidied_of_lead_ins_and_other_scripts() -> None:
     assert from_text.tidy_topic_label("railway line Karс") == "railway line Karc"  # Cyrillic с
     assert from_text.tidy_topic_label("corridor 'Sевер - Юг'") == "corridor"
     assert from_text.tidy_topic_label("the EU’s commitment") == "the EU’s commitment"
+    assert from_text.tidy_topic_label("fields such as maritime transport") == ("maritime transport")
+    assert from_text.tidy_topic_label("in particular the Hillacondji border post") == (
+        "Hillacondji border post"
+    )
 
 
 def test_fragments_offices_and_sentences_are_not_topics() -> None:
@@ -120,11 +124,27 @@ def test_fragments_offices_and_sentences_are_not_topics() -> None:
         "described",
         "Ministry of Industry and Commerce",
         "group affairs",
+        "this area",  # "this" is a stopword, not the plural of "thi"
+        "sacred relations",
+        "relations bilaterally",
+        "potential for cooperation",
+        "with Peru the support available",
+        "construction of between the two countries",
+        "coordinating those rules so",
+        "the ASEAN-China ministerial meeting in July",  # an event, not a subject
         "the two sides discussed at length the many ways in which their two economies could "
         "grow together",
     ):
         assert from_text.topic_fault(label), label
-    for label in ("trade and investment", "G20", "Support for Ukraine", "visa facilitation"):
+    for label in (
+        "trade and investment",
+        "G20",
+        "Support for Ukraine",
+        "visa facilitation",
+        "joint development at sea",
+        "development cooperation",
+        "preparation of the third Russia-Africa summit",  # what is done about an event
+    ):
         assert from_text.topic_fault(label) is None, label
 
 

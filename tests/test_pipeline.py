@@ -123,6 +123,18 @@ def test_ungrounded_topic_and_party_as_framework_are_rejected() -> None:
     assert "meetings[0].framework[0]" in reasons and m.framework == []
 
 
+def test_a_list_proposed_as_one_topic_is_grounded_item_by_item() -> None:
+    listed = "countering financing of terrorism; space tourism, meeting again in Islamabad"
+    brief, _ = run(facts(topics=[listed]))
+    m = brief.meetings[0]
+    # the list is not written as one in the article; two of its items are, each grounded
+    assert [t.label for t in m.topics] == ["countering financing of terrorism"]
+    assert [t.evidence[0].text for t in m.topics] == ["countering financing of\nterrorism"]
+    assert check_spans(ARTICLE, [s for t in m.topics for s in t.evidence]) == []
+    rejected = [r.value for r in brief.rejected if r.field == "meetings[0].topics[0]"]
+    assert "space tourism" in rejected and listed not in rejected
+
+
 def test_keep_ungrounded_keeps_them_without_evidence() -> None:
     brief, _ = run(facts(), keep_ungrounded=True)
     labels = {t.label: t.evidence for t in brief.meetings[0].topics}
