@@ -1402,8 +1402,8 @@ def date_from_original(
 @functools.lru_cache(maxsize=16)
 def led_by_sentences(original: str, language: str) -> tuple[tuple[int, int], ...]:
     """The sentences of an Urdu or Arabic original that say who met or who led a side
-    («... نے منگل کو ... سے ملاقات کی», «برئاسة ...»), in text order: the meeting's own
-    sentences when a garbled translation anchored none."""
+    («... نے منگل کو ... سے ملاقات کی», «برئاسة ...», «أجرى ... مباحثات ... مع ...»), in text
+    order: the meeting's own sentences when a garbled translation anchored none."""
     if language == "ur":
         spans = [h.start for h in led_by.heads_led(original)]
         spans += [h.start for h, _c in led_by.heads_cochaired_urdu(original)]
@@ -1411,6 +1411,7 @@ def led_by_sentences(original: str, language: str) -> tuple[tuple[int, int], ...
     elif language == "ar":
         spans = [h.start for h in led_by.heads_chaired(original)]
         spans += [h.start for h, _c in led_by.heads_cochaired(original)]
+        spans += [h.start for h, _c in led_by.heads_met_arabic(original)]
     else:
         return ()
     return tuple(sorted({dating.sentence_of(original, start) for start in spans}))

@@ -242,6 +242,11 @@ def test_arabic_talks_name_both_heads_and_urdu_verbs_are_no_name() -> None:
     pairs = [(h.written, code) for h, code in led_by.heads_met_arabic(text)]
     assert pairs == [("منذر بن هلال البوسعيدي", None), ("يرلان كوجاخمتوف", "KAZ")]
     assert led_by.heads_met_arabic("أجرى الجانبان مباحثات مع الوفد الزائر.") == []
+    # the sentence that says who held talks is where a garbled translation's meeting is dated
+    from summarizer.pipeline import led_by_sentences
+
+    article = "مسقط، 10 مارس 2027م. " + text
+    assert [article[s:e] for s, e in led_by_sentences(article, "ar")] == [text]
     # «منعقد ہوا» (was held) is no one's name, however its consonants read
     text = "دونوں ممالک کے درمیان سیاسی مشاورت کا چوتھا دور باکو میں منعقد ہوا۔"
     assert romanize.spell_foreign(text, 0, len(text), "Ramzan Qureshi", "AZE") is None
