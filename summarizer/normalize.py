@@ -2078,6 +2078,9 @@ _SPELLINGS = {
     "organisation": "organization", "centre": "center", "dialog": "dialogue",
     "counterterrorism": "counter terrorism", "antiterrorism": "anti terrorism",
     "labour": "labor", "transportation": "transport",
+    # one word in Arabic, Urdu, French... («لجنة», «کمیٹی»/«کمیشن», "commission"): a
+    # translation writes either, and one pair of countries has one such body
+    "committee": "commission",
 }
 # fmt: on
 _JOINED_PREFIXES = re.compile(r"\b(counter|anti|co|non|multi|inter) (?=\w)")
@@ -2085,9 +2088,15 @@ _JOINED_PREFIXES = re.compile(r"\b(counter|anti|co|non|multi|inter) (?=\w)")
 
 @lru_cache(maxsize=4096)
 def series_key(series: str) -> str:
-    """A key under which spellings of one series are equal (hyphens, -ise/-ize, defence...)."""
+    """A key under which spellings of one series are equal (hyphens, -ise/-ize, defence...,
+    "Bilateral", Committee/Commission, "of/on/for Cooperation")."""
     text = canonical_series(series)
     text = re.sub(r"\s*\([A-Z][A-Za-z0-9&+-]{1,11}\)\s*$", "", text).casefold()  # "(JPCC)"
     text = _SPACES.sub(" ", re.sub(r"[-–—/_,.:;'\"]", " ", text)).strip()
-    text = " ".join(_SPELLINGS.get(word, word) for word in text.split())
+    text = " ".join(_SPELLINGS.get(word, word) for word in text.split() if word != "bilateral")
+    text = _OF_COOPERATION.sub("for cooperation", text)
     return _JOINED_PREFIXES.sub(r"\1", text)
+
+
+#: "Joint Commission of Cooperation" and "on Cooperation" are the one "for Cooperation".
+_OF_COOPERATION = re.compile(r"\b(?:of|on|in) cooperation\b")

@@ -481,6 +481,17 @@ def test_clean_person_name_keeps_only_the_person(proposed: str, person: str) -> 
     assert clean_person_name(proposed) == person
 
 
+def test_series_key_folds_words_translations_write_either_way() -> None:
+    # «لجنة» is a committee or a commission; "Bilateral" names no mechanism
+    assert series_key("Saudi-Iraqi Joint Committee") == series_key("Joint Commission")
+    assert series_key("Bilateral Political Consultations") == series_key("Political Consultations")
+    assert series_key("Grand Joint Commission of Cooperation") == series_key(
+        "Grand Joint Commission for Cooperation"
+    )
+    assert series_key("Joint Commission") != series_key("Joint Working Group")
+    assert series_key("Political Consultations Committee") != series_key("Political Consultations")
+
+
 def test_series_key_drops_a_korea_prefix_and_folds_transportation() -> None:
     from summarizer.normalize import party_code, series_key
 
