@@ -124,11 +124,15 @@ _MECHANISM_HEAD = "(?:{})".format(
         for noun in sorted(normalize.MECHANISM_NOUNS, key=len, reverse=True)
     )
 )
+#: The rest of a list of fields that ends in "Cooperation" ("Technical, Scientific,
+#: Educational and Cultural Cooperation"): a comma inside a mechanism's name is followed by it.
+_FIELDS_TO_COOPERATION = r"(?:[A-Z][\w'’\-]*,?\s+)*(?:and\s+)?(?:[A-Z][\w'’\-]*\s+)*Cooperation\b"
 #: Up to six words ending in a mechanism's head noun, then its capitalised "on ..." part.
 _MECHANISM_NAME = re.compile(
     rf"((?:{_NAME_WORD}\s+){{0,6}}?{_MECHANISM_HEAD})(?!\w)"
     rf"((?-i:\s+(?:on|for)\s+(?!{_WEEKDAY}|{_MONTH})(?:[A-Z][\w'’\-]*)"
-    r"(?:\s+(?:(?:and|of|the|to|against)\s+)*[A-Z][\w'’\-]*)*)?)",
+    r"(?:(?:\s+(?:(?:and|of|the|to|against)\s+)*|,\s+(?=" + _FIELDS_TO_COOPERATION + r"))"
+    r"[A-Z][\w'’\-]*)*)?)",
     re.IGNORECASE,
 )
 

@@ -577,6 +577,10 @@ def build_meeting(
             series = normalize.canonical_series(written.text) or written.text
             field_evidence["series"] = [written]
             sentences += from_text.meeting_sentences(g.text, [written])
+    elif series is not None and round_ is not None:
+        fuller = fuller_series(g.text, series, round_)
+        if fuller is not None:
+            series, field_evidence["series"] = fuller[0], [fuller[1]]
     status = verified_status(g, where, p.status, sentences, meeting_date, published)
     if status == "announced" and published and meeting_date.text:
         meeting_date = dated_ahead(meeting_date, published, language)
@@ -1141,6 +1145,25 @@ def first_meeting_ordinal(original: str, language: str) -> tuple[int, Span] | No
         if span is not None and _numbers_a_meeting(original, span, language):
             return value, span
     return None
+
+
+def fuller_series(text: str, series: str, round_: int) -> tuple[str, Span] | None:
+    """The mechanism's name in full where the text writes it after this round's ordinal and
+    the model gave a short form of it ("Joint Commission" for "the fourth meeting of the
+    Mongolia-Thailand Joint Commission on Bilateral Cooperation"): the longest such name and
+    its span, or None."""
+    key = normalize.series_key(series)
+    best: tuple[str, Span] | None = None
+    for ordinal in ordinal_spans(text, round_):
+        written = from_text.series_after(text, ordinal)
+        if written is None:
+            continue
+        name = normalize.canonical_series(written.text) or written.text
+        if normalize.series_key(name).startswith(key + " ") and (
+            best is None or len(name) > len(best[0])
+        ):
+            best = (name, written)
+    return best
 
 
 def series_from_original(
@@ -2197,13 +2220,19 @@ _NEXT_ROUND = {
 }
 
 
+#: Where a series key's fields begin ("joint commission | for cooperation").
+_SERIES_FIELDS = re.compile(r" (?:on|for) ")
+
+
 def _next_round_sentences(m: MeetingRecord, text: str, language: str) -> Iterator[tuple[int, int]]:
     """The sentences that announce the mechanism's next meeting: where the round after this
     one is written as a number of a meeting (in English, followed by a round word, not "round
     of <something else>", or by the series' name, in an announcing sentence), then where
     "the next round" is written."""
     if m.round is not None:
-        key = normalize.series_key(m.series) if m.series else None
+        # the name up to its head noun: "the 6th Mixed Commission" names the Mixed Commission
+        # on Technical, Scientific, Educational and Cultural Cooperation
+        key = _SERIES_FIELDS.split(normalize.series_key(m.series))[0] if m.series else None
         for ordinal in ordinal_spans(text, m.round + 1):
             if language == "en":
                 after = text[ordinal.end : ordinal.end + 80]

@@ -77,6 +77,31 @@ def test_series_after_reads_the_mechanism_the_ordinal_numbers() -> None:
     assert series_after(text, _ordinal(text, "9th")) is None
 
 
+def test_a_mechanism_named_in_full_is_read_to_the_end_of_its_fields() -> None:
+    from summarizer.from_text import series_after
+    from summarizer.pipeline import fuller_series, ordinal_spans
+
+    text = (
+        "Jamaica and Colombia held the 5th Meeting of the Jamaica-Colombia Mixed Commission "
+        "on Technical, Scientific, Educational and Cultural Cooperation in Kingston. The "
+        "Mixed Commission meets every two years."
+    )
+    (fifth,) = ordinal_spans(text, 5)
+    found = series_after(text, fifth)
+    assert found is not None and found.text.endswith("Educational and Cultural Cooperation")
+    # a comma that does not lead on to "Cooperation" ends the name
+    text2 = "the 3rd Joint Commission on Trade, Pakistan said."
+    found = series_after(text2, ordinal_spans(text2, 3)[0])
+    assert found is not None and found.text == "Joint Commission on Trade"
+    # the model's short name gives way to the full one this round's ordinal numbers
+    fuller = fuller_series(text, "Mixed Commission", 5)
+    assert fuller is not None and fuller[0] == (
+        "Mixed Commission on Technical, Scientific, Educational and Cultural Cooperation"
+    )
+    assert text[fuller[1].start : fuller[1].end] == fuller[1].text
+    assert fuller_series(text, "Joint Working Group", 5) is None
+
+
 def test_tense_of_the_meeting_sentences() -> None:
     from summarizer.from_text import tense_of
 
