@@ -118,6 +118,11 @@ def _candidates(name: str) -> list[str]:
     out = [key]
     if key.endswith(" s"):  # a possessive: "pakistan's" -> "pakistan s"
         out.append(key[:-2])
+    # "Republic of Congo" is the Republic of the Congo (and the other way round)
+    if " of the " in key:
+        out.append(key.replace(" of the ", " of ", 1))
+    elif " of " in key:
+        out.append(key.replace(" of ", " of the ", 1))
     if is_arabic_script(key):
         for variant in _arabic_prefix_variants(key):
             out.append(variant)

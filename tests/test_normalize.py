@@ -108,6 +108,9 @@ def test_translators_start_with_english_as_it_is() -> None:
         ("Pakistn", "PAK"),
         ("Nigeria", "NGA"),
         ("Niger", "NER"),
+        ("Republic of Congo", "COG"),  # of / of the
+        ("Democratic Republic of Congo", "COD"),
+        ("Kingdom of the Netherlands", "NLD"),
     ],
 )
 def test_party_code(name: str, code: str) -> None:
