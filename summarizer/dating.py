@@ -491,11 +491,29 @@ def reference_date(
     text: str, language: str, published: datetime.date | None
 ) -> datetime.date | None:
     """The date weekdays and year-less dates are read against: the publication date, else the
-    dateline's."""
+    dateline's, else the date the report signs off with (``footer_date``)."""
     if published is not None:
         return published
-    found = dateline(text, language)
+    found = dateline(text, language) or footer_date(text, language)
     return datetime.date.fromisoformat(found.value) if found else None
+
+
+#: A footer line that dates the report is short: a city, a weekday and the date at most.
+_FOOTER_LINE_MAX = 60
+
+
+@lru_cache(maxsize=16)
+def footer_date(text: str, language: str) -> Found | None:
+    """The date a report signs off with on one of its last two lines («عمّان، الاثنين 14 أيلول
+    2026», "Brussels, 9 December 2025"): a short line holding a date written in full."""
+    lines = [m for m in _LINE.finditer(text) if m.group(0).strip()][-2:]
+    for line in reversed(lines):
+        if len(line.group(0).strip()) > _FOOTER_LINE_MAX:
+            continue
+        for f in dates_in(text, line.start(), line.end(), language=language, reference=None):
+            if f.resolved_from == "text":
+                return f
+    return None
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

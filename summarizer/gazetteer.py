@@ -129,3 +129,23 @@ def big_city_rows() -> list[list[str]]:
     Arabic, Cyrillic and Chinese script only besides the English one: a big city's Latin
     alternates include common words)."""
     return [[name, code, ";".join(others)] for name, code, others in _cities()[1]]
+
+
+@lru_cache(maxsize=64)
+def towns_of(code: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every city of at least 15,000 people GeoNames lists for the country with alpha-3
+    ``code``, big or not ("Aqaba", "Kribi", "Tirmiz"): (English name, its other names in any
+    script). For reading a venue the text calls a city (``towns``), never for scanning a text."""
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return ()
+    alpha2 = country.alpha_2
+
+    def wanted(city: dict[str, Any]) -> bool:
+        return str(city["countrycode"]) == alpha2
+
+    with _LOCK:
+        cities = _load("cities15000.json", wanted).values()
+    return tuple(
+        (str(city["name"]), tuple(str(a) for a in city["alternatenames"])) for city in cities
+    )

@@ -688,6 +688,19 @@ def _city_rows(extended: bool, *, big: bool = False) -> list[list[str]]:
     return rows + gazetteer.big_city_rows() if big else rows
 
 
+@lru_cache(maxsize=64)
+def known_cities_of(code: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The cities of the tables (hand-kept, capitals, big cities) in the country with alpha-3
+    ``code``: (English name, code, other names)."""
+    with _CITY_LOCK:
+        rows = _city_rows(True, big=True)
+    return tuple(
+        (row[0], row[1], tuple(n for n in row[2].split(";") if n) if len(row) > 2 else ())
+        for row in rows
+        if row[1] == code
+    )
+
+
 #: The city index and pattern are built once, under this lock (a batch's workers all need
 #: them on their first article).
 _CITY_LOCK = threading.RLock()

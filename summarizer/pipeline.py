@@ -34,6 +34,7 @@ from . import (
     romanize,
     subjects,
     titles,
+    towns,
 )
 from .config import Settings
 from .errors import ArticleTooLongError
@@ -63,6 +64,7 @@ from .records import (
     Topic,
 )
 from .translation import (
+    NATIVE_MEETING_CUE,
     Translation,
     english_article,
     lost_meeting_paragraphs,
@@ -1436,7 +1438,12 @@ def led_by_sentences(original: str, language: str) -> tuple[tuple[int, int], ...
         spans += [h.start for h, _c in led_by.heads_cochaired(original)]
         spans += [h.start for h, _c in led_by.heads_met_arabic(original)]
     else:
-        return ()
+        # the first sentence past the headline that reports a meeting in so many words
+        # («... вчера провел телефонный разговор с ...», «s'est entretenu avec», «会谈»)
+        top = len(original) - len(original.lstrip())
+        body = original.find("\n", top) if "\n" in original[top:] else 0
+        cue = NATIVE_MEETING_CUE.search(original, body)
+        spans = [cue.start()] if cue else []
     return tuple(sorted({dating.sentence_of(original, start) for start in spans}))
 
 
@@ -1529,6 +1536,18 @@ def _located(original: str, s: int, e: int, english: str) -> Location:
         country=info[1] if info else None,
         evidence=[Span(start=s, end=e, text=original[s:e])],
     )
+
+
+def _town_venue(m: MeetingRecord, original: str, regions: list[tuple[int, int]]) -> Location | None:
+    """A town of the parties' countries that the regions call a city by name («في أحد فنادق
+    مدينة العقبة», «سیاحتی شہر چولپان آتا میں», "港口城市克里比"): the first, or None
+    (``towns``: the city tables leave out towns under a big city's size)."""
+    codes = [p.code for p in m.parties if p.code]
+    for start, end in dict.fromkeys(regions):
+        for town in towns.towns_named(original, start, end, codes):
+            span = Span(start=town.start, end=town.end, text=original[town.start : town.end])
+            return Location(city=town.english, country=town.code, evidence=[span])
+    return None
 
 
 def _first_city(original: str, regions: list[tuple[int, int]]) -> Location | None:
@@ -1703,7 +1722,7 @@ def city_from_original(
         regions += anchor_sentences(m, original, language)
         regions.append((0, min(len(original), _OPENING)))  # else the dateline's city
         named = _cjk_venue(original, _round_sentences(m, original, regions[:-1]))
-        named = named or _first_city(original, regions)
+        named = named or _town_venue(m, original, regions[:-1]) or _first_city(original, regions)
         if named is not None:
             written = named.evidence[0].text
             rejected.append(
@@ -1718,7 +1737,7 @@ def city_from_original(
     if city is None:
         anchors = anchor_sentences(m, original, language)
         named = _cjk_venue(original, _round_sentences(m, original, anchors))
-        named = named or _first_city(original, anchors)
+        named = named or _town_venue(m, original, anchors) or _first_city(original, anchors)
         if named is not None:
             m.location = named
         return
@@ -1835,6 +1854,9 @@ def _venue_of_translated(
     said = _cjk_venue(original, anchors) if language == "zh" else None
     if said is not None and said.city != city:  # "在尼泊尔博卡拉同...": not the model's Bokaro
         return said
+    town = _town_venue(m, original, anchors)
+    if town is not None and town.city != city:  # "在喀麦隆南部大区港口城市克里比同..."
+        return town
     named = [
         c
         for s, e in dict.fromkeys(anchors)
@@ -2009,6 +2031,9 @@ def _venue_elsewhere(
         for s, e, english in normalize.cities_in(original, start, end):
             if _place_before(original, s) or _PLACE_AFTER.match(original, e):
                 return _located(original, s, e, english)
+    town = _town_venue(m, original, anchors)  # «کرغزستان کے سیاحتی شہر چولپان آتا میں»
+    if town is not None:
+        return town
     title_end = original.find("\n", len(original) - len(original.lstrip()))
     if not 0 <= evidence.start < title_end:
         return None

@@ -177,7 +177,7 @@ def translate_article(
 #: "talks", "by telephone"; Arabic "talks", "a phone call", "received", "met"; Chinese
 #: "talks", "met", "a phone call", "consultations"; Russian "talks", "met", "consultations";
 #: French "held talks", "met", "consultations".
-_NATIVE_MEETING_CUE = re.compile(
+NATIVE_MEETING_CUE = re.compile(
     r"ملاقات\s+(?:کی|ہوئی)|مذاکرات|ٹیلی\s*فون|فون\s+پر|"
     r"مباحثات|محادثات|اتصالا?\s+هاتفي|التقى|استقبل|"
     r"会谈|会见|会晤|通电话|磋商|"
@@ -189,7 +189,7 @@ _NATIVE_MEETING_CUE = re.compile(
 
 def lost_meeting_paragraphs(translation: Translation) -> list[int]:
     """The numbers of the paragraphs of the original that report a meeting in so many words
-    (``_NATIVE_MEETING_CUE``) while their English reports none (``meeting_cue``, or the
+    (``NATIVE_MEETING_CUE``) while their English reports none (``meeting_cue``, or the
     translation left them out): where a translation that became another story lost the
     meeting (the 1.5B model turned an Urdu cotton report's «... سے ملاقات کی» into a
     company's components)."""
@@ -197,7 +197,7 @@ def lost_meeting_paragraphs(translation: Translation) -> list[int]:
     return [
         number
         for number, para in enumerate(paragraphs(translation.original), start=1)
-        if _NATIVE_MEETING_CUE.search(translation.original, para.start, para.end)
+        if NATIVE_MEETING_CUE.search(translation.original, para.start, para.end)
         and meeting_cue(english.get(para, "")) is None
     ]
 

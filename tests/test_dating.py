@@ -1333,3 +1333,33 @@ def test_a_headline_ending_with_a_date_is_no_masthead() -> None:
     found = dating.dates_in(text, 0, len(text), language="en", reference=None)
     assert [(f.span.text, f.dateline) for f in found][:1] == [("12 May 2026", False)]
     assert dating.dateline(text, "en") is None
+
+
+def test_a_report_that_signs_off_with_its_date_is_read_against_it() -> None:
+    from summarizer.dating import footer_date, reference_date
+
+    body = (
+        "الأردن واليابان يعقدان جولة مشاورات سياسية في العقبة\n\n"
+        "عمّان - عقدت الوزارتان يوم أمس الأحد الجولة الرابعة من المشاورات السياسية.\n\n"
+    )
+    signed = body + "—\nعمّان، الاثنين 14 أيلول 2026\n"
+    assert reference_date(signed, "ar", None) == datetime.date(2026, 9, 14)
+    found = footer_date(signed, "ar")
+    assert found is not None and found.span.text == "14 أيلول 2026"
+    assert reference_date(body, "ar", None) is None
+    # a long last line is a sentence of the report, not its date
+    reported = body + "وستعقد الجولة الخامسة في طوكيو يوم 14 أيلول 2027 بحضور وزيري الخارجية.\n"
+    assert footer_date(reported, "ar") is None
+
+
+def test_a_translated_call_is_dated_by_the_sentence_that_reports_it() -> None:
+    from summarizer.pipeline import led_by_sentences
+
+    text = (
+        "Воронцов обсудил по телефону с главой МИД Лаоса подготовку межправкомиссии\n\n"
+        "Москва, 17 декабря 2026 года\n\n"
+        "Министр иностранных дел Андрей Воронцов вчера провел телефонный разговор с "
+        "министром иностранных дел Лаоса. Разговор состоялся по инициативе лаосской стороны."
+    )
+    ((start, end),) = led_by_sentences(text, "ru")
+    assert text[start:end].startswith("Министр") and "вчера" in text[start:end]

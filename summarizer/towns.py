@@ -1,0 +1,126 @@
+"""A venue the text calls a city by name: «في أحد فنادق مدينة العقبة» (in a hotel of the city
+of Aqaba), «کرغزستان کے سیاحتی شہر چولپان آتا میں» (in Kyrgyzstan's tourist city
+Cholpon-Ata), "港口城市克里比" (the port city of Kribi), "в городе Термезе".
+
+The city tables know capitals and cities of at least ``gazetteer.BIG_CITY`` people, and a
+translation garbles a smaller town ("outskirts", "Buhara"). A word for a city before a name is
+a strong sign that the name is a city's, so the name is looked up among every town GeoNames
+lists (15,000 people and more) of the countries that met, and the cities the tables know of
+them: by its own script's names there, else (Arabic script, Chinese) by how it sounds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from . import gazetteer, name_lexicon, normalize, romanize
+
+#: A word for a city or town, then the name (its words up to a postposition, a comma or a
+#: word that is no name's).
+_CITY_WORD_THEN_NAME = re.compile(
+    # Urdu: «شہر X میں» (in the city X); Arabic: «مدينة X»
+    r"(?:شہر|قصبے|قصبہ)\s+(?P<ur>[\u0600-\u06ff]+(?:\s+[\u0600-\u06ff]+){0,2}?)\s+(?:میں|کے|کی|سے)\b"
+    r"|مدين[ةه]\s+(?P<ar>[\u0600-\u06ff]+(?:\s+[\u0600-\u06ff]+)?)"
+    # Chinese: 城市/市/镇 then the name (two to four characters)
+    r"|(?:城市|城|镇)(?P<zh>[\u4e00-\u9fff]{2,4})"
+    # Russian, French, English
+    r"|(?i:город[аеу]?|посёлк[еа]|поселк[еа])\s+(?P<ru>[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁ][а-яё]+)?)"
+    r"|(?i:ville|cité)\s+(?:\w+\s+)?(?:de\s+|d['’])"
+    r"(?P<fr>[A-ZÀ-Ý][\w'’-]+(?:[- ][A-ZÀ-Ý][\w'’-]+)?)"
+    r"|(?i:city|town|resort|port)\s+of\s+(?P<en>[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)?)"
+)
+#: How alike a name as it sounds and a town's English name must be (rapidfuzz ratio).
+_SOUNDS_LIKE = 80
+#: Russian case endings a town's name takes after «в городе» (Термезе, Бухаре).
+_RU_ENDING = re.compile(r"(?:е|а|у|ом|ы|и)$")
+
+
+@dataclass(frozen=True)
+class Town:
+    english: str
+    code: str
+    start: int
+    end: int
+
+
+def _candidates(codes: Iterable[str]) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """(English name, country, other names) of the known cities and the towns of ``codes``."""
+    for code in codes:
+        for english, other_code, others in normalize.known_cities_of(code):
+            yield english, other_code, others
+        for english, others in gazetteer.towns_of(code):
+            yield english, code, others
+
+
+def _same_script_match(written: str, others: tuple[str, ...], english: str) -> bool:
+    folded = written.casefold()
+    names = {o.casefold() for o in others} | {english.casefold()}
+    if folded in names:
+        return True
+    # an Arabic name with or without its article («العقبة» / «عقبة»)
+    return folded.startswith("ال") and folded[2:] in names
+
+
+def _sound_score(written: str, english: str, script: str) -> float:
+    """How well a town's English name spells the name as written sounds (0-100)."""
+    if script == "zh":
+        pattern = name_lexicon.chinese_pattern(written)
+        matched = pattern is not None and pattern.fullmatch(name_lexicon.fold(english))
+        return 100.0 if matched else 0.0
+    if script in ("ur", "ar"):
+        return romanize.consonant_match(english, written)
+    return 0.0
+
+
+def towns_named(text: str, start: int, end: int, codes: Iterable[str]) -> list[Town]:
+    """The towns of the countries ``codes`` that text[start:end] names after a word for a city,
+    in text order."""
+    wanted = [c for c in dict.fromkeys(codes) if c and len(c) == 3]
+    if not wanted:
+        return []
+    found: list[Town] = []
+    for match in _CITY_WORD_THEN_NAME.finditer(text, start, end):
+        script = next(k for k, v in match.groupdict().items() if v)
+        s = match.start(script)
+        for written in _readings(match.group(script), script):
+            forms = [written]
+            if script == "ru":
+                forms += [_RU_ENDING.sub("", written), _RU_ENDING.sub("а", written)]
+            town = _town(forms, script, wanted)
+            if town is not None:
+                found.append(Town(town[0], town[1], s, s + len(written)))
+                break
+    return found
+
+
+def _readings(name: str, script: str) -> list[str]:
+    """The name as captured, then shorter: its first words (Arabic: «العقبة» of «العقبة
+    الجولة»), or first characters (Chinese: 克里比 of 克里比同)."""
+    if script == "zh":
+        return [name[:size] for size in range(len(name), 1, -1)]
+    words = name.split()
+    return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+
+
+def _town(forms: list[str], script: str, codes: list[str]) -> tuple[str, str] | None:
+    """(English name, country) of the one town the written forms name, or None."""
+    exact: dict[str, str] = {}
+    sounding: dict[str, tuple[float, str]] = {}
+    for english, code, others in _candidates(codes):
+        if any(_same_script_match(form, others, english) for form in forms):
+            exact.setdefault(english, code)
+        elif not exact:
+            score = _sound_score(forms[0], english, script)
+            if score >= _SOUNDS_LIKE:
+                sounding.setdefault(english, (score, code))
+    if exact:
+        return next(iter(exact.items())) if len(exact) == 1 else None
+    if not sounding:
+        return None
+    ranked = sorted(sounding.items(), key=lambda item: -item[1][0])
+    if len(ranked) > 1 and ranked[1][1][0] == ranked[0][1][0]:
+        return None  # two towns sound alike: none is read
+    english, (_score, code) = ranked[0]
+    return english, code
