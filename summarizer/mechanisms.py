@@ -146,6 +146,11 @@ _FIELDS = {
         "technique": "Technical", "culturelle": "Cultural", "militaire": "Military",
         "sécuritaire": "Security", "énergétique": "Energy", "technologique": "Technological",
     },
+    "ar": {
+        "الاقتصادي": "Economic", "التجاري": "Trade", "العلمي": "Scientific",
+        "الفني": "Technical", "التقني": "Technical", "الثقافي": "Cultural",
+        "العسكري": "Military", "الأمني": "Security",
+    },
     "ru": {
         "торгов": "Trade", "экономическ": "Economic", "научн": "Scientific",
         "техническ": "Technical", "культурн": "Cultural", "гуманитарн": "Humanitarian",
@@ -160,6 +165,10 @@ _COMPLEMENT = {
         re.IGNORECASE,
     ),
     "ru": re.compile(r"\s+по\s+([а-яё\s,-]{3,90}?)\s+сотрудничеств[уа]", re.IGNORECASE),
+    # «اللجنة المشتركة للتعاون (الاقتصادي والتجاري)»: for (Economic and Trade) Cooperation
+    "ar": re.compile(
+        r"\s+للتعاون((?:\s+و?(?:الاقتصادي|التجاري|العلمي|الفني|التقني|الثقافي|العسكري|الأمني))*)"
+    ),
 }
 #: Russian "по <subject>" after a working group's or commission's name, in English.
 _RU_SUBJECTS = {
@@ -186,6 +195,8 @@ def _fields_in(words: str, language: str) -> list[str] | None:
     for word in re.split(r"[\s,-]+", words.strip()):
         if word.casefold() in ("и", "et", ""):
             continue
+        if language == "ar" and word.startswith("وال"):  # «والتجاري», "and trade"
+            word = word[1:]
         english = next((v for k, v in table.items() if word.casefold().startswith(k)), None)
         if english is None:
             return None
@@ -360,7 +371,8 @@ def named_in(text: str, start: int, end: int, language: str) -> tuple[str, Span]
     table = _mechanism_terms(language)
     if not table:
         return None
-    return _nearest_term(text, start, end, table, lambda s, e: True)
+    found = _nearest_term(text, start, end, table, lambda s, e: True)
+    return _with_complement(text, found, language) if found else None
 
 
 @lru_cache(maxsize=8)

@@ -86,6 +86,21 @@ def test_fields_of_cooperation_after_the_term_are_part_of_the_name() -> None:
     )
 
 
+def test_a_mechanism_named_without_an_ordinal_keeps_its_fields_of_cooperation() -> None:
+    from summarizer.mechanisms import named_in
+
+    ar = "عقدت اللجنة المشتركة للتعاون بين دولة قطر وجمهورية كينيا اجتماعات الدورة الخامسة"
+    found = named_in(ar, 0, len(ar), "ar")
+    assert found is not None and found[0] == "Joint Commission for Cooperation"
+    assert found[1].text == "اللجنة المشتركة للتعاون"
+    ar = "عقدت اللجنة المشتركة للتعاون الاقتصادي والتجاري والفني اجتماعاتها"
+    found = named_in(ar, 0, len(ar), "ar")
+    assert found is not None
+    assert found[0] == "Joint Commission for Economic, Trade and Technical Cooperation"
+    ar = "عقدت اللجنة المشتركة اجتماعاتها في الدوحة"
+    assert (named_in(ar, 0, len(ar), "ar") or ("",))[0] == "Joint Commission"
+
+
 def test_russian_subject_urdu_commission_and_chinese_ordinal_span() -> None:
     from summarizer.mechanisms import first_numbered
     from summarizer.pipeline import ordinal_spans
