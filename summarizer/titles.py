@@ -73,7 +73,8 @@ _DESK_TABLE = {
     "مواصلات": "Communications", "بحری امور": "Maritime Affairs",
     "مذہبی امور": "Religious Affairs", "سمندر پار پاکستانی": "Overseas Pakistanis",
     "آبی وسائل": "Water Resources", "زراعت": "Agriculture", "اطلاعات": "Information",
-    "قانون": "Law", "ایشیا": "Asia", "بحرالکاہل": "the Pacific", "یورپ": "Europe",
+    "قانون": "Law", "معیشت": "Economy", "ایشیا": "Asia", "بحرالکاہل": "the Pacific",
+    "یورپ": "Europe",
     "افریقہ": "Africa", "مشرق وسطیٰ": "the Middle East",
     "أوروبا": "European Affairs", "آسيا": "Asian Affairs", "أفريقيا": "African Affairs",
     "الأمريكتين": "Affairs of the Americas", "القنصلية": "Consular Affairs",
@@ -159,7 +160,20 @@ def _between(gap: str) -> bool:
         return True
     if _DESK.match(bare) and len(words) <= _DESK_WORDS:
         return True
+    if _portfolio(bare) is not None:  # «نائب وزیر معیشت و تجارت نورلان ...»
+        return True
     return len(words) == 1 and normalize.party_code(bare) is not None
+
+
+def _portfolio(words: str) -> str | None:
+    """The portfolios an Urdu office names right after its word, with no «برائے» («وزیر
+    معیشت و تجارت», Minister of Economy and Trade), in English ("Economy and Trade"), when
+    the table knows each; else None."""
+    items = [item for item in _DESK_ITEMS.split(words.strip(" ،,")) if item]
+    if not items or len(items) > _DESK_WORDS or any(item not in _DESK_TABLE for item in items):
+        return None
+    english = [_DESK_TABLE[item] for item in items]
+    return english[0] if len(english) == 1 else ", ".join(english[:-1]) + " and " + english[-1]
 
 
 def _desk(text: str, start: int, end: int) -> tuple[int, str] | None:
@@ -231,6 +245,10 @@ def _title_next_to(
                     return TitleInText(
                         start, desk[0], text[start : desk[0]], f"{english} {desk[1]}"
                     )
+                portfolio = _portfolio(gap) if english.endswith("Minister") else None
+                if portfolio is not None:  # «نائب وزیر معیشت و تجارت»
+                    stop = end + len(gap.rstrip(" ،,"))
+                    return TitleInText(start, stop, text[start:stop], f"{english} of {portfolio}")
                 return TitleInText(start, end, phrase, english)
         rest = text[after_start : after_start + _GAP + len(phrase)]
         at = rest.find(phrase)

@@ -141,6 +141,15 @@ def test_title_is_read_next_to_the_name_in_arabic_and_urdu() -> None:
     found = titles.title_near(ur, name, name + len("ونجیرو کاماؤ اوتینو"))
     assert found is not None
     assert found.english == "Cabinet Secretary for Trade, Investment and Industry"
+    # an Urdu minister's portfolios right after the office, with no «برائے»
+    kgz = "کرغز وفد کی سربراہی کرغزستان کے نائب وزیر معیشت و تجارت نورلان آسانبیکوف نے کی۔"
+    name = kgz.index("نورلان")
+    found = titles.title_near(kgz, name, name + len("نورلان آسانبیکوف"))
+    assert found is not None and found.english == "Deputy Minister of Economy and Trade"
+    assert found.written == kgz[found.start : found.end] == "نائب وزیر معیشت و تجارت"
+    # words the table does not know between the office and the name are no portfolio
+    kgz = "نائب وزیر نے کہا کہ نورلان آسانبیکوف"
+    assert titles.title_near(kgz, kgz.index("نورلان"), len(kgz)) is None
     # another person's honorific between an office and a name: that office is not theirs
     ar = (
         "برئاسة خالد المناعي، وكيل وزارة الخارجية للشؤون السياسية، وسعادة السفيرة بياتريس "
