@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 
 from . import from_text, normalize
 from .records import Span
@@ -471,7 +471,21 @@ def dates_in(
             )
             if nd.value and nd.precision == "day":
                 add(m.start(), m.end(), nd.value, nd.resolved_from, True)
-    return sorted(found, key=lambda f: f.span.start)
+    found.sort(key=lambda f: f.span.start)
+    # the weekday a dateline writes before its date dates the report too
+    # («اسلام آباد — منگل ۱۲ جنوری ۲۰۲۷», "Tuesday, 12 January 2027")
+    for i, (f, g) in enumerate(pairwise(found)):
+        if (
+            f.weekday_only
+            and g.dateline
+            and _WEEKDAY_BEFORE_DATE.fullmatch(text, f.span.end, g.span.start)
+        ):
+            found[i] = dataclasses.replace(f, dateline=True)
+    return found
+
+
+#: What may stand between a dateline's weekday and its date.
+_WEEKDAY_BEFORE_DATE = re.compile(r"[\s,،]{0,3}")
 
 
 @lru_cache(maxsize=16)
@@ -587,7 +601,7 @@ _DAY_COUNTS = {
 #: («بدھ کی شب اسلام آباد پہنچے», who arrived in Islamabad on Wednesday night).
 _ARRIVAL = re.compile(r"(?i:\barriv\w*|прибы\w*)|پہنچ|وصل|وصول|抵达|抵")
 #: How far after the date the verb may stand.
-_ARRIVAL_WINDOW = 40
+_ARRIVAL_WINDOW = 60
 
 
 #: Where a date's clause ends.

@@ -2052,7 +2052,8 @@ _ANNOUNCING = re.compile(
 #: A month and year or a year standing alone ("in May 2027", "in 2027", "2026年").
 _MONTH_OR_YEAR = re.compile(
     r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+)?(?<![\d.])(?:19|20)\d{2}(?!\d|\.\d)|\b(?:next|the following) year\b"
+    r"December)\s+)?(?<![\d.])(?:19|20|١٩|٢٠|۱۹|۲۰)\d{2}(?!\d|\.\d)|"  # «٢٠٢٧», «۲۰۲۷» too
+    r"\b(?:next|the following) year\b"
 )
 
 
@@ -2331,10 +2332,21 @@ def _next_from_sentence(
             evidence=[day.span],
         )
     else:
-        match = _MONTH_OR_YEAR.search(text, start, end)
+        # a year before the report's is not when the next meeting takes place
+        match = next(
+            (
+                m
+                for m in _MONTH_OR_YEAR.finditer(text, start, end)
+                if published is None
+                or not (year := re.search(r"\d{4}", m.group().translate(normalize.ASCII_DIGITS)))
+                or int(year.group()) >= published.year
+            ),
+            None,
+        )
         next_year = _NEXT_YEAR.search(text, start, end) if published is not None else None
         if match is not None:
-            nd = normalize.normalize_date(match.group(), published=published, ahead=True)
+            written = match.group().translate(normalize.ASCII_DIGITS)
+            nd = normalize.normalize_date(written, published=published, ahead=True)
             if nd.value is not None:
                 span = from_text.span_at(text, *match.span())
                 when = MeetingDate(

@@ -1363,3 +1363,34 @@ def test_a_translated_call_is_dated_by_the_sentence_that_reports_it() -> None:
     )
     ((start, end),) = led_by_sentences(text, "ru")
     assert text[start:end].startswith("Министр") and "вчера" in text[start:end]
+
+
+def test_a_datelines_weekday_and_an_arrivals_day_do_not_date_the_meeting() -> None:
+    from summarizer.dating import dates_in, meeting_date
+
+    text = (
+        "روزنامہ ندائے وطن\nاسلام آباد — منگل ۱۲ جنوری ۲۰۲۷\n\n"
+        "تیونس کے وزیر خارجہ، جو اتوار کی شام تین روزہ سرکاری دورے پر اسلام آباد پہنچے، نے "
+        "گزشتہ روز دفتر خارجہ میں وزیر خارجہ سے ملاقات کی۔"
+    )
+    reference = datetime.date(2027, 1, 12)
+    found = {
+        f.span.text: f for f in dates_in(text, 0, len(text), language="ur", reference=reference)
+    }
+    assert found["منگل"].dateline  # the weekday the dateline writes before its date
+    assert not found["گزشتہ روز"].dateline
+    date = meeting_date(text, [(0, len(text))], language="ur", reference=reference, held=True)
+    assert date is not None and date.value == "2027-01-11"  # yesterday, not Sunday's arrival
+
+
+def test_a_next_meeting_year_in_eastern_arabic_digits_is_read() -> None:
+    from summarizer.pipeline import _next_from_sentence
+
+    text = "واتفق الجانبان على عقد الجولة الثالثة من الحوار الاستراتيجي في مدينة دكا خلال عام ٢٠٢٧."
+    found = _next_from_sentence(text, 0, len(text), datetime.date(2026, 12, 13), "ar")
+    assert found is not None and found.date is not None
+    assert found.date.value == "2027" and found.date.text == "٢٠٢٧"
+    # a year before the report's names no next meeting
+    text = "واتفق الجانبان على عقد الجولة الثالثة وفق اتفاق ٢٠١٩ في مدينة دكا."
+    found = _next_from_sentence(text, 0, len(text), datetime.date(2026, 12, 13), "ar")
+    assert found is not None and found.date is None
