@@ -147,6 +147,12 @@ def test_title_is_read_next_to_the_name_in_arabic_and_urdu() -> None:
     found = titles.title_near(kgz, name, name + len("نورلان آسانبیکوف"))
     assert found is not None and found.english == "Deputy Minister of Economy and Trade"
     assert found.written == kgz[found.start : found.end] == "نائب وزیر معیشت و تجارت"
+    # an Arabic title after the name («... سكرتيرة الخارجية», Foreign Secretary)
+    ar = "برئاسة المعمري، وسعادة نسرين سلطانة حق سكرتيرة الخارجية في جمهورية بنغلاديش."
+    name = ar.index("نسرين")
+    found = titles.title_near(ar, name, ar.index(" سكرتيرة"))
+    assert found is not None and found.english == "Foreign Secretary"
+    assert titles.title_starts(ar, ar.index("سكرتيرة"))  # a name is not read into it
     # words the table does not know between the office and the name are no portfolio
     kgz = "نائب وزیر نے کہا کہ نورلان آسانبیکوف"
     assert titles.title_near(kgz, kgz.index("نورلان"), len(kgz)) is None
