@@ -467,6 +467,19 @@ def dated_ahead(when: MeetingDate, published: date, language: str) -> MeetingDat
 #: What stands before the name of a larger event a bilateral meeting was held beside ("on
 #: the margins of the G20 Foreign Ministers' Meeting").
 _HOST_EVENT_BEFORE = re.compile(r"\b(?:margins?|sidelines?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+#: The same in the languages that write the host event after it: "on the sidelines of the",
+#: «на полях», «en marge de la», «على هامش».
+_HOST_EVENT_BEFORE_ORIGINAL = re.compile(
+    r"(?:\b(?:margins?|sidelines?)\s+of\s+(?:the\s+)?|(?i:на\s+полях|в\s+рамках|"
+    r"en\s+marge\s+(?:de\s+la|de\s+l['’]|du|des|de))|على\s+هامش(?:\s+أعمال)?(?:\s+(?:الدورة|الاجتماع|القمة|الجولة|المؤتمر))?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _numbers_the_host_event(text: str, ordinal: Span) -> bool:
+    """Whether an ordinal numbers the event a meeting was held on the sidelines of ("on the
+    sidelines of the seventh ... meeting", «на полях седьмого Совещания»)."""
+    return bool(_HOST_EVENT_BEFORE_ORIGINAL.search(text, max(0, ordinal.start - 30), ordinal.start))
 
 
 def build_meeting(
@@ -513,7 +526,9 @@ def build_meeting(
     round_: int | None = None
     if p.round is not None:
         found = nearest(ordinal_spans(g.text, p.round), anchor)
-        if found:
+        if found and _numbers_the_host_event(g.text, found):
+            g.reject(f"{where}.round", p.round, "the number of the event it was held beside")
+        elif found:
             round_ = p.round
             field_evidence["round"] = [found]
         else:
@@ -564,7 +579,8 @@ def build_meeting(
     sentences = from_text.meeting_sentences(g.text, [series_span, *location.evidence])
     if round_ is None:
         found_round = from_text.round_in(g.text, sentences)
-        if found_round is not None:
+        # "on the sidelines of the seventh CICA ministerial meeting": the host event's number
+        if found_round is not None and not _numbers_the_host_event(g.text, found_round[1]):
             round_ = found_round[0]
             field_evidence["round"] = [found_round[1]]
     if meeting_date.value is None:
@@ -1076,6 +1092,21 @@ def round_from_original(
     para = m.field_evidence["round"][0] if "round" in m.field_evidence else None
     exact = ordinal_spans(original, m.round) if m.round is not None else []
     inside = [s for s in exact if para and para.start <= s.start < para.end]
+    if (inside or exact) and _numbers_the_host_event(original, (inside or exact)[0]):
+        # «на полях седьмого Совещания ... СВМДА»: the host event's number, and its name
+        rejected.append(
+            Rejected(
+                field=f"meetings[{index}].round",
+                value=str(m.round),
+                reason="the number of the event the meeting was held on the sidelines of",
+            )
+        )
+        m.round = None
+        m.field_evidence.pop("round", None)
+        if m.series and not any(_exact(s) for s in m.field_evidence.get("series", [])):
+            m.series = None
+            m.field_evidence.pop("series", None)
+        return
     if inside or exact:
         m.field_evidence["round"] = [(inside or exact)[0]]
         series_from_original(m, index, original, language, rejected)
@@ -1087,6 +1118,10 @@ def round_from_original(
     )
     if numbered is not None and _announces_later(original, numbered[1], language):
         numbered = None  # «... کمیشن کا آٹھواں اجلاس ... جون میں بشکیک میں منعقد ہوگا»
+    if numbered is not None and _HOST_EVENT_BEFORE_ORIGINAL.search(
+        original, max(0, numbered[1].start - 30), numbered[1].start
+    ):
+        numbered = None  # «на полях седьмого Совещания ... СВМДА»: the host event's number
     if numbered is None and m.round is not None and index == 0:
         counted = first_meeting_ordinal(original, language)
         if counted is not None:  # «کمیٹی کا آٹھواں اجلاس»: a mechanism no table lists

@@ -237,3 +237,19 @@ def test_the_fullest_name_of_the_first_numbered_round_is_read() -> None:
     other = "آئندہ دوطرفہ سیاسی مشاورت کا چوتھا دور تہران میں ہوگا۔"
     found = mechanisms.first_numbered(headline + other, "ur")
     assert found is not None and (found[0], found[2]) == (3, "Political Consultations")
+
+
+def test_the_number_of_the_event_a_meeting_was_held_beside_is_not_its_round() -> None:
+    from summarizer.pipeline import _numbers_the_host_event, ordinal_spans
+
+    for text, value in (
+        ("встретился с министром на полях седьмого Совещания министров СВМДА в Баку", 7),
+        ("s'est entretenu avec son homologue en marge de la 79e session de l'Assemblée", 79),
+        ("التقى نظيره على هامش أعمال الدورة الخامسة لمؤتمر وزراء الخارجية", 5),
+        ("met his counterpart on the sidelines of the 16th BRICS Summit", 16),
+    ):
+        (ordinal,) = ordinal_spans(text, value)
+        assert _numbers_the_host_event(text, ordinal), text
+    text = "The two ministers held the 7th round of their political consultations in Baku."
+    (ordinal,) = ordinal_spans(text, 7)
+    assert not _numbers_the_host_event(text, ordinal)
