@@ -1094,15 +1094,7 @@ def round_from_original(
     inside = [s for s in exact if para and para.start <= s.start < para.end]
     if (inside or exact) and _numbers_the_host_event(original, (inside or exact)[0]):
         # «на полях седьмого Совещания ... СВМДА»: the host event's number, and its name
-        rejected.append(
-            Rejected(
-                field=f"meetings[{index}].round",
-                value=str(m.round),
-                reason="the number of the event the meeting was held on the sidelines of",
-            )
-        )
-        m.round = None
-        m.field_evidence.pop("round", None)
+        _drop_round(m, index, "the number of the event it was held on the sidelines of", rejected)
         if m.series and not any(_exact(s) for s in m.field_evidence.get("series", [])):
             m.series = None
             m.field_evidence.pop("series", None)
@@ -1118,9 +1110,7 @@ def round_from_original(
     )
     if numbered is not None and _announces_later(original, numbered[1], language):
         numbered = None  # «... کمیشن کا آٹھواں اجلاس ... جون میں بشکیک میں منعقد ہوگا»
-    if numbered is not None and _HOST_EVENT_BEFORE_ORIGINAL.search(
-        original, max(0, numbered[1].start - 30), numbered[1].start
-    ):
+    if numbered is not None and _numbers_the_host_event(original, numbered[1]):
         numbered = None  # «на полях седьмого Совещания ... СВМДА»: the host event's number
     if numbered is None and m.round is not None and index == 0:
         counted = first_meeting_ordinal(original, language)
@@ -1129,19 +1119,18 @@ def round_from_original(
             return
     if numbered is None:
         if m.round is not None:  # a round the original never writes was made up
-            rejected.append(
-                Rejected(
-                    field=f"meetings[{index}].round",
-                    value=str(m.round),
-                    reason="no such ordinal in the original",
-                )
-            )
-            m.round = None
-            m.field_evidence.pop("round", None)
+            _drop_round(m, index, "no such ordinal in the original", rejected)
         return
     value, ordinal_span, english, span = numbered
     _renumber(m, index, value, ordinal_span, "the meeting", rejected)
     set_series(m, index, english, span, rejected)
+
+
+def _drop_round(m: MeetingRecord, index: int, reason: str, rejected: list[Rejected]) -> None:
+    """The meeting has no round; the one it had is listed in ``rejected`` with ``reason``."""
+    rejected.append(Rejected(field=f"meetings[{index}].round", value=str(m.round), reason=reason))
+    m.round = None
+    m.field_evidence.pop("round", None)
 
 
 def _announces_later(original: str, ordinal: Span, language: str) -> bool:
