@@ -139,10 +139,10 @@ def _attested(word: str, country: str | None) -> bool:
 
 def consonant_match(latin: str, written: str) -> float:
     """How well a Latin name's consonants match an Arabic-script name's (rapidfuzz ratio)."""
-    return fuzz.ratio(_skeleton(normalize.canonical_person(latin)), _skeleton(written))
+    return fuzz.ratio(skeleton(normalize.canonical_person(latin)), skeleton(written))
 
 
-def _skeleton(name: str) -> str:
+def skeleton(name: str) -> str:
     """Consonants of a name in Latin letters, without the article ("al-"): what an Arabic
     spelling and a garbled translation still share."""
     latin = normalize.latinize(name).casefold()
@@ -289,7 +289,7 @@ def _same_word(latin: str, written: str) -> bool:
     agree (at least _WORD_MATCH) and number the same, give or take one ("Costa" is «کوستا»;
     "Bianandelli", two more, is not «بيلاندي», Bellandi; "Sanitayo", two fewer, is not
     «سانتياغو», Santiago)."""
-    mine, theirs = _skeleton(latin), _skeleton(written)
+    mine, theirs = skeleton(latin), skeleton(written)
     return fuzz.ratio(mine, theirs) >= _WORD_MATCH and abs(len(mine) - len(theirs)) <= 1
 
 
@@ -305,12 +305,12 @@ def spell_with_model(written: str, name: str, party: str | None = None) -> str:
     mine = normalize.canonical_person(name).split()
     out: list[str] = []
     for word in written.split():
-        theirs = _skeleton(word)
+        theirs = skeleton(word)
         kept = next(
             (
                 i
                 for i, m in enumerate(mine)
-                if theirs and fuzz.ratio(_skeleton(m), theirs) >= _KEPT_WORD_MATCH
+                if theirs and fuzz.ratio(skeleton(m), theirs) >= _KEPT_WORD_MATCH
             ),
             None,
         )
@@ -369,7 +369,7 @@ def _best_run(
 ) -> tuple[float, int, int] | None:
     """(score, first, end) of the run of one to four words (or of ``sizes`` words) whose
     consonants best match ``name`` (at least MATCH)."""
-    wanted = _skeleton(name)
+    wanted = skeleton(name)
     if not wanted:
         return None
     best: tuple[float, int, int] | None = None
@@ -385,7 +385,7 @@ def _best_run(
                 for a, w in itertools.pairwise(run)
             ):
                 continue
-            score = fuzz.ratio(_skeleton(" ".join(w.group() for w in run)), wanted)
+            score = fuzz.ratio(skeleton(" ".join(w.group() for w in run)), wanted)
             if score >= MATCH and (best is None or score > best[0]):
                 best = (score, i, i + size)
     return best

@@ -12,8 +12,11 @@ them: by its own script's names there, else (Arabic script, Chinese) by how it s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
 
 from . import gazetteer, name_lexicon, normalize, romanize
 
@@ -54,24 +57,28 @@ def _candidates(codes: Iterable[str]) -> Iterator[tuple[str, str, tuple[str, ...
             yield english, code, others
 
 
-def _same_script_match(written: str, others: tuple[str, ...], english: str) -> bool:
-    folded = written.casefold()
-    names = {o.casefold() for o in others} | {english.casefold()}
-    if folded in names:
-        return True
-    # an Arabic name with or without its article («العقبة» / «عقبة»)
-    return folded.startswith("ال") and folded[2:] in names
+@lru_cache(maxsize=65536)
+def _folded(name: str) -> str:
+    return name_lexicon.fold(name)
 
 
-def _sound_score(written: str, english: str, script: str) -> float:
-    """How well a town's English name spells the name as written sounds (0-100)."""
+@lru_cache(maxsize=65536)
+def _consonants(name: str) -> str:
+    return romanize.skeleton(normalize.canonical_person(name))
+
+
+def _sounder(written: str, script: str) -> Callable[[str], float] | None:
+    """How well a town's English name spells ``written`` as it sounds (0-100), or None for a
+    script that is read by its own names only."""
     if script == "zh":
         pattern = name_lexicon.chinese_pattern(written)
-        matched = pattern is not None and pattern.fullmatch(name_lexicon.fold(english))
-        return 100.0 if matched else 0.0
+        if pattern is None:
+            return None
+        return lambda english: 100.0 if pattern.fullmatch(_folded(english)) else 0.0
     if script in ("ur", "ar"):
-        return romanize.consonant_match(english, written)
-    return 0.0
+        mine = romanize.skeleton(written)
+        return lambda english: fuzz.ratio(_consonants(english), mine)
+    return None
 
 
 def towns_named(text: str, start: int, end: int, codes: Iterable[str]) -> list[Town]:
@@ -106,13 +113,17 @@ def _readings(name: str, script: str) -> list[str]:
 
 def _town(forms: list[str], script: str, codes: list[str]) -> tuple[str, str] | None:
     """(English name, country) of the one town the written forms name, or None."""
+    # as written, and an Arabic name without its article («العقبة» / «عقبة»)
+    wanted = {f.casefold() for f in forms}
+    wanted |= {w[2:] for w in wanted if w.startswith("ال")}
+    sounds = _sounder(forms[0], script)
     exact: dict[str, str] = {}
     sounding: dict[str, tuple[float, str]] = {}
     for english, code, others in _candidates(codes):
-        if any(_same_script_match(form, others, english) for form in forms):
+        if english.casefold() in wanted or any(o.casefold() in wanted for o in others):
             exact.setdefault(english, code)
-        elif not exact:
-            score = _sound_score(forms[0], english, script)
+        elif not exact and sounds is not None:
+            score = sounds(english)
             if score >= _SOUNDS_LIKE:
                 sounding.setdefault(english, (score, code))
     if exact:
