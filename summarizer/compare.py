@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 from .merge import Judge, group_events, merge_event, record_series_key, similar
-from .normalize import party_name
+from .normalize import english_list, party_name
 from .records import (
     ArticleBrief,
     ArticleRef,
@@ -439,10 +439,6 @@ def event_name(record: MeetingRecord) -> str:
     return f"the meeting '{record.title}'"
 
 
-def _join(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
 def _lookup(facts: dict[str, Fact], *texts: str | None) -> list[Fact]:
     return [facts[t.casefold()] for t in texts if t and t.casefold() in facts]
 
@@ -462,7 +458,9 @@ def _meeting_sentence(event: Event) -> _Draft:
     """Who met, which round of what, where and when."""
     record = event.record
     facts = all_facts([event])
-    names = _join([with_article(display_party(p.code, p.name)) for p in record.parties] or ["?"])
+    names = english_list(
+        [with_article(display_party(p.code, p.name)) for p in record.parties] or ["?"]
+    )
     place = [record.location.city] if record.location.city else []
     if record.location.country:
         place.append(display_party(record.location.country, record.location.country))
@@ -501,7 +499,7 @@ def _heads_sentence(event: Event) -> _Draft | None:
         verb = "co-chaired for" if delegation.role == "co-chair" else "led the delegation of"
         parts.append(f"{head.name}{title} {verb} {with_article(side)}")
         used += _lookup(facts, head.name, head.title)
-    return _Draft(_capitalise(_join(parts)) + ".", used)
+    return _Draft(_capitalise(english_list(parts)) + ".", used)
 
 
 def _capitalise(text: str) -> str:
@@ -550,7 +548,7 @@ def _describe(
     facts = [Fact(shown, frozenset(v.sources)) for v, shown in named]
 
     def who(sources: list[str]) -> str:
-        return _join([labels.get(s, s) for s in sources])
+        return english_list([labels.get(s, s) for s in sources])
 
     if d.kind == "gap":
         silent = [s for v in d.values if v.value is None for s in v.sources]
@@ -587,7 +585,8 @@ def _describe_lonely(
     for source, text in items:
         by_source.setdefault(source, []).append(text)
     clauses = [
-        f"only {labels.get(s, s)} {how} {_join(_named(texts))}" for s, texts in by_source.items()
+        f"only {labels.get(s, s)} {how} {english_list(_named(texts))}"
+        for s, texts in by_source.items()
     ]
     facts = [Fact(t, frozenset([s])) for s, texts in by_source.items() for t in texts]
     return "; ".join(clauses) or None, facts
@@ -606,11 +605,11 @@ def _series_sentences(one: Series, by_id: dict[str, Event]) -> list[_Draft]:
     facts = all_facts(events)
     names = [with_article(display_party(p.code, p.name)) for p in events[0].record.parties]
     rounds = [ordinal(e.round) for e in one.events if e.round is not None]
-    text = f"The {one.series} between {_join(names)} appears in these reports"
+    text = f"The {one.series} between {english_list(names)} appears in these reports"
     if rounds:
-        text += f" with its {_join(rounds)} " + ("round" if len(rounds) == 1 else "rounds")
+        text += f" with its {english_list(rounds)} " + ("round" if len(rounds) == 1 else "rounds")
     if one.missing_rounds:
-        missing = _join([ordinal(r) for r in one.missing_rounds])
+        missing = english_list([ordinal(r) for r in one.missing_rounds])
         text += f"; the {missing} " + ("round is" if len(one.missing_rounds) == 1 else "rounds are")
         text += " not covered"
     used = _lookup(
@@ -636,10 +635,10 @@ def _topic_change_sentences(one: Series, by_id: dict[str, Event]) -> list[_Draft
         parts: list[str] = []
         used: list[Fact] = []
         if after.added_topics:
-            parts.append(f"added {_join(_named(after.added_topics))}")
+            parts.append(f"added {english_list(_named(after.added_topics))}")
             used += _lookup(new_facts, *after.added_topics)
         if after.dropped_topics:
-            parts.append(f"dropped {_join(_named(after.dropped_topics))}")
+            parts.append(f"dropped {english_list(_named(after.dropped_topics))}")
             used += _lookup(old_facts, *after.dropped_topics)
         text = f"Compared with {event_name(old.record)}, {event_name(new.record)} " + " and ".join(
             parts
@@ -653,7 +652,7 @@ def _topic_sentences(events: list[Event]) -> list[_Draft]:
     facts = all_facts(events)
     drafts: list[_Draft] = []
     if shared:
-        text = f"Topics raised at more than one meeting: {_join(_named(shared))}."
+        text = f"Topics raised at more than one meeting: {english_list(_named(shared))}."
         drafts.append(_Draft(text, _lookup(facts, *shared)))
     by_id = {e.event_id: e for e in events}
     for event_id, labels in distinct.items():
@@ -661,7 +660,7 @@ def _topic_sentences(events: list[Event]) -> list[_Draft]:
             break
         own = all_facts([by_id[event_id]])
         name = event_name(by_id[event_id].record)
-        text = f"Only {name} covered {_join(_named(labels))}."
+        text = f"Only {name} covered {english_list(_named(labels))}."
         drafts.append(_Draft(text, _lookup(own, *labels)))
     return drafts
 

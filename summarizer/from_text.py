@@ -526,13 +526,11 @@ def topic_parts(label: str) -> list[str]:
 _PROPOSED_LIST_BREAK = re.compile(r"\s*[;,،、]\s*")
 
 
-def proposed_list_items(label: str) -> list[tuple[str, Span | None]]:
+def proposed_list_items(label: str) -> list[str]:
     """The items of a topic the model proposed as a list ("A, B, C"), each to be grounded on
-    its own (no span yet); a label that is no list is its one item."""
+    its own; a label that is no list is its one item."""
     items = [i.strip() for i in _PROPOSED_LIST_BREAK.split(label) if i.strip()]
-    if len(items) < 2:
-        return [(label, None)]
-    return [(item, None) for item in items]
+    return items if len(items) > 1 else [label]
 
 
 def topic_fault(label: str, parties: Iterable[str] = ()) -> str | None:

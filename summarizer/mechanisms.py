@@ -222,7 +222,7 @@ def _with_complement(text: str, found: tuple[str, Span], language: str) -> tuple
     fields = _fields_in(match.group(1), language)
     if fields is None:
         return found
-    listed = ", ".join(fields[:-1]) + " and " + fields[-1] if len(fields) > 1 else "".join(fields)
+    listed = normalize.english_list(fields)
     joined = " on " if language == "ru" else " for "
     name = english + joined + (listed + " " if listed else "") + "Cooperation"
     whole = Span(start=span.start, end=match.end(), text=text[span.start : match.end()])

@@ -15,7 +15,7 @@ import itertools
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -476,6 +476,11 @@ def _fuzzy_match(key: str, table: Literal["parties", "cities", "glossary cities"
     keys = _fuzzy_keys(table, len(key))
     best = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
     return None if best is None else str(best[0])
+
+
+def english_list(words: Sequence[str]) -> str:
+    """Words listed in English: "A", "A and B", "A, B and C" ("" for none)."""
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
 
 
 def party_code(name: str) -> str | None:

@@ -465,13 +465,12 @@ def dated_ahead(when: MeetingDate, published: date, language: str) -> MeetingDat
 
 
 #: What stands before the name of a larger event a bilateral meeting was held beside ("on
-#: the margins of the G20 Foreign Ministers' Meeting").
-_HOST_EVENT_BEFORE = re.compile(r"\b(?:margins?|sidelines?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-#: The same in the languages that write the host event after it: "on the sidelines of the",
-#: «на полях», «en marge de la», «على هامش».
-_HOST_EVENT_BEFORE_ORIGINAL = re.compile(
-    r"(?:\b(?:margins?|sidelines?)\s+of\s+(?:the\s+)?|(?i:на\s+полях|в\s+рамках|"
-    r"en\s+marge\s+(?:de\s+la|de\s+l['’]|du|des|de))|على\s+هامش(?:\s+أعمال)?(?:\s+(?:الدورة|الاجتماع|القمة|الجولة|المؤتمر))?)\s*$",
+#: the margins of the G20 Foreign Ministers' Meeting", «на полях», «en marge de la»,
+#: «على هامش أعمال الدورة»).
+_HOST_EVENT_BEFORE = re.compile(
+    r"(?:\b(?:margins?|sidelines?)\s+of\s+(?:the\s+)?|на\s+полях|в\s+рамках|"
+    r"en\s+marge\s+(?:de\s+la|de\s+l['’]|du|des|de)|"
+    r"على\s+هامش(?:\s+أعمال)?(?:\s+(?:الدورة|الاجتماع|القمة|الجولة|المؤتمر))?)\s*$",
     re.IGNORECASE,
 )
 
@@ -479,7 +478,7 @@ _HOST_EVENT_BEFORE_ORIGINAL = re.compile(
 def _numbers_the_host_event(text: str, ordinal: Span) -> bool:
     """Whether an ordinal numbers the event a meeting was held on the sidelines of ("on the
     sidelines of the seventh ... meeting", «на полях седьмого Совещания»)."""
-    return bool(_HOST_EVENT_BEFORE_ORIGINAL.search(text, max(0, ordinal.start - 30), ordinal.start))
+    return bool(_HOST_EVENT_BEFORE.search(text, max(0, ordinal.start - 30), ordinal.start))
 
 
 def build_meeting(
@@ -664,9 +663,13 @@ def build_meeting(
         # a list given as one topic that the text does not write as one ("humanitarian
         # catastrophe in Sudan, urgent need for unhindered humanitarian access, ...") is
         # grounded item by item
-        items = [(proposed, whole)] if whole else from_text.proposed_list_items(proposed)
+        parts = [] if whole else from_text.proposed_list_items(proposed)
+        items = (
+            [(part, g.span(part) or from_text.topic_span(g.text, part)) for part in parts]
+            if len(parts) > 1
+            else [(proposed, whole)]
+        )
         for label, span in items:
-            span = span or g.span(label) or from_text.topic_span(g.text, label)
             if span is None:
                 g.reject(f"{where}.topics[{i}]", label, "topic not found in the article")
                 if not g.keep_ungrounded:
@@ -1448,6 +1451,12 @@ def date_from_original(
         m.status = "held"
 
 
+def _headline_end(original: str) -> int:
+    """Where the article's first line that is not blank (its headline) ends; -1 when it is
+    the only line."""
+    return original.find("\n", len(original) - len(original.lstrip()))
+
+
 @functools.lru_cache(maxsize=16)
 def led_by_sentences(original: str, language: str) -> tuple[tuple[int, int], ...]:
     """The sentences of an Urdu or Arabic original that say who met or who led a side
@@ -1464,9 +1473,7 @@ def led_by_sentences(original: str, language: str) -> tuple[tuple[int, int], ...
     else:
         # the first sentence past the headline that reports a meeting in so many words
         # («... вчера провел телефонный разговор с ...», «s'est entretenu avec», «会谈»)
-        top = len(original) - len(original.lstrip())
-        body = original.find("\n", top) if "\n" in original[top:] else 0
-        cue = NATIVE_MEETING_CUE.search(original, body)
+        cue = NATIVE_MEETING_CUE.search(original, max(_headline_end(original), 0))
         spans = [cue.start()] if cue else []
     return tuple(sorted({dating.sentence_of(original, start) for start in spans}))
 
@@ -2058,7 +2065,7 @@ def _venue_elsewhere(
     town = _town_venue(m, original, anchors)  # «کرغزستان کے سیاحتی شہر چولپان آتا میں»
     if town is not None:
         return town
-    title_end = original.find("\n", len(original) - len(original.lstrip()))
+    title_end = _headline_end(original)
     if not 0 <= evidence.start < title_end:
         return None
     dateline = next(_dateline_cities(original, title_end, min(len(original), _OPENING)), None)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from summarizer import dating
+from summarizer import dating, normalize
 
 #: label | family | a topic label that already names it (English regex) | the subject's words
 #: in Arabic, French, Russian, Chinese and Urdu (regex fragments, ";"-separated; an Arabic
@@ -332,9 +332,7 @@ def _label(subjects: list[Subject]) -> str:
     labels = list(dict.fromkeys(s.label for s in subjects))
     # "science and technology" already says "technology"
     labels = [a for a in labels if not any(a != b and a in b for b in labels)]
-    if len(labels) == 1:
-        return labels[0]
-    return ", ".join(labels[:-1]) + " and " + labels[-1]
+    return normalize.english_list(labels)
 
 
 @lru_cache(maxsize=16)

@@ -172,8 +172,7 @@ def _portfolio(words: str) -> str | None:
     items = [item for item in _DESK_ITEMS.split(words.strip(" ،,")) if item]
     if not items or len(items) > _DESK_WORDS or any(item not in _DESK_TABLE for item in items):
         return None
-    english = [_DESK_TABLE[item] for item in items]
-    return english[0] if len(english) == 1 else ", ".join(english[:-1]) + " and " + english[-1]
+    return normalize.english_list([_DESK_TABLE[item] for item in items])
 
 
 def _desk(text: str, start: int, end: int) -> tuple[int, str] | None:
@@ -187,11 +186,9 @@ def _desk(text: str, start: int, end: int) -> tuple[int, str] | None:
     while words and words[-1] in _RANKS:
         words.pop()
     body = " ".join(words).strip(" ،,")
-    items = [item for item in _DESK_ITEMS.split(body) if item]
-    if not items or any(item not in _DESK_TABLE for item in items):
+    listed = _portfolio(body)  # each item known, as a desk's
+    if listed is None:
         return None
-    english = [_DESK_TABLE[item] for item in items]
-    listed = english[0] if len(english) == 1 else ", ".join(english[:-1]) + " and " + english[-1]
     return start + found.start(2) + text[start + found.start(2) : end].find(body) + len(body), (
         f"for {listed}"
     )
