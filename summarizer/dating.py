@@ -47,8 +47,13 @@ _CJK_DATE = re.compile(
 )
 _ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
 #: A Chinese day of the month without its month ("当地时间11日", "21日，..."), read in the
-#: reference date's month; not a dateline's ("11日电").
-_CJK_DAY = re.compile(rf"(?<![{_DIGITS}月年])([{_DIGITS}]{{1,2}})\s*[日号](?!电)")
+#: reference date's month; not a dateline's ("11日电"). "本月12日" is this month's 12th,
+#: "上月28日" last month's, "下月3日" next month's.
+_CJK_DAY = re.compile(
+    rf"(?:(本月|上月|下月)|(?<![{_DIGITS}月年]))([{_DIGITS}]{{1,2}})\s*[日号](?!电)"
+)
+#: The month "本月", "上月" and "下月" name: months after the reference date's.
+_CJK_MONTH_WORD = {"本月": 0, "上月": -1, "下月": 1}
 #: A figure (\d takes in _DIGITS, and no other character matches those, case ignored or not).
 _ANY_DIGIT = re.compile(r"\d")
 #: A day, month and year in figures with dots ("12.03.2025"): the order every language that
@@ -346,6 +351,15 @@ def _day_of_month(day: int, reference: datetime.date, ahead: bool) -> datetime.d
     return value
 
 
+def _day_in_month(day: int, reference: datetime.date, months: int) -> datetime.date | None:
+    """Day ``day`` of the month ``months`` after the reference date's (-1: the month before)."""
+    index = reference.year * 12 + reference.month - 1 + months
+    try:
+        return datetime.date(index // 12, index % 12 + 1, day)
+    except ValueError:
+        return None
+
+
 def _slashed_value(match: re.Match[str], language: str) -> datetime.date | None:
     """The day a slashed date names: day first, unless English writes it with a month that
     cannot be one (05/13/2025); an English date that reads either way is not read."""
@@ -432,8 +446,11 @@ def dates_in(
                 add(m.start(), m.end(), read[0], read[1], False)
         if reference is not None:
             for m in _scan(_CJK_DAY, "日号", text, start, end):
-                day_of = int(m.group(1).translate(normalize.ASCII_DIGITS))
-                day = _day_of_month(day_of, reference, ahead)
+                day_of = int(m.group(2).translate(normalize.ASCII_DIGITS))
+                if m.group(1):
+                    day = _day_in_month(day_of, reference, _CJK_MONTH_WORD[m.group(1)])
+                else:
+                    day = _day_of_month(day_of, reference, ahead)
                 if day is not None:
                     add(m.start(), m.end(), day.isoformat(), "published", False)
         for m in _DOTTED_DATE.finditer(text, start, end):

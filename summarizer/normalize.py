@@ -1719,7 +1719,7 @@ def _trailing_person(name: str) -> str:
 #: Words after which a party's name stands for a body of it ("Peruvian Ministry of ...").
 _BODY = re.compile(
     r"(?:^|\s+)(?:Ministry|Government|Foreign\s+Office|Foreign\s+Ministry|MFA|Embassy|side|"
-    r"delegation|authorities|Office|Presidency|Cabinet)\b",
+    r"delegation|authorities|Office|Presidency|Cabinet|Secretariat|Board|Agency|Fund)\b",
     re.IGNORECASE,
 )
 
@@ -1764,6 +1764,10 @@ def party_of(name: str) -> str | None:
         code = party_code(head)
     if code is None and head and len(head.split()) == 1:
         code = demonym_code(head)
+    if code is None and body and len(head.split()) > 1:
+        # a national body named by its sector: "Ghana Cocoa Board", "Saudi Fund ..."
+        first = head.split()[0]
+        code = party_code(first) or demonym_code(first)
     if code is None and body:
         tail = re.search(r".*\bof\s+(?:the\s+)?(.+)$", name[body.end() :])
         code = party_code(tail.group(1)) if tail else None
@@ -2112,13 +2116,23 @@ _JOINED_PREFIXES = re.compile(r"\b(counter|anti|co|non|multi|inter) (?=\w)")
 @lru_cache(maxsize=4096)
 def series_key(series: str) -> str:
     """A key under which spellings of one series are equal (hyphens, -ise/-ize, defence...,
-    "Bilateral", Committee/Commission, "of/on/for Cooperation")."""
+    "Bilateral", Committee/Commission, "of/on/for Cooperation", who holds it: "Foreign
+    Ministry Strategic Dialogue" is the pair's "Strategic Dialogue")."""
     text = canonical_series(series)
     text = re.sub(r"\s*\([A-Z][A-Za-z0-9&+-]{1,11}\)\s*$", "", text).casefold()  # "(JPCC)"
     text = _SPACES.sub(" ", re.sub(r"[-–—/_,.:;'\"]", " ", text)).strip()
     text = " ".join(_SPELLINGS.get(word, word) for word in text.split() if word != "bilateral")
     text = _OF_COOPERATION.sub("for cooperation", text)
+    text = _SPACES.sub(" ", _FOREIGN_MINISTRIES.sub(" ", text)).strip() or text
     return _JOINED_PREFIXES.sub(r"\1", text)
+
+
+#: Who holds a series, which its name may write or leave out: "Foreign Ministry", "between
+#: (the) Foreign Ministries", "of the Ministries of Foreign Affairs" (folded, lowercase).
+_FOREIGN_MINISTRIES = re.compile(
+    r"\b(?:(?:between|of) (?:the )?(?:two )?(?:foreign ministries|ministries of foreign affairs)"
+    r"|foreign ministry|foreign ministries)\b"
+)
 
 
 #: "Joint Commission of Cooperation" and "on Cooperation" are the one "for Cooperation".

@@ -76,7 +76,7 @@ from .translation import (
 
 #: Bump when grounding or normalisation changes what a brief contains: it is part of the
 #: cache key, so results made by older code are not served as current.
-PIPELINE_VERSION = "29"
+PIPELINE_VERSION = "30"
 #: Tokens the system prompt and the tool schema take (measured: about 1,500 with Qwen2.5).
 PROMPT_OVERHEAD_TOKENS = 1600
 OPENAI_CONTEXT = 128_000

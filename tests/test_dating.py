@@ -105,6 +105,20 @@ def test_chinese_date_without_year_takes_the_reference_year() -> None:
     assert found is not None and (found.span.text, found.value) == ("6月24日", "2025-06-24")
 
 
+def test_chinese_day_of_this_or_last_month() -> None:
+    def read(text: str, reference: datetime.date) -> list[tuple[str, str]]:
+        found = dating.dates_in(text, 0, len(text), language="zh", reference=reference)
+        return [(f.span.text, f.value) for f in found]
+
+    wire = "人民网北京11月14日电　据外交部网站消息，本月12日，工作组磋商在北京举行。"
+    assert ("本月12日", "2025-11-12") in read(wire, datetime.date(2025, 11, 14))
+    # last month's day, across the year's end; and the day of the next month
+    assert read("上月28日，磋商举行。", datetime.date(2025, 1, 2)) == [("上月28日", "2024-12-28")]
+    assert read("双方将于下月3日会晤。", datetime.date(2025, 11, 14)) == [("下月3日", "2025-12-03")]
+    # a month written out is still read once, as its own date
+    assert read("11月12日，磋商举行。", datetime.date(2025, 11, 14)) == [("11月12日", "2025-11-12")]
+
+
 def test_urdu_sentence_ends_at_the_urdu_full_stop() -> None:
     text = "پہلا جملہ۔ دوسرا جملہ"
     assert dating.sentence_of(text, text.index("دوسرا")) == (text.index("دوسرا"), len(text))

@@ -176,7 +176,13 @@ def test_a_series_between_foreign_ministries_is_the_foreign_ministry_series() ->
     assert series_key("Strategic Dialogue between Foreign Ministries") == series_key(
         "Foreign Ministry Strategic Dialogue"
     )
-    assert series_key("Strategic Dialogue") != series_key("Foreign Ministry Strategic Dialogue")
+    # who holds it is written or left out: one series of the pair
+    assert series_key("Strategic Dialogue") == series_key("Foreign Ministry Strategic Dialogue")
+    assert series_key("Political Consultations between the Ministries of Foreign Affairs") == (
+        series_key("Political Consultations")
+    )
+    consultations = series_key("Foreign Ministry Political Consultations")
+    assert series_key("Strategic Dialogue") != consultations
 
 
 def test_an_arabic_term_with_the_parties_adjectives_inside_it() -> None:

@@ -443,6 +443,12 @@ def test_party_of_reads_a_body_a_nationality_or_the_country_after_of() -> None:
     assert party_of("the Chinese side") == "CHN"
     assert party_of("Ministry of Foreign Affairs of Peru") == "PER"
     assert party_of("Atlantis") is None
+    # a national body named by its sector stands for its country; a regional one does not
+    assert party_of("Ghana Cocoa Board") == "GHA"
+    assert party_of("Swiss Secretariat for Economic Affairs (SECO)") == "CHE"
+    assert party_of("Saudi Fund for Development") == "SAU"
+    assert party_of("Asian Development Bank") is None
+    assert party_of("Qatar Airways") is None
     assert demonym_code("Nigerian") == "NGA" and demonym_code("Niger") is None
     assert demonym_code("Australian") == "AUS" and demonym_code("Austrian") == "AUT"
     assert clean_person_name("Minister of Economy and Trade, Tovai Abdi") == "Tovai Abdi"
