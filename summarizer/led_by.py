@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import normalize, romanize, titles
+from . import name_lexicon, normalize, romanize, titles
 
 #: "<side> وفد کی قیادت|سربراہی <who> نے کی" and "<side> کی نمائندگی <who> نے کی".
 _CLAUSE = re.compile(
@@ -34,6 +34,8 @@ _NOT_NAME = frozenset(
         "کمشنر", "ہائی", "جبکہ", "بھی", "شعبہ", "ڈویژن", "محکمہ", "تجارت", "داخلہ", "دفاع",
         "توانائی", "انضمام", "صنعت", "سرمایہ", "کاری", "پیٹرولیم", "کابینہ", "اقتصادی",
         "کمیونٹی", "جانب", "سے", "ایشیا", "پیسیفک", "نائب", "سیکرٹری",
+        # a desk after «برائے» («انڈر سیکرٹری برائے دوطرفہ تعلقات»: for bilateral relations)
+        "دوطرفہ", "تعلقات", "انڈر", "ایڈیشنل",
     }
 )  # fmt: skip
 
@@ -226,10 +228,18 @@ _ARABIC_NOT_NAME = frozenset(
 ) | _HONORIFICS  # fmt: skip
 
 
+#: A preposition or "and" joined to the article («بال», «وال», «لل», «فال», «كال»): a
+#: phrase's word, unless it spells a name people bear.
+_ARABIC_JOINED_ARTICLE = ("بال", "وال", "لل", "فال", "كال")
+
+
 def _arabic_name_word(word: str, after_name: bool = False) -> bool:
     """Whether a word may be part of a name; a city's name may be a surname after a given
     name («رودولفو ماكارايغ سانتياغو»: Santiago)."""
     bare = romanize.strip_marks(word)
+    if bare.startswith(_ARABIC_JOINED_ARTICLE) and name_lexicon.attested_spelling(bare) is None:
+        # «بالخارج», «والجالية»: "abroad", "and the community" (not «والتر», Walter)
+        return False
     if bare.startswith("و") and not _arabic_name_word(bare[1:]):
         return False  # «والسيدة», "and Mrs": a joined "and" before a title
     return (
@@ -244,6 +254,11 @@ def _arabic_name_word(word: str, after_name: bool = False) -> bool:
 #: A minister's or a ministry's word: the words right after it are its portfolio, not a name
 #: («وزير الطاقة والموارد المائية في جمهورية طاجيكستان دالير رحيم زاده»).
 _MINISTER = re.compile(r"[وبل]?(?:وزير|وزيرة|وزارة|وزراء)")  # «الوزير X» is a name
+#: A feminine adjective with the article («التحتية البحرية», "maritime infrastructure"): a
+#: run of these alone is a phrase, not a name.
+_ADJECTIVE = re.compile(r"ال\S+ي[ةه]")
+#: A state's word: the words right after it name the country («بجمهورية جنوب إفريقيا»).
+_STATE = re.compile(r"[وبل]?(?:ال)?(?:جمهورية|مملكة|دولة|سلطنة|إمارة)")
 
 
 def _name_runs(text: str, start: int, end: int) -> list[list[re.Match[str]]]:
@@ -260,7 +275,15 @@ def _name_runs(text: str, start: int, end: int) -> list[list[re.Match[str]]]:
         ):
             run.append(word)
             continue
-        if 2 <= len(run) <= 5 and not (before and _MINISTER.fullmatch(before)):
+        while len(run) > 2 and _ADJECTIVE.fullmatch(romanize.strip_marks(run[0].group())):
+            before = run.pop(0).group()  # a title's last word («والثروة السمكية كينتارو ...»)
+        if (
+            2 <= len(run) <= 5
+            and not (before and _MINISTER.fullmatch(before))
+            and not (before and _STATE.fullmatch(before))
+            and normalize.party_code(_joined(text, run)) is None  # «جنوب إفريقيا»
+            and not all(_ADJECTIVE.fullmatch(romanize.strip_marks(w.group())) for w in run)
+        ):
             runs.append(run)
         run = []
         before = word.group() if word is not None else None
@@ -307,16 +330,19 @@ def _joined(text: str, run: list[re.Match[str]]) -> str:
 
 def arabic_side_code(side: str) -> str | None:
     """The party an Arabic side's words name: a country («الأردن»), its adjective («الأردني»,
-    «القطري», «التشيلي»: the country with «ال» or «ي» taken off) or an organisation («الاتحاد
-    الأوروبي»)."""
+    «القطري», «التشيلي»: the country with «ال» or «ي» taken off; «القيرغيزي»: «ستان» put back)
+    or an organisation («الاتحاد الأوروبي»)."""
     bare = romanize.strip_marks(side)
     words = bare.split()
     for size in range(len(words), 0, -1):
         phrase = " ".join(words[:size])
         candidates = [phrase]
         for form in (phrase, phrase[2:] if phrase.startswith("ال") else None):
-            if form:
-                candidates += [form, form[:-1] if form.endswith("ي") else form]
+            if form and form.endswith("ي"):
+                # «القيرغيزي», «الأوزبكي»: a -stan country's people drop its «ستان»
+                candidates += [form, form[:-1], form[:-1] + "ستان"]
+            elif form:
+                candidates.append(form)
         for candidate in candidates:
             code = normalize.party_code(candidate)
             if code:
@@ -324,9 +350,15 @@ def arabic_side_code(side: str) -> str | None:
     return None
 
 
-#: «برئاسة <first>، و<second>» ("chaired by ... and ..."), «برئاسة مشتركة من ...»: the two
-#: heads of one sentence, each with the words that may name its side.
-_ARABIC_COCHAIRED = re.compile(r"برئاسة\s+(?:مشتركة\s+)?(?:من\s+)?(?P<who>[^.\n]{3,400})")
+#: «برئاسة <first>، و<second>» ("chaired by ... and ..."), «برئاسة مشتركة من ...», «ترأس
+#: أشغال الدورة مناصفةً ...»: the two heads of one sentence, each with the words that may name
+#: its side.
+_ARABIC_COCHAIRED = re.compile(
+    r"(?:برئاسة\s+(?:مشتركة\s+)?(?:من\s+)?"
+    # «وترأس أشغال الدورة مناصفةً ...»: "the session was co-chaired by ..."
+    r"|(?:ترأس|ترأست|رأس)\s+(?:(?:أشغال|أعمال)\s+)?(?:\S+\s+)?مناصفة[ًً]?\s+(?:بين\s+)?)"
+    r"(?P<who>[^.\n]{3,400})"
+)
 #: Where the second head's part starts: after a comma, or at "and" joined to a title or an
 #: honorific («ووكيل», «ونظيره», «ومعالي»).
 _ARABIC_PART = re.compile(
@@ -366,6 +398,15 @@ def heads_met_arabic(text: str) -> list[tuple[LedBy, str | None]]:
     return found
 
 
+def _side_in(words: list[str]) -> str | None:
+    """The first party some one to three words of a part name («جنوب إفريقيا», «الإندونيسية»)."""
+    for i in range(len(words)):
+        code = arabic_side_code(" ".join(words[i : i + 3]))
+        if code is not None:
+            return code
+    return None
+
+
 def heads_cochaired(text: str) -> list[tuple[LedBy, str | None]]:
     """The two heads an Arabic "chaired by X and Y" sentence names (the first run of two to
     five name words of each part), each with the party its part names («في مملكة تايلند»,
@@ -375,18 +416,24 @@ def heads_cochaired(text: str) -> list[tuple[LedBy, str | None]]:
         start, end = clause.span("who")
         bounds = [start, *(m.end() for m in _ARABIC_PART.finditer(text, start, end)), end]
         heads: list[tuple[LedBy, str | None]] = []
+        title_words: list[str] = []  # a part of title alone, before its name's part
+        title_start: int | None = None
         for part_start, part_end in itertools.pairwise(bounds):
             part = text[part_start:part_end]
             if _ATTENDED.match(part.strip()) or len(heads) == 2:
                 break
-            words = list(_WORD.finditer(text, part_start, part_end))
+            words = title_words + [w.group() for w in _WORD.finditer(text, part_start, part_end)]
             runs = _name_runs(text, part_start, part_end)
             if not runs:
+                title_words, title_start = words, part_start
                 continue
-            run = runs[0]
-            code = next((c for w in words if (c := arabic_side_code(w.group())) is not None), None)
+            # a run an honorific opens («... والمينائية الشيخ ولد سيدي محمد») is the name
+            run = next((r for r in runs if _after_honorific(text, r[0].start())), runs[0])
+            code = _side_in(words)
             s, e = run[0].start(), run[-1].end()
-            heads.append((LedBy(s, e, text[s:e], "", part_start), code))
+            # the part its title is in: «وزير ...، نور الدين بلقاسمي»
+            heads.append((LedBy(s, e, text[s:e], "", title_start or part_start), code))
+            title_words, title_start = [], None
         if len(heads) == 2:
             found += heads
     return found

@@ -53,6 +53,7 @@ TERMS: dict[str, dict[str, str]] = {
         "اللجنة العليا المشتركة": "Higher Joint Commission",
         "اللجنة السياسية المشتركة": "Joint Political Committee",
         "اللجنة المشتركة": "Joint Commission",
+        "اللجنة الثنائية": "Bi-National Commission",
         "مجلس التعاون الاستراتيجي": "Strategic Cooperation Council",
         "آلية التشاور الثنائي": "Bilateral Consultation Mechanism",
         "آلية التشاور السياسي": "Political Consultation Mechanism",
@@ -65,7 +66,10 @@ TERMS: dict[str, dict[str, str]] = {
         "consultations politiques": "Political Consultations",
         "grande commission mixte": "Grand Joint Commission",
         "commission mixte permanente": "Permanent Joint Commission",
+        "commission ministérielle mixte": "Joint Ministerial Commission",
+        "commission mixte ministérielle": "Joint Ministerial Commission",
         "commission mixte": "Joint Commission",
+        "commission binationale": "Bi-National Commission",
         "commission intergouvernementale": "Intergovernmental Commission",
         "groupe de travail conjoint": "Joint Working Group",
         "groupe de travail mixte": "Joint Working Group",
@@ -182,6 +186,19 @@ _RU_SUBJECT = re.compile(
     r"\s+по\s+(" + "|".join(sorted(_RU_SUBJECTS, key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,
 )
+#: Arabic «لل<subject>» after a committee's name and the parties' adjectives («للجنة
+#: المشتركة الموريتانية اليابانية للصيد البحري»: on Fisheries), in English.
+_AR_SUBJECTS = {
+    "الصيد البحري": "Fisheries", "الصيد": "Fisheries", "النقل": "Transport",
+    "الطاقة": "Energy", "الزراعة": "Agriculture", "التجارة": "Trade",
+    "الاستثمار": "Investment", "الهجرة": "Migration", "التعليم": "Education",
+    "الصحة": "Health", "مكافحة الإرهاب": "Counter-Terrorism",
+}  # fmt: skip
+_AR_SUBJECT = re.compile(
+    r"(?:\s+\S+(?:ية|يه|ي))?(?:[\s-]+\S+(?:ية|يه|ي))?\s+لل?("
+    + "|".join(sorted((k[2:] for k in _AR_SUBJECTS), key=len, reverse=True))
+    + r")(?!\w)"
+)
 #: A party adjective between the ordinal's noun and the name ("26-е заседание
 #: Российско-монгольской межправительственной комиссии").
 _PARTY_ADJECTIVE = re.compile(r"\s*[А-ЯЁа-яё][а-яё]+-[а-яё]+(?:ой|ого|ая|ий|ей)\s+")
@@ -209,6 +226,12 @@ def _with_complement(text: str, found: tuple[str, Span], language: str) -> tuple
     """The mechanism's name with the fields of cooperation written after its head term."""
     pattern = _COMPLEMENT.get(language)
     english, span = found
+    subject = _AR_SUBJECT.match(text, span.end) if language == "ar" else None
+    if subject:
+        name = f"{english} on {_AR_SUBJECTS['ال' + subject.group(1)]}"
+        return name, Span(
+            start=span.start, end=subject.end(), text=text[span.start : subject.end()]
+        )
     if language == "ru":
         subject = _RU_SUBJECT.match(text, span.end)
         if subject:

@@ -1627,10 +1627,15 @@ def _is_title_word(word: str) -> bool:
     return bool(parts) and all(p in _TITLE_WORDS or p in _FUNCTION_WORDS for p in parts)
 
 
-def clean_person_name(name: str) -> str:
+def clean_person_name(name: str, title: str | None = None) -> str:
     """A proposed name without the title or party written into it: "Minister of Economy and
     Trade, Tovai Abdi" -> "Tovai Abdi"; "President Ahmad Nadzir of Pakistan" -> "Ahmad
-    Nadzir". A name with nothing left after that is returned as it was."""
+    Nadzir"; the proposed ``title`` and the country after it ("Minister of International
+    Relations and Cooperation in South Africa Thandiwe Mkhize"). A name with nothing left
+    after that is returned as it was."""
+    rest = _after_title(name, title) if title else None
+    if rest:
+        name = rest
     parts = [part.strip() for part in name.split(",") if part.strip()]
     people = [part for part in parts if not looks_like_title(part) and not party_code(part)]
     bare = people[0] if len(people) == 1 else name.strip()
@@ -1642,6 +1647,20 @@ def clean_person_name(name: str) -> str:
         words = words[1:]
     cleaned = _trailing_person(" ".join(words))
     return name.strip() if not cleaned or looks_like_title(cleaned) else cleaned
+
+
+def _after_title(name: str, title: str) -> str | None:
+    """What a name says after the title it opens with, and after the country that title is
+    "of" or "in" (None when it does not open with the title)."""
+    if len(title) < 4 or not name.casefold().startswith(title.casefold()):
+        return None
+    words = name[len(title) :].strip(" ,").split()
+    if words and words[0].casefold() in ("of", "in", "from"):
+        for size in range(min(4, len(words) - 2), 0, -1):
+            if party_code(" ".join(words[1 : 1 + size])):
+                words = words[1 + size :]
+                break
+    return " ".join(words) or None
 
 
 #: Particles inside a person's name ("Rui Vasconcelos de Almeida", "Salem bin Hamad").
@@ -2110,7 +2129,7 @@ _SPELLINGS = {
     "committee": "commission",
 }
 # fmt: on
-_JOINED_PREFIXES = re.compile(r"\b(counter|anti|co|non|multi|inter) (?=\w)")
+_JOINED_PREFIXES = re.compile(r"\b(counter|anti|co|non|multi|inter|bi) (?=\w)")
 
 
 @lru_cache(maxsize=4096)

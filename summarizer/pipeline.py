@@ -606,7 +606,7 @@ def build_meeting(
     delegations: list[Delegation] = []
     for i, head in enumerate(p.heads):
         # a title or party written into the name ("Minister of Trade, Tovai Abdi") is not it
-        cleaned = normalize.clean_person_name(head.name)
+        cleaned = normalize.clean_person_name(head.name, head.title)
         if cleaned != head.name and g.span(cleaned) is not None:
             office = title_before(g.text, g.span(cleaned), head.title)
             head = head.model_copy(update={"name": cleaned, "title": office or head.title})
@@ -1581,6 +1581,14 @@ def _town_venue(m: MeetingRecord, original: str, regions: list[tuple[int, int]])
     return None
 
 
+def _written_nowhere(city: str, original: str) -> bool:
+    """Whether a city the tables know is written nowhere in the original, by any of its names."""
+    info = normalize.city_info(city)
+    if info is None:
+        return False
+    return all(english != info[0] for _s, _e, english in normalize.cities_in(original))
+
+
 def _first_city(original: str, regions: list[tuple[int, int]]) -> Location | None:
     """The first known city the original writes in these regions as a place ("in Warsaw",
     "وارسا میں"; not a dateline's, which names where the report was filed), else the first
@@ -1598,8 +1606,15 @@ def _first_city(original: str, regions: list[tuple[int, int]]) -> Location | Non
         ]
         if placed:  # «الكويت وقيرغيزستان تعقدان ... في بشكيك»: the city written as a place
             return _located(original, *placed[0])
-        return _located(original, *found[0])
+        # not a city a delegation came from ("with 22 officials from Manila")
+        found = [f for f in found if not _ORIGIN_BEFORE.search(original, max(0, f[0] - 12), f[0])]
+        if found:
+            return _located(original, *found[0])
     return None
+
+
+#: Words before a city that name where someone came from, not where they met.
+_ORIGIN_BEFORE = re.compile(r"(?:\bfrom|(?<!\w)из|(?:قادما|قادمة|قادمين)\s+من)\s+$", re.I)
 
 
 #: Urdu's postposition of place after a city ("وارسا میں", in Warsaw).
@@ -1745,6 +1760,17 @@ def city_from_original(
         if named is not None:
             return
         city = None
+    if city and language in ("ar", "ur") and _written_nowhere(city, original):
+        # a known city a translation made up (Nouadhibou as "Tokyo"): the city the meeting's
+        # sentences name, if any
+        anchors = anchor_sentences(m, original, language, with_city=False)
+        named = _town_venue(m, original, anchors) or _first_city(original, anchors)
+        reason = "the original names it nowhere (a translation's error)"
+        if named is not None:
+            reason += f"; the meeting's sentence names {named.evidence[0].text!r}"
+        rejected.append(Rejected(field=where, value=city, reason=reason))
+        m.location = named or Location(city=None, country=None)
+        return
     if city and normalize.city_info(city) is None and not _written_as_venue(m, original):
         # not a city GeoNames knows either ("Shangri-La hotel", a translation's "Maputu"):
         # the city the original writes where the model read it, or in the meeting's sentences
@@ -1984,11 +2010,11 @@ _CJK_TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 #: A preposition of place right before a city ("met in Iasi", "à Dakar", "в Казани").
 _VENUE_BEFORE = re.compile(r"(?:\b(?:in|at|à|в|во)|في)\s+$", re.IGNORECASE)
-#: Words of a building or a venue, not a town ("Serena Hotel", "State House").
+#: Words of a building or a venue, not a town ("Serena Hotel", "State House", "APEC Haus"),
+#: and an acronym, which names a body or its building, never a town ("KICC", "APEC ...").
 _BUILDING = re.compile(
-    r"\b(?:hotel|palace|house|hall|cent(?:re|er)|resort|ministry|building|headquarters|"
-    r"office|embassy|residence|club|complex|villa)\b",
-    re.IGNORECASE,
+    r"(?i:\b(?:hotel|palace|house|haus|hall|cent(?:re|er)|resort|ministry|building|"
+    r"headquarters|office|embassy|residence|club|complex|villa)\b)|\b[A-Z]{2,6}\b"
 )
 
 
@@ -2550,6 +2576,11 @@ def cjk_head_from_original(
         if best is None:
             continue
         start, end, latin = best
+        # the translation's name is part of the one the original writes after a title ("Li
+        # Ming" for 钱立明: 外交部副部长钱立明)
+        whole = _chinese_name_after_title(original, max(0, start - 8), end)
+        if whole is not None and whole[0] < start < whole[1]:
+            start, end, latin = whole
         _name_from_original(d, index, i, latin, (start, end, original[start:end]), rejected)
         _chinese_title(d, index, i, original, start, rejected)
 
@@ -2776,6 +2807,52 @@ def _party_from_headline(
         )
     )
     m.parties[m.parties.index(wrong)] = party
+
+
+#: A word of Arabic-script text, for its party adjectives («الموريتانية», «پاکستانی»).
+_SCRIPT_WORD = re.compile(r"[^\s،,.:;()«»\"'؛۔-]+")
+
+
+def _parties_in(original: str, start: int, end: int, language: str) -> list[tuple[str, int, int]]:
+    """(code, start, end) of every party an Arabic or Urdu text[start:end] names, by its name
+    (places.parties_named) or its people's adjective, in text order."""
+    side = led_by.arabic_side_code if language == "ar" else led_by.side_code
+    found = [(p.code, p.start, p.end) for p in places.parties_named(original, start, end) if p.code]
+    for word in _SCRIPT_WORD.finditer(original, start, end):
+        code = side(word.group())
+        if code is not None:
+            found.append((code, word.start(), word.end()))
+    return sorted(found, key=lambda f: f[1])
+
+
+def parties_never_named(
+    m: MeetingRecord, index: int, original: str, language: str, rejected: list[Rejected]
+) -> None:
+    """A translated meeting's party that the Arabic or Urdu original never names, by its name
+    or its people's adjective, is the translation's invention (Mauritania translated as
+    "South Africa"): a party the meeting's own sentences name («اللجنة المشتركة الموريتانية
+    اليابانية») and it lacks takes its place. Without one, it is kept."""
+    named = {code for code, _s, _e in _parties_in(original, 0, len(original), language)}
+    wrong = [p for p in m.parties if p.code and p.code not in named]
+    # the parties the meeting's sentences name that it lacks, in text order (the tables may
+    # miss a form of a country's name: a party is dropped only for one of these)
+    instead: list[Party] = []
+    for start, end in anchor_sentences(m, original, language):
+        for code, s, e in _parties_in(original, start, end, language):
+            if all(p.code != code for p in [*m.parties, *instead]):
+                evidence = [from_text.span_at(original, s, e)]
+                instead.append(Party(name=normalize.party_name(code), code=code, evidence=evidence))
+    for party, other in zip(wrong, instead, strict=False):
+        i = m.parties.index(party)
+        rejected.append(
+            Rejected(
+                field=f"meetings[{index}].parties[{i}]",
+                value=party.name,
+                reason="the original names it nowhere (a translation's error); the meeting's "
+                f"sentence names {other.evidence[0].text!r} ({other.name})",
+            )
+        )
+        m.parties[i] = other
 
 
 def _party_written(original: str, named: places.Place) -> Party:
@@ -3032,6 +3109,7 @@ def arabic_heads_chaired(
     ]
     named += _sides_of_pairs(led_by.heads_cochaired(original), codes)
     named += _sides_of_pairs(led_by.heads_met_arabic(original), codes)
+    _sides_by_name(m, index, [(f, c) for f, c in named if c in codes], rejected)
     for found, code in named:
         if code is None or code not in codes:
             continue
@@ -3078,6 +3156,40 @@ def arabic_heads_chaired(
                 _title_from_original(d, index, i, title.english, reason, rejected)
             continue
         m.delegations.append(_head_from_original(code, latin, found, title))
+
+
+def _sides_by_name(
+    m: MeetingRecord,
+    index: int,
+    named: list[tuple[led_by.LedBy, str | None]],
+    rejected: list[Rejected],
+) -> None:
+    """A head the model gave to the wrong side: its name is the one the original writes for
+    the other side (by its consonants), and that side has no head of that name; it takes
+    the original's side."""
+    for found, code in named:
+        for i, d in enumerate(m.delegations):
+            if (
+                code is None
+                or d.party == code
+                or d.head is None
+                or romanize.consonant_match(d.head.name, found.written) < _SAME_NAME
+                or any(
+                    o.party == code
+                    and o.head is not None
+                    and romanize.consonant_match(o.head.name, found.written) >= _SAME_NAME
+                    for o in m.delegations
+                )
+            ):
+                continue
+            rejected.append(
+                Rejected(
+                    field=f"meetings[{index}].delegations[{i}].party",
+                    value=d.party or "",
+                    reason=f"the original names {found.written!r} as the {code} side's head",
+                )
+            )
+            d.party = code
 
 
 def _sides_of_pairs(
@@ -3445,6 +3557,8 @@ def finish(answered: Answered) -> ArticleBrief:
         next_city_from_original(m, i, source_article.text)
         if translation is not None and m.primary:
             parties_from_headline(m, i, source_article.text, brief.rejected)
+            if language in ("ar", "ur"):
+                parties_never_named(m, i, source_article.text, language, brief.rejected)
             if language == "zh":
                 party_of_chinese_pair(m, i, source_article.text, brief.rejected)
             series_named_in_original(m, i, source_article.text, language, brief.rejected)

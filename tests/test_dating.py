@@ -370,6 +370,12 @@ def test_chinese_head_is_the_romanisation_of_the_original() -> None:
     head = m.delegations[0]
     assert head.head.name == "Gao Mingyuan" and head.evidence[0].text == "高明远"
     assert rejected[0].value == "Li Mingyuan"
+    # the translation dropped the surname: the name the original writes after the title
+    text = "中国外交部副部长钱立明17日在圣何塞同哥斯达黎加外交部副部长共同主持磋商。"
+    paragraph = Span(start=0, end=len(text), text=text, alignment="translated")
+    head = Delegation(party="CHN", head=Person(name="Li Ming"), evidence=[paragraph])
+    cjk_head_from_original(record(delegations=[head]), 0, text, rejected)
+    assert head.head.name == "Qian Liming" and head.evidence[0].text == "钱立明"
     # a name the paragraph does not write at all: the one after a Chinese official's title
     text = "中国外交部副部长邓怀远与海合会助理秘书长萨利赫·卡哈塔尼共同主持。"
     paragraph = Span(start=0, end=len(text), text=text, alignment="translated")
@@ -1408,3 +1414,46 @@ def test_a_next_meeting_year_in_eastern_arabic_digits_is_read() -> None:
     text = "واتفق الجانبان على عقد الجولة الثالثة وفق اتفاق ٢٠١٩ في مدينة دكا."
     found = _next_from_sentence(text, 0, len(text), datetime.date(2026, 12, 13), "ar")
     assert found is not None and found.date is None
+
+
+def test_a_building_or_a_delegations_home_city_is_not_the_venue() -> None:
+    text = (
+        "PORT MORESBY - The two countries agreed on a fisheries deal.\n\n"
+        "The third meeting of the Joint Commission opened at APEC Haus on Tuesday, co-chaired "
+        "by the ministers, one of whom arrived with 22 officials from Manila."
+    )
+    m = record(
+        round=3,
+        location=Location(city="APEC Haus", evidence=[span_of(text, "APEC Haus")]),
+        field_evidence={"round": [span_of(text, "third")]},
+    )
+    rejected: list[Rejected] = []
+    city_from_original(m, 0, text, "en", rejected)
+    # "APEC Haus" is a building (an acronym, "Haus"); "from Manila" is where a side came from
+    assert m.location.city == "Port Moresby" and m.location.evidence[0].text == "PORT MORESBY"
+    assert rejected[-1].value == "APEC Haus"
+
+
+def test_a_city_the_arabic_original_never_writes_is_a_translations_error() -> None:
+    text = (
+        "نواكشوط – الأحد 7 فبراير 2027\n\n"
+        "وكان الملف محل نقاش خلال الدورة الخامسة للجنة المشتركة الموريتانية اليابانية للصيد "
+        "البحري، التي عقدت الأربعاء الماضي في نواذيبو."
+    )
+    m = record(
+        round=5,
+        location=Location(city="Tokyo", evidence=[span_of(text, "في نواذيبو", translated=True)]),
+        field_evidence={"round": [span_of(text, "الخامسة")]},
+    )
+    rejected: list[Rejected] = []
+    city_from_original(m, 0, text, "ar", rejected)
+    assert m.location.city is None
+    assert rejected[-1].value == "Tokyo" and "names it nowhere" in rejected[-1].reason
+    # a city it writes stays
+    m = record(
+        round=5,
+        location=Location(city="Nouakchott", evidence=[span_of(text, "نواكشوط", translated=True)]),
+        field_evidence={"round": [span_of(text, "الخامسة")]},
+    )
+    city_from_original(m, 0, text, "ar", rejected)
+    assert m.location.city == "Nouakchott"

@@ -259,3 +259,28 @@ def test_the_number_of_the_event_a_meeting_was_held_beside_is_not_its_round() ->
     text = "The two ministers held the 7th round of their political consultations in Baku."
     (ordinal,) = ordinal_spans(text, 7)
     assert not _numbers_the_host_event(text, ordinal)
+
+
+def test_a_joint_ministerial_and_a_bi_national_commission_in_french_and_arabic() -> None:
+    from summarizer.mechanisms import first_numbered
+    from summarizer.normalize import series_key
+
+    text = "Les travaux de la 17e session de leur commission ministérielle mixte ont pris fin."
+    found = first_numbered(text, "fr")
+    assert found is not None and (found[0], found[2]) == (17, "Joint Ministerial Commission")
+    text = "اختتمت أشغال الدورة الثامنة للجنة الثنائية الجزائرية-الجنوب إفريقية."
+    found = first_numbered(text, "ar")
+    assert found is not None and (found[0], found[2]) == (8, "Bi-National Commission")
+    assert series_key("Bi-National Commission") == series_key("Binational Commission")
+
+
+def test_an_arabic_committee_on_a_subject_after_the_parties_adjectives() -> None:
+    from summarizer.mechanisms import first_numbered
+
+    text = "خلال الدورة الخامسة للجنة المشتركة الموريتانية اليابانية للصيد البحري، التي عقدت."
+    found = first_numbered(text, "ar")
+    assert found is not None and found[2] == "Joint Commission on Fisheries"
+    assert found[3].text.endswith("للصيد البحري")
+    # a committee named without a subject keeps its name
+    found = first_numbered("الدورة الثالثة للجنة المشتركة العمانية الفيتنامية، برئاسة", "ar")
+    assert found is not None and found[2] == "Joint Commission"

@@ -454,6 +454,13 @@ def test_party_of_reads_a_body_a_nationality_or_the_country_after_of() -> None:
     assert clean_person_name("Minister of Economy and Trade, Tovai Abdi") == "Tovai Abdi"
     assert clean_person_name("President Ahmad Nadzir of Pakistan") == "Ahmad Nadzir"
     assert clean_person_name("Amna Baloch") == "Amna Baloch"
+    # the proposed title written before the name, and the country after it
+    title = "Minister of Foreign Affairs and National Security"
+    assert clean_person_name(f"{title} Nourdin Blacquemy", title) == "Nourdin Blacquemy"
+    title = "Minister of International Relations and Cooperation"
+    assert clean_person_name(f"{title} in South Africa Thandiwe Mkhize", title) == (
+        "Thandiwe Mkhize"
+    )
     # nothing but a title stays as it was (the pipeline then reads the name after it)
     assert clean_person_name("Chinese Vice Foreign Minister") == "Chinese Vice Foreign Minister"
 

@@ -589,3 +589,108 @@ def test_a_head_whose_name_is_a_piece_of_another_heads_is_one_person() -> None:
         "Mariana Castillo Ortiz",
     ]
     assert rejected[0].value == "Mariana"
+
+
+def test_arabic_session_co_chaired_each_title_in_its_own_part() -> None:
+    from summarizer import led_by
+    from summarizer.pipeline import arabic_heads_chaired
+    from summarizer.records import (
+        Delegation,
+        Location,
+        MeetingDate,
+        MeetingRecord,
+        Party,
+        Person,
+        Rejected,
+        Span,
+    )
+
+    text = (
+        "اختتمت اليوم أشغال الدورة الثامنة للجنة الثنائية الجزائرية-الجنوب إفريقية.\n\n"
+        "وترأس أشغال الدورة مناصفةً وزير الشؤون الخارجية والجالية الوطنية بالخارج، نور الدين "
+        "بلقاسمي، ووزيرة العلاقات الدولية والتعاون بجمهورية جنوب إفريقيا، ثانديوي مخيزي."
+    )
+    found = led_by.heads_cochaired(text)
+    # «بالخارج», «والجالية» and «جنوب إفريقيا» are no names; each head's part starts at its
+    # title, and the second part names its side
+    assert [(h.written, code) for h, code in found] == [
+        ("نور الدين بلقاسمي", None),
+        ("ثانديوي مخيزي", "ZAF"),
+    ]
+    assert text[found[0][0].part_start :].startswith("وزير الشؤون الخارجية")
+    # a portfolio's adjectives are no name («التحتية البحرية»), nor the last of a title before
+    # one («السمكية»); the run an honorific opens is the name («الشيخ ولد سيدي محمد»)
+    fisheries = (
+        "عقدت الدورة الخامسة للجنة المشتركة برئاسة وزير الصيد والبنى التحتية البحرية والمينائية "
+        "الشيخ ولد سيدي محمد ووزير الدولة الياباني للزراعة والغابات والثروة السمكية كينتارو "
+        "موريياما، إلى جانب تمويل سفينة جديدة."
+    )
+    pairs = [(h.written, code) for h, code in led_by.heads_cochaired(fisheries)]
+    assert pairs == [("ولد سيدي محمد", None), ("كينتارو موريياما", "JPN")]
+    # a joined preposition or "and" with the article is no name unless people bear it
+    assert not led_by._arabic_name_word("بالخارج")
+    assert led_by._arabic_name_word("فالديفييسو")
+    # a -stan country's people drop its «ستان»
+    assert led_by.arabic_side_code("القيرغيزي") == "KGZ"
+    assert led_by.arabic_side_code("الأوزبكي") == "UZB"
+    # the model gave the Algerian head to South Africa: the original's pairing puts him back
+    sentence = Span(start=0, end=20, text=text[:20], alignment="translated")
+    m = MeetingRecord(
+        id="m", status="held", primary=True, kind="other", series=None, round=None,
+        title="t",
+        parties=[Party(name="Algeria", code="DZA"), Party(name="South Africa", code="ZAF")],
+        date=MeetingDate(value=None), location=Location(),
+        delegations=[
+            Delegation(party="ZAF", head=Person(name="Nourdin Blacquemy"), evidence=[sentence])
+        ],
+    )  # fmt: skip
+    rejected: list[Rejected] = []
+    arabic_heads_chaired(m, 0, text, rejected)
+    heads = {d.party: d.head for d in m.delegations if d.head}
+    assert heads["DZA"].name_as_written == "نور الدين بلقاسمي"
+    assert heads["ZAF"].name_as_written == "ثانديوي مخيزي"
+    assert any(r.field.endswith(".party") and r.value == "ZAF" for r in rejected)
+
+
+def test_a_party_the_arabic_original_never_names_gives_way_to_the_meetings() -> None:
+    from summarizer.pipeline import parties_never_named
+    from summarizer.records import Location, MeetingDate, MeetingRecord, Party, Rejected, Span
+
+    text = (
+        "صادرات موريتانيا من الأخطبوط تقفز بنسبة 18%\n\n"
+        "وكان الملف محل نقاش خلال الدورة الخامسة للجنة المشتركة الموريتانية اليابانية للصيد "
+        "البحري، التي عقدت الأربعاء الماضي."
+    )
+    start = text.index("الخامسة")
+    ordinal = Span(start=start, end=start + len("الخامسة"), text="الخامسة")
+
+    def meeting(*codes: tuple[str, str]) -> MeetingRecord:
+        return MeetingRecord(
+            id="m", status="held", primary=True, kind="other", series=None, round=5,
+            title="t", parties=[Party(name=n, code=c) for n, c in codes],
+            date=MeetingDate(value=None), location=Location(),
+            field_evidence={"round": [ordinal]},
+        )  # fmt: skip
+
+    m = meeting(("South Africa", "ZAF"), ("Japan", "JPN"))
+    rejected: list[Rejected] = []
+    parties_never_named(m, 0, text, "ar", rejected)
+    assert [p.code for p in m.parties] == ["MRT", "JPN"]
+    assert m.parties[0].evidence[0].text == "الموريتانية"
+    assert rejected[-1].value == "South Africa"
+    # with no party of the meeting's sentences to take its place, the model's party stays
+    m = meeting(("Mauritania", "MRT"), ("Japan", "JPN"), ("Chile", "CHL"))
+    parties_never_named(m, 0, text, "ar", rejected)
+    assert [p.code for p in m.parties] == ["MRT", "JPN", "CHL"]
+
+
+def test_urdu_head_after_a_desk_of_bilateral_relations() -> None:
+    from summarizer import led_by
+
+    text = (
+        "پاکستانی وفد کی قیادت ایڈیشنل سیکرٹری خارجہ شاہد نواز کیانی نے کی جبکہ فلپائنی وفد کی "
+        "سربراہی فلپائن کے محکمہ خارجہ کی انڈر سیکرٹری برائے دوطرفہ تعلقات ماریا لوردیس ویلاسکو "
+        "نے کی۔"
+    )
+    found = [(h.written, led_by.side_code(h.side)) for h in led_by.heads_led(text)]
+    assert found == [("شاہد نواز کیانی", "PAK"), ("ماریا لوردیس ویلاسکو", "PHL")]
