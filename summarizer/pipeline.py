@@ -1581,14 +1581,6 @@ def _town_venue(m: MeetingRecord, original: str, regions: list[tuple[int, int]])
     return None
 
 
-def _written_nowhere(city: str, original: str) -> bool:
-    """Whether a city the tables know is written nowhere in the original, by any of its names."""
-    info = normalize.city_info(city)
-    if info is None:
-        return False
-    return all(english != info[0] for _s, _e, english in normalize.cities_in(original))
-
-
 def _first_city(original: str, regions: list[tuple[int, int]]) -> Location | None:
     """The first known city the original writes in these regions as a place ("in Warsaw",
     "وارسا میں"; not a dateline's, which names where the report was filed), else the first
@@ -1760,17 +1752,6 @@ def city_from_original(
         if named is not None:
             return
         city = None
-    if city and language in ("ar", "ur") and _written_nowhere(city, original):
-        # a known city a translation made up (Nouadhibou as "Tokyo"): the city the meeting's
-        # sentences name, if any
-        anchors = anchor_sentences(m, original, language, with_city=False)
-        named = _town_venue(m, original, anchors) or _first_city(original, anchors)
-        reason = "the original names it nowhere (a translation's error)"
-        if named is not None:
-            reason += f"; the meeting's sentence names {named.evidence[0].text!r}"
-        rejected.append(Rejected(field=where, value=city, reason=reason))
-        m.location = named or Location(city=None, country=None)
-        return
     if city and normalize.city_info(city) is None and not _written_as_venue(m, original):
         # not a city GeoNames knows either ("Shangri-La hotel", a translation's "Maputu"):
         # the city the original writes where the model read it, or in the meeting's sentences

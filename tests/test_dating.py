@@ -1432,28 +1432,3 @@ def test_a_building_or_a_delegations_home_city_is_not_the_venue() -> None:
     # "APEC Haus" is a building (an acronym, "Haus"); "from Manila" is where a side came from
     assert m.location.city == "Port Moresby" and m.location.evidence[0].text == "PORT MORESBY"
     assert rejected[-1].value == "APEC Haus"
-
-
-def test_a_city_the_arabic_original_never_writes_is_a_translations_error() -> None:
-    text = (
-        "نواكشوط – الأحد 7 فبراير 2027\n\n"
-        "وكان الملف محل نقاش خلال الدورة الخامسة للجنة المشتركة الموريتانية اليابانية للصيد "
-        "البحري، التي عقدت الأربعاء الماضي في نواذيبو."
-    )
-    m = record(
-        round=5,
-        location=Location(city="Tokyo", evidence=[span_of(text, "في نواذيبو", translated=True)]),
-        field_evidence={"round": [span_of(text, "الخامسة")]},
-    )
-    rejected: list[Rejected] = []
-    city_from_original(m, 0, text, "ar", rejected)
-    assert m.location.city is None
-    assert rejected[-1].value == "Tokyo" and "names it nowhere" in rejected[-1].reason
-    # a city it writes stays
-    m = record(
-        round=5,
-        location=Location(city="Nouakchott", evidence=[span_of(text, "نواكشوط", translated=True)]),
-        field_evidence={"round": [span_of(text, "الخامسة")]},
-    )
-    city_from_original(m, 0, text, "ar", rejected)
-    assert m.location.city == "Nouakchott"
