@@ -3258,7 +3258,10 @@ def urdu_heads_from_original(
                 )
         m.delegations = [d for d in m.delegations if d.party != code]
         m.delegations.append(_head_spelt(code, found, original))
-    _heads_who_met(m, original, codes, add=m.kind == "visit" or not m.delegations)
+    # added for a visit, or when no head of the model's leads a party of the meeting (ur_16:
+    # its one head was given to the OIC, whose council the two ministers met beside)
+    sides = any(d.party in codes for d in m.delegations)
+    _heads_who_met(m, original, codes, add=m.kind == "visit" or not sides)
 
 
 def _head_spelt(code: str, found: led_by.LedBy, original: str) -> Delegation:
@@ -3283,6 +3286,17 @@ def _heads_who_met(m: MeetingRecord, original: str, codes: list[str], *, add: bo
             left = [c for c in codes if not any(d.party == c for d in m.delegations)]
             code = left[0] if len(left) == 1 else None
         if code is None or code not in codes or any(d.party == code for d in m.delegations):
+            continue
+        # the model's head of no party of the meeting, where the sentence names this side's
+        astray = [
+            d
+            for d in m.delegations
+            if d.party not in codes
+            and any(_exact(e) and e.start < found.end and found.start < e.end for e in d.evidence)
+        ]
+        if astray:
+            m.delegations.remove(astray[0])
+            m.delegations.append(_head_spelt(code, found, original))
             continue
         # the model gave this person, but to the other side (two heads for one party)
         same = [d for d in m.delegations if d.head.name_as_written == found.written]

@@ -694,3 +694,44 @@ def test_urdu_head_after_a_desk_of_bilateral_relations() -> None:
     )
     found = [(h.written, led_by.side_code(h.side)) for h in led_by.heads_led(text)]
     assert found == [("شاہد نواز کیانی", "PAK"), ("ماریا لوردیس ویلاسکو", "PHL")]
+    # "on Sri Lanka's side, the delegation was headed by ..."
+    text = (
+        "پاکستانی وفد کی قیادت سیکرٹری خارجہ ثمینہ رحمان قریشی نے کی جبکہ سری لنکا کی جانب سے "
+        "وفد کی سربراہی سیکرٹری خارجہ ڈلروکشی گناسیکرا نے کی۔"
+    )
+    found = [(h.written, led_by.side_code(h.side)) for h in led_by.heads_led(text)]
+    assert found == [("ثمینہ رحمان قریشی", "PAK"), ("ڈلروکشی گناسیکرا", "LKA")]
+
+
+def test_urdu_ministers_who_met_when_the_models_head_leads_no_party() -> None:
+    from summarizer.pipeline import urdu_heads_from_original
+    from summarizer.records import (
+        Delegation,
+        Location,
+        MeetingDate,
+        MeetingRecord,
+        Party,
+        Person,
+        Rejected,
+        Span,
+    )
+
+    text = (
+        "استنبول، 22 جون 2025 (اے پی پی): نائب وزیراعظم و وزیر خارجہ شاہد محمود چوہدری نے "
+        "اسلامی تعاون تنظیم (او آئی سی) کی وزرائے خارجہ کونسل کے اجلاس کے موقع پر ہفتہ کو "
+        "آذربائیجان کے وزیر خارجہ ایلچن حسینلی سے ملاقات کی۔"
+    )
+    start = text.index("محمود چوہدری")
+    part = Span(start=start, end=start + len("محمود چوہدری"), text="محمود چوہدری")
+    astray = Delegation(party="OIC", head=Person(name="Mohammad Choudhry"), evidence=[part])
+    m = MeetingRecord(
+        id="m", status="held", primary=True, kind="dialogue", series=None, round=None,
+        title="t",
+        parties=[Party(name="Pakistan", code="PAK"), Party(name="Azerbaijan", code="AZE")],
+        date=MeetingDate(value=None), location=Location(), delegations=[astray],
+    )  # fmt: skip
+    rejected: list[Rejected] = []
+    urdu_heads_from_original(m, 0, text, rejected)
+    heads = {d.party: d.head.name_as_written for d in m.delegations if d.head}
+    # the model's OIC head is the Pakistani minister the sentence names; the other is added
+    assert heads == {"PAK": "شاہد محمود چوہدری", "AZE": "ایلچن حسینلی"}
