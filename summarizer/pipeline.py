@@ -3238,7 +3238,7 @@ def urdu_heads_from_original(
             _exact(e) and e.start < found.end and found.start < e.end
             for d in m.delegations
             for e in d.evidence
-        ):
+        ) or any(_same_written(d, found.written) for d in m.delegations):
             continue  # a head the model gave, found in the original
         if code is None:
             left = [c for c in codes if not any(d.party == c for d in m.delegations)]
@@ -3262,6 +3262,13 @@ def urdu_heads_from_original(
     # its one head was given to the OIC, whose council the two ministers met beside)
     sides = any(d.party in codes for d in m.delegations)
     _heads_who_met(m, original, codes, add=m.kind == "visit" or not sides)
+
+
+def _same_written(d: Delegation, written: str) -> bool:
+    """Whether a head's name as written is ``written``, or its end after a rank («سردار احمد
+    نواز» for «احمد نواز»): one person the text names in two places."""
+    own = d.head.name_as_written if d.head else None
+    return bool(own) and (own == written or f"{written} ".endswith(f" {own} "))
 
 
 def _head_spelt(code: str, found: led_by.LedBy, original: str) -> Delegation:

@@ -70,6 +70,7 @@ _DESK_TABLE = {
     "توانائی": "Energy", "داخلہ": "Interior", "دفاع": "Defence",
     "قومی غذائی تحفظ": "National Food Security", "غذائی تحفظ": "Food Security",
     "تحقیق": "Research", "تعلیم": "Education", "صحت": "Health", "ریلوے": "Railways",
+    "ریلویز": "Railways", "ٹرانسپورٹ": "Transport",
     "مواصلات": "Communications", "بحری امور": "Maritime Affairs",
     "مذہبی امور": "Religious Affairs", "سمندر پار پاکستانی": "Overseas Pakistanis",
     "آبی وسائل": "Water Resources", "زراعت": "Agriculture", "اطلاعات": "Information",

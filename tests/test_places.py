@@ -701,6 +701,13 @@ def test_urdu_head_after_a_desk_of_bilateral_relations() -> None:
     )
     found = [(h.written, led_by.side_code(h.side)) for h in led_by.heads_led(text)]
     assert found == [("ثمینہ رحمان قریشی", "PAK"), ("ڈلروکشی گناسیکرا", "LKA")]
+    # a board's and a portfolio's words before the name are no name
+    text = (
+        "پاکستانی وفد کی قیادت وفاقی سیکرٹری ریلوے و چیئرمین ریلوے بورڈ سید مظہر حسین شاہ نے کی، "
+        "جبکہ ازبک وفد کی سربراہی ازبکستان کے نائب وزیر ٹرانسپورٹ جاسور عبدالحمیدوف نے کی۔"
+    )
+    found = [(h.written, led_by.side_code(h.side)) for h in led_by.heads_led(text)]
+    assert found == [("سید مظہر حسین شاہ", "PAK"), ("جاسور عبدالحمیدوف", "UZB")]
 
 
 def test_urdu_ministers_who_met_when_the_models_head_leads_no_party() -> None:
