@@ -413,6 +413,31 @@ def _side_in(words: list[str]) -> str | None:
     return None
 
 
+#: «استقبل <host> ... <guest>» ("X received Y"), up to the sentence's end.
+_ARABIC_RECEIVED = re.compile(r"(?<!\w)و?(?:استقبل|استقبلت)\s+(?P<who>[^.\n]{10,400})")
+
+
+def heads_received_arabic(text: str) -> list[tuple[LedBy, str | None]]:
+    """The host and the guest of an Arabic "X received Y" sentence («استقبل الدكتور طارق ...،
+    وزير الخارجية ...، السيد تورد هالفورسن، المبعوث الخاص لوزير الخارجية النرويجي»): the first
+    two runs of name words an honorific opens, each with the party its part names (the host's
+    part runs to the guest's name, the guest's to the sentence's end), or None; none unless
+    both are named so."""
+    found: list[tuple[LedBy, str | None]] = []
+    for clause in _ARABIC_RECEIVED.finditer(text):
+        start, end = clause.span("who")
+        honoured = [r for r in _name_runs(text, start, end) if _after_honorific(text, r[0].start())]
+        if len(honoured) < 2:
+            continue
+        host, guest = honoured[0], honoured[1]
+        bounds = ((start, guest[0].start()), (guest[0].start(), end))
+        for run, (part_start, part_end) in zip((host, guest), bounds, strict=True):
+            s, e = run[0].start(), run[-1].end()
+            words = [w.group() for w in _WORD.finditer(text, e, part_end)]
+            found.append((LedBy(s, e, text[s:e], "", part_start), _side_in(words)))
+    return found
+
+
 def heads_cochaired(text: str) -> list[tuple[LedBy, str | None]]:
     """The two heads an Arabic "chaired by X and Y" sentence names (the first run of two to
     five name words of each part), each with the party its part names («في مملكة تايلند»,

@@ -3090,6 +3090,7 @@ def arabic_heads_chaired(
     ]
     named += _sides_of_pairs(led_by.heads_cochaired(original), codes)
     named += _sides_of_pairs(led_by.heads_met_arabic(original), codes)
+    named += _sides_of_pairs(led_by.heads_received_arabic(original), codes)
     _sides_by_name(m, index, [(f, c) for f, c in named if c in codes], rejected)
     for found, code in named:
         if code is None or code not in codes:

@@ -742,3 +742,17 @@ def test_urdu_ministers_who_met_when_the_models_head_leads_no_party() -> None:
     heads = {d.party: d.head.name_as_written for d in m.delegations if d.head}
     # the model's OIC head is the Pakistani minister the sentence names; the other is added
     assert heads == {"PAK": "شاہد محمود چوہدری", "AZE": "ایلچن حسینلی"}
+
+
+def test_arabic_x_received_y_names_the_host_and_the_guest() -> None:
+    from summarizer import led_by
+
+    text = (
+        "استقبل الدكتور طارق عبد الرحمن منصور، وزير الخارجية والهجرة، يوم الثلاثاء 3 فبراير 2026 "
+        "بمقر وزارة الخارجية بالقاهرة، السيد تورد هالفورسن، المبعوث الخاص لوزير الخارجية "
+        "النرويجي لعملية السلام في الشرق الأوسط، الذي يزور مصر حالياً."
+    )
+    found = [(h.written, code) for h, code in led_by.heads_received_arabic(text)]
+    assert found == [("طارق عبد الرحمن منصور", None), ("تورد هالفورسن", "NOR")]
+    # without two names an honorific opens, nothing is read
+    assert led_by.heads_received_arabic("استقبل وزير الخارجية اليوم سفير النرويج بالقاهرة.") == []
