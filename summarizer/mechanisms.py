@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from . import normalize
+from . import normalize, titles
 from .grounding import find_span
 from .records import Span
 
@@ -222,8 +222,39 @@ def _fields_in(words: str, language: str) -> list[str] | None:
     return found
 
 
+#: Urdu writes a mechanism's fields BEFORE its name: «زراعت اور غذائی تحفظ سے متعلق مشترکہ
+#: ورکنگ گروپ» (on Agriculture and Food Security), «ریلوے اور ٹرانسپورٹ کے شعبے میں تعاون سے
+#: متعلق ...» (on Railways and Transport).
+_UR_FIELDS_BEFORE = re.compile(
+    r"(?P<fields>(?:[^\s،۔]+\s+){1,5}?)(?:کے\s+شعب(?:ے|وں)\s+میں\s+)?(?:تعاون\s+)?سے\s+متعلق\s+$"
+)
+
+
+def _urdu_fields(text: str, found: tuple[str, Span]) -> tuple[str, Span] | None:
+    """The Urdu mechanism's name with the fields written before it, when the title table
+    knows each (titles.portfolio); else None."""
+    english, span = found
+    lead_start = max(0, span.start - 80)
+    lead = _UR_FIELDS_BEFORE.search(text[lead_start : span.start])
+    if lead is None:
+        return None
+    for skip in range(len(lead.group("fields").split())):
+        words = lead.group("fields").split()[skip:]
+        listed = titles.portfolio(" ".join(words))
+        if listed is not None:
+            start = span.start - len(text[lead_start : span.start]) + lead.start("fields")
+            start = text.index(words[0], start)
+            return f"{english} on {listed}", Span(
+                start=start, end=span.end, text=text[start : span.end]
+            )
+    return None
+
+
 def _with_complement(text: str, found: tuple[str, Span], language: str) -> tuple[str, Span]:
-    """The mechanism's name with the fields of cooperation written after its head term."""
+    """The mechanism's name with the fields of cooperation written after its head term (in
+    Urdu, before it)."""
+    if language == "ur":
+        return _urdu_fields(text, found) or found
     pattern = _COMPLEMENT.get(language)
     english, span = found
     subject = _AR_SUBJECT.match(text, span.end) if language == "ar" else None

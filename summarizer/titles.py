@@ -161,12 +161,12 @@ def _between(gap: str) -> bool:
         return True
     if _DESK.match(bare) and len(words) <= _DESK_WORDS:
         return True
-    if _portfolio(bare) is not None:  # «نائب وزیر معیشت و تجارت نورلان ...»
+    if portfolio(bare) is not None:  # «نائب وزیر معیشت و تجارت نورلان ...»
         return True
     return len(words) == 1 and normalize.party_code(bare) is not None
 
 
-def _portfolio(words: str) -> str | None:
+def portfolio(words: str) -> str | None:
     """The portfolios an Urdu office names right after its word, with no «برائے» («وزیر
     معیشت و تجارت», Minister of Economy and Trade), in English ("Economy and Trade"), when
     the table knows each; else None."""
@@ -187,7 +187,7 @@ def _desk(text: str, start: int, end: int) -> tuple[int, str] | None:
     while words and words[-1] in _RANKS:
         words.pop()
     body = " ".join(words).strip(" ،,")
-    listed = _portfolio(body)  # each item known, as a desk's
+    listed = portfolio(body)  # each item known, as a desk's
     if listed is None:
         return None
     return start + found.start(2) + text[start + found.start(2) : end].find(body) + len(body), (
@@ -243,10 +243,10 @@ def _title_next_to(
                     return TitleInText(
                         start, desk[0], text[start : desk[0]], f"{english} {desk[1]}"
                     )
-                portfolio = _portfolio(gap) if english.endswith("Minister") else None
-                if portfolio is not None:  # «نائب وزیر معیشت و تجارت»
+                listed = portfolio(gap) if english.endswith("Minister") else None
+                if listed is not None:  # «نائب وزیر معیشت و تجارت»
                     stop = end + len(gap.rstrip(" ،,"))
-                    return TitleInText(start, stop, text[start:stop], f"{english} of {portfolio}")
+                    return TitleInText(start, stop, text[start:stop], f"{english} of {listed}")
                 return TitleInText(start, end, phrase, english)
         rest = text[after_start : after_start + _GAP + len(phrase)]
         at = rest.find(phrase)

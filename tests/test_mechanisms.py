@@ -284,3 +284,20 @@ def test_an_arabic_committee_on_a_subject_after_the_parties_adjectives() -> None
     # a committee named without a subject keeps its name
     found = first_numbered("الدورة الثالثة للجنة المشتركة العمانية الفيتنامية، برئاسة", "ar")
     assert found is not None and found[2] == "Joint Commission"
+
+
+def test_urdu_fields_written_before_the_mechanisms_name() -> None:
+    from summarizer.mechanisms import named_in
+
+    def read(text: str) -> str | None:
+        found = named_in(text, 0, len(text), "ur")
+        return found[0] if found else None
+
+    assert read("زراعت اور غذائی تحفظ سے متعلق مشترکہ ورکنگ گروپ کا دوسرا اجلاس") == (
+        "Joint Working Group on Agriculture and Food Security"
+    )
+    assert read("ریلوے اور ٹرانسپورٹ کے شعبے میں تعاون سے متعلق مشترکہ ورکنگ گروپ کا اجلاس") == (
+        "Joint Working Group on Railways and Transport"
+    )
+    # words the table does not know as fields are not read as the name's
+    assert read("دونوں ممالک کے درمیان مشترکہ ورکنگ گروپ کا اجلاس") == "Joint Working Group"
