@@ -250,11 +250,42 @@ def _urdu_fields(text: str, found: tuple[str, Span]) -> tuple[str, Span] | None:
     return None
 
 
+#: Chinese fields of cooperation written right before a commission's name (经贸混委会,
+#: 经济、文化、科学技术合作混合委员会), in English.
+_ZH_FIELDS = {
+    "经济": ["Economic"], "贸易": ["Trade"], "经贸": ["Economic", "Trade"],
+    "文化": ["Cultural"], "科学技术": ["Scientific", "Technical"],
+    "科技": ["Scientific", "Technical"], "技术": ["Technical"], "投资": ["Investment"],
+    "农业": ["Agriculture"], "能源": ["Energy"],
+}  # fmt: skip
+_ZH_FIELD = "|".join(sorted(_ZH_FIELDS, key=len, reverse=True))
+_ZH_FIELDS_BEFORE = re.compile(rf"(?:{_ZH_FIELD})(?:[、和与及]?(?:{_ZH_FIELD}))*(?:合作)?$")
+
+
+def _chinese_fields(text: str, found: tuple[str, Span]) -> tuple[str, Span] | None:
+    """A Chinese commission's name with the fields written right before it, or None."""
+    english, span = found
+    lead_start = max(0, span.start - 20)
+    lead = _ZH_FIELDS_BEFORE.search(text[lead_start : span.start])
+    if lead is None or not english.endswith(("Commission", "Committee")):
+        return None
+    fields: list[str] = []
+    for word in re.findall(_ZH_FIELD, lead.group()):
+        fields += [f for f in _ZH_FIELDS[word] if f not in fields]
+    start = lead_start + lead.start()
+    listed = normalize.english_list(fields)
+    return f"{english} on {listed} Cooperation", Span(
+        start=start, end=span.end, text=text[start : span.end]
+    )
+
+
 def _with_complement(text: str, found: tuple[str, Span], language: str) -> tuple[str, Span]:
     """The mechanism's name with the fields of cooperation written after its head term (in
-    Urdu, before it)."""
+    Urdu and Chinese, before it)."""
     if language == "ur":
         return _urdu_fields(text, found) or found
+    if language == "zh":
+        return _chinese_fields(text, found) or found
     pattern = _COMPLEMENT.get(language)
     english, span = found
     subject = _AR_SUBJECT.match(text, span.end) if language == "ar" else None

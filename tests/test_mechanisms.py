@@ -301,3 +301,19 @@ def test_urdu_fields_written_before_the_mechanisms_name() -> None:
     )
     # words the table does not know as fields are not read as the name's
     assert read("دونوں ممالک کے درمیان مشترکہ ورکنگ گروپ کا اجلاس") == "Joint Working Group"
+
+
+def test_chinese_fields_written_before_a_commissions_name() -> None:
+    from summarizer.mechanisms import first_numbered
+
+    def read(text: str) -> str | None:
+        found = first_numbered(text, "zh")
+        return found[2] if found else None
+
+    assert read("中国—厄瓜多尔经贸混委会第十一次会议在瓜亚基尔举行") == (
+        "Joint Commission on Economic and Trade Cooperation"
+    )
+    assert read("两国经济、文化、科学技术合作混合委员会第二十次会议") == (
+        "Joint Commission on Economic, Cultural, Scientific and Technical Cooperation"
+    )
+    assert read("中马联合委员会第八次会议") == "Joint Commission"
