@@ -67,6 +67,7 @@ TERMS: dict[str, dict[str, str]] = {
         "grande commission mixte": "Grand Joint Commission",
         "commission mixte permanente": "Permanent Joint Commission",
         "commission ministérielle mixte": "Joint Ministerial Commission",
+        "commission mixte intergouvernementale": "Intergovernmental Joint Commission",
         "commission mixte ministérielle": "Joint Ministerial Commission",
         "commission mixte": "Joint Commission",
         "commission binationale": "Bi-National Commission",
@@ -194,6 +195,18 @@ _AR_SUBJECTS = {
     "الاستثمار": "Investment", "الهجرة": "Migration", "التعليم": "Education",
     "الصحة": "Health", "مكافحة الإرهاب": "Counter-Terrorism",
 }  # fmt: skip
+#: French «de <subject>» after a commission's name and the parties' adjective («commission
+#: mixte togo-burkinabè de sécurité transfrontalière»: on Cross-Border Security), in English.
+_FR_SUBJECTS = {
+    "sécurité transfrontalière": "Cross-Border Security", "sécurité": "Security",
+    "défense": "Defence", "transport": "Transport", "énergie": "Energy",
+}  # fmt: skip
+_FR_SUBJECT = re.compile(
+    r"(?:\s+[\w'’]+-[\w'’]+)?\s+(?:de|du)\s+("
+    + "|".join(sorted(_FR_SUBJECTS, key=len, reverse=True))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
 _AR_SUBJECT = re.compile(
     r"(?:\s+\S+(?:ية|يه|ي))?(?:[\s-]+\S+(?:ية|يه|ي))?\s+لل?("
     + "|".join(sorted((k[2:] for k in _AR_SUBJECTS), key=len, reverse=True))
@@ -288,6 +301,12 @@ def _with_complement(text: str, found: tuple[str, Span], language: str) -> tuple
         return _chinese_fields(text, found) or found
     pattern = _COMPLEMENT.get(language)
     english, span = found
+    subject = _FR_SUBJECT.match(text, span.end) if language == "fr" else None
+    if subject:
+        name = f"{english} on {_FR_SUBJECTS[subject.group(1).casefold()]}"
+        return name, Span(
+            start=span.start, end=subject.end(), text=text[span.start : subject.end()]
+        )
     subject = _AR_SUBJECT.match(text, span.end) if language == "ar" else None
     if subject:
         name = f"{english} on {_AR_SUBJECTS['ال' + subject.group(1)]}"

@@ -2127,6 +2127,8 @@ _SPELLINGS = {
     # one word in Arabic, Urdu, French... («لجنة», «کمیٹی»/«کمیشن», "commission"): a
     # translation writes either, and one pair of countries has one such body
     "committee": "commission",
+    # «coopération commerciale», "trade cooperation": one field, two translations
+    "commercial": "trade",
 }
 # fmt: on
 _JOINED_PREFIXES = re.compile(r"\b(counter|anti|co|non|multi|inter|bi) (?=\w)")
@@ -2141,7 +2143,7 @@ def series_key(series: str) -> str:
     text = re.sub(r"\s*\([A-Z][A-Za-z0-9&+-]{1,11}\)\s*$", "", text).casefold()  # "(JPCC)"
     text = _SPACES.sub(" ", re.sub(r"[-–—/_,.:;'\"]", " ", text)).strip()
     text = " ".join(_SPELLINGS.get(word, word) for word in text.split() if word != "bilateral")
-    text = _OF_COOPERATION.sub("for cooperation", text)
+    text = _OF_COOPERATION.sub("for ", text)
     text = _SPACES.sub(" ", _FOREIGN_MINISTRIES.sub(" ", text)).strip() or text
     return _JOINED_PREFIXES.sub(r"\1", text)
 
@@ -2154,5 +2156,6 @@ _FOREIGN_MINISTRIES = re.compile(
 )
 
 
-#: "Joint Commission of Cooperation" and "on Cooperation" are the one "for Cooperation".
-_OF_COOPERATION = re.compile(r"\b(?:of|on|in) cooperation\b")
+#: "Joint Commission of Cooperation" and "on Cooperation" are the one "for Cooperation", as
+#: "on Economic and Trade Cooperation" is "for Economic and Trade Cooperation".
+_OF_COOPERATION = re.compile(r"\b(?:of|on|in) (?=(?:[a-z]+,? (?:and )?){0,6}cooperation\b)")

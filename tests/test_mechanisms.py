@@ -317,3 +317,22 @@ def test_chinese_fields_written_before_a_commissions_name() -> None:
         "Joint Commission on Economic, Cultural, Scientific and Technical Cooperation"
     )
     assert read("中马联合委员会第八次会议") == "Joint Commission"
+
+
+def test_french_subject_after_the_parties_adjective_and_on_or_for_its_fields() -> None:
+    from summarizer.mechanisms import first_numbered
+    from summarizer.normalize import series_key
+
+    text = "La troisième session de la commission mixte togo-burkinabè de sécurité transfrontalière"
+    found = first_numbered(text, "fr")
+    assert found is not None and found[2] == "Joint Commission on Cross-Border Security"
+    text = "la 11e session de la Commission mixte intergouvernementale de coopération économique"
+    found = first_numbered(text, "fr")
+    assert found is not None and found[2] == (
+        "Intergovernmental Joint Commission for Economic Cooperation"
+    )
+    # "on" or "for" a list of fields, "commercial" or "trade": one series
+    assert series_key("Joint Commission on Economic and Trade Cooperation") == series_key(
+        "Joint Commission for Economic and Commercial Cooperation"
+    )
+    assert series_key("Joint Working Group on Trade") != series_key("Joint Working Group")
