@@ -814,10 +814,13 @@ def _build_city_pattern() -> re.Pattern[str]:
 
     # an Arabic-script name may carry a joined preposition or conjunction ("وبغداد", "بمسقط"),
     # a Russian one a case ending ("в Улан-Баторе"); Chinese writes no spaces
+    # («в Ханое», «в Бухаре»: a name's last «й», «а», «я» gives way to the ending)
+    stems = sorted({n[:-1] for n in cyrillic if len(n) > 3 and n[-1] in "йаяЙАЯ"})
     letter = r"[^\W\d_]"
     return re.compile(
         rf"(?:(?<!{letter})|(?<=[وبل]))(?:{alternation(other)})(?!{letter})"
         rf"|(?<!{letter})(?:{alternation(cyrillic)})(?:е|а|у|ом|ы)?(?!{letter})"
+        rf"|(?<!{letter})(?:{alternation(stems)})(?:е|и|у|ю|ой|ей|ем|ом)(?!{letter})"
         rf"|(?:{alternation(cjk)})",
         re.IGNORECASE,
     )

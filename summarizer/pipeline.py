@@ -2082,6 +2082,24 @@ def _venue_elsewhere(
 #: What stands after the next round's ordinal when it numbers this mechanism's next meeting:
 #: a round word not followed by "of" ("the twelfth round in Buenos Aires"), or the series.
 _ROUND_WORD = re.compile(r"\s*(?:round|session|meeting|edition)\b(?!\s+of\b)", re.IGNORECASE)
+#: "Session of the JMC", "meeting of the Joint Commission": a round word of the series.
+_ROUND_OF = re.compile(
+    r"\s*(?i:round|session|meeting)\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+)
+
+
+def _of_series(after: str, series: str | None) -> bool:
+    """Whether the words after an ordinal are a round word "of" the series, by its name or
+    its initials ("the 9th Session of the JMC", of the Joint Ministerial Commission)."""
+    found = _ROUND_OF.match(after)
+    if found is None or not series:
+        return False
+    name = found.group("name")
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w-]*", series)).upper()
+    key = normalize.series_key(series)
+    return name == initials or normalize.series_key(name).startswith(key)
+
+
 #: A sentence that announces rather than reports ("will be held", "agreed to hold", "next").
 _ANNOUNCING = re.compile(
     r"\b(?:will|shall|to be held|to hold|to meet|to convene|next|scheduled|planned|due to)\b",
@@ -2301,7 +2319,7 @@ def _next_round_sentences(m: MeetingRecord, text: str, language: str) -> Iterato
             if language == "en":
                 after = text[ordinal.end : ordinal.end + 80]
                 names_series = bool(key) and normalize.series_key(after).startswith(key or "")
-                if not (_ROUND_WORD.match(after) or names_series):
+                if not (_ROUND_WORD.match(after) or names_series or _of_series(after, m.series)):
                     continue
             elif not _numbers_a_meeting(text, ordinal, language):
                 continue

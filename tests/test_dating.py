@@ -740,6 +740,17 @@ def test_the_next_round_is_read_where_the_text_announces_it() -> None:
     m = record(round=4, series="Joint Committee")
     next_round_from_text(m, 0, text, datetime.date(2025, 10, 10), rejected)
     assert m.next_meeting is None
+    # "Session of the JMC": a round word of the series, by its initials
+    text = "The 9th Session of the JMC will be held in Nairobi on dates to be agreed."
+    m = record(round=8, series="Joint Ministerial Commission")
+    next_round_from_text(m, 0, text, datetime.date(2025, 11, 21), rejected)
+    assert m.next_meeting is not None and m.next_meeting.location is not None
+    assert m.next_meeting.location.city == "Nairobi"
+    # ... and not another body's session
+    m = record(round=8, series="Joint Ministerial Commission")
+    text = "The 9th Session of the UNGA will be held in New York."
+    next_round_from_text(m, 0, text, datetime.date(2025, 11, 21), rejected)
+    assert m.next_meeting is None
 
 
 def test_an_english_slashed_date_that_reads_either_way_is_not_read() -> None:

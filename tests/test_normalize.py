@@ -551,3 +551,10 @@ def test_a_name_of_only_a_portfolio_is_a_cut_title_not_a_person() -> None:
     assert looks_like_title("Analyst")
     assert not looks_like_title("Le Minh Khoa")
     assert clean_person_name("Minister of Industry and Trade Do Van Thanh") == "Do Van Thanh"
+
+
+def test_a_russian_city_whose_last_letter_gives_way_to_its_case_ending() -> None:
+    from summarizer.normalize import cities_in
+
+    text = "Девятое заседание комиссии состоится в Ханое, а десятое в Праге."
+    assert [english for _s, _e, english in cities_in(text)] == ["Hanoi", "Prague"]
