@@ -2164,6 +2164,44 @@ _ANNOUNCING_IN = {
 }
 
 
+#: Words of a sentence that agrees on or announces a meeting to come, broader than
+#: _ANNOUNCING_IN ("agreed to hold", «اتفق الطرفان على عقد», «договорились провести»).
+_TO_COME_IN = {
+    "fr": re.compile(r"prochain|tiendr|tenir|aur(?:a|ont) lieu|convenu|réuniront|accueiller", re.I),
+    "ru": re.compile(r"следующ|очередн|состо[ия]т|пройд|будет|договорил|провести|проведут", re.I),
+    "zh": re.compile(r"将|下一|下次|下届|同意|明年|拟"),
+    "ar": re.compile(
+        r"المقبل|القادم|ست?عقد|سيعقد|ستنعقد|اتفق|على عقد|سيتم|ستستضيف|تستضيف|المنتظر|المقرر|"
+        r"يتوقع|أن\s+ت\u064f?عقد|أن\s+ي\u064f?عقد"
+    ),
+    "ur": re.compile(r"آئندہ|اگل[اےی]|ہو\s?گ[اییے]|اتفاق|گی|گا|گے"),
+}
+
+
+def next_meeting_announced(
+    m: MeetingRecord, index: int, original: str, language: str, rejected: list[Rejected]
+) -> None:
+    """A translated meeting's next meeting that only the translation's sentences support, in
+    none of which the original announces or agrees on anything to come (fr_02: a sentence on
+    three agreements signed), is listed in ``rejected`` and dropped."""
+    nm = m.next_meeting
+    cue = _TO_COME_IN.get(language)
+    if nm is None or cue is None or not nm.evidence:
+        return
+    if any(_exact(e) for e in [*nm.evidence, *(nm.date.evidence if nm.date else [])]):
+        return  # code read its date or city in the original
+    if any(cue.search(original, e.start, e.end) for e in nm.evidence):
+        return
+    rejected.append(
+        Rejected(
+            field=f"meetings[{index}].next_meeting",
+            value=nm.text or "",
+            reason="the original's sentence announces no meeting to come",
+        )
+    )
+    m.next_meeting = None
+
+
 def round_not_the_next(
     m: MeetingRecord, index: int, original: str, language: str, rejected: list[Rejected]
 ) -> None:
@@ -3606,6 +3644,8 @@ def finish(answered: Answered) -> ArticleBrief:
             if translation is not None:
                 m.topics = topics_from_subjects(m, source_article.text)
             next_round_from_text(m, i, source_article.text, reference, brief.rejected, language)
+        if translation is not None:
+            next_meeting_announced(m, i, source_article.text, language, brief.rejected)
         next_year_from_reference(m, reference)
         renamed(m)  # the id and title of the checked parties, series, round and date
     # the headline and summary say what the checked record says (both were written before

@@ -1443,3 +1443,30 @@ def test_a_building_or_a_delegations_home_city_is_not_the_venue() -> None:
     # "APEC Haus" is a building (an acronym, "Haus"); "from Manila" is where a side came from
     assert m.location.city == "Port Moresby" and m.location.evidence[0].text == "PORT MORESBY"
     assert rejected[-1].value == "APEC Haus"
+
+
+def test_a_translated_next_meeting_the_originals_sentence_does_not_announce() -> None:
+    from summarizer.pipeline import next_meeting_announced
+    from summarizer.records import NextMeeting
+
+    text = (
+        "Trois accords ont été signés, portant sur la coopération policière. "
+        "Les deux parties ont convenu de tenir la prochaine session à Madrid en 2027."
+    )
+    signed = span_of(
+        text, "Trois accords ont été signés, portant sur la coopération policière.", translated=True
+    )
+    m = record(next_meeting=NextMeeting(text="Madrid", evidence=[signed]))
+    rejected: list[Rejected] = []
+    next_meeting_announced(m, 0, text, "fr", rejected)
+    assert m.next_meeting is None and rejected[-1].field == "meetings[0].next_meeting"
+    # a sentence that agrees on one keeps it
+    agreed = span_of(text, "Les deux parties ont convenu de tenir la prochaine", translated=True)
+    m = record(next_meeting=NextMeeting(text="Madrid", evidence=[agreed]))
+    next_meeting_announced(m, 0, text, "fr", rejected)
+    assert m.next_meeting is not None
+    arabic = "ومن المنتظر أن تُعقد الجولة الرابعة من الحوار الاستراتيجي في القاهرة."
+    expected = span_of(arabic, arabic, translated=True)
+    m = record(next_meeting=NextMeeting(text="Cairo", evidence=[expected]))
+    next_meeting_announced(m, 0, arabic, "ar", rejected)
+    assert m.next_meeting is not None
