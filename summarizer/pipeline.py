@@ -1581,6 +1581,19 @@ def _town_venue(m: MeetingRecord, original: str, regions: list[tuple[int, int]])
     return None
 
 
+def _town_as_written(
+    m: MeetingRecord, city: str, original: str, regions: list[tuple[int, int]]
+) -> Location | None:
+    """The town of the parties' countries the model's unknown city nearly spells ("Buhara"),
+    where the regions of the original write it («в Бухаре»: towns.town_as_written)."""
+    codes = [p.code for p in m.parties if p.code]
+    town = towns.town_as_written(city, original, dict.fromkeys(regions), codes)
+    if town is None:
+        return None
+    span = Span(start=town.start, end=town.end, text=original[town.start : town.end])
+    return Location(city=town.english, country=town.code, evidence=[span])
+
+
 def _first_city(original: str, regions: list[tuple[int, int]]) -> Location | None:
     """The first known city the original writes in these regions as a place ("in Warsaw",
     "وارسا میں"; not a dateline's, which names where the report was filed), else the first
@@ -1760,7 +1773,10 @@ def city_from_original(
         regions += anchor_sentences(m, original, language)
         regions.append((0, min(len(original), _OPENING)))  # else the dateline's city
         named = _cjk_venue(original, _round_sentences(m, original, regions[:-1]))
-        named = named or _town_venue(m, original, regions[:-1]) or _first_city(original, regions)
+        named = named or _town_venue(m, original, regions[:-1])
+        named = (
+            named or _town_as_written(m, city, original, regions) or _first_city(original, regions)
+        )
         if named is not None:
             written = named.evidence[0].text
             rejected.append(

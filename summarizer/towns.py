@@ -135,3 +135,38 @@ def _town(forms: list[str], script: str, codes: list[str]) -> tuple[str, str] | 
         return None  # two towns sound alike: none is read
     english, (_score, code) = ranked[0]
     return english, code
+
+
+#: How alike the model's city and a town's English name must be (rapidfuzz ratio, folded).
+_SPELT_LIKE = 85
+
+
+def town_as_written(
+    proposed: str, text: str, regions: Iterable[tuple[int, int]], codes: Iterable[str]
+) -> Town | None:
+    """The town of the countries ``codes`` whose English name the model's city, unknown to
+    the tables, nearly spells (a translation's "Buhara" for Bukhara), where the regions of
+    the original write one of its names (a Russian one with its case ending: «в Бухаре»):
+    that town with its exact span, else None."""
+    wanted = [c for c in dict.fromkeys(codes) if c and len(c) == 3]
+    mine = _folded(proposed)
+    best: tuple[float, str, str, tuple[str, ...]] | None = None
+    for english, code, others in _candidates(wanted):
+        score = fuzz.ratio(_folded(english), mine)
+        if score >= _SPELT_LIKE and (best is None or score > best[0]):
+            best = (score, english, code, others)
+    if best is None:
+        return None
+    _score, english, code, others = best
+    names = sorted({n for n in (english, *others) if len(n) >= 3}, key=len, reverse=True)
+    alternatives = []
+    for name in names:
+        alternatives.append(re.escape(name) + r"(?:е|а|у|ом|ы)?")
+        if name[-1] in "аяй":  # «Бухара»: «в Бухаре»
+            alternatives.append(re.escape(name[:-1]) + r"(?:е|и|у|ю|ой|ей|ем|ом)")
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    for start, end in regions:
+        found = pattern.search(text, start, end)
+        if found is not None:
+            return Town(english, code, found.start(), found.end())
+    return None

@@ -37,3 +37,17 @@ def test_only_the_parties_towns_and_only_after_a_word_for_a_city() -> None:
     assert _named(text, ["PAK", "JPN"]) == []  # Aqaba is no town of theirs
     assert _named("عقدت الجولة في العقبة.", ["JOR"]) == []  # no word for a city
     assert _named("The talks were held in the city of Nowhereville.", ["JOR"]) == []
+
+
+def test_a_town_the_model_nearly_spelt_is_read_where_the_original_writes_it() -> None:
+    from summarizer.towns import town_as_written
+
+    text = "В четверг в Бухаре состоялось третье заседание совместной рабочей группы."
+    town = town_as_written("Buhara", text, [(0, len(text))], ["UZB", "EGY"])
+    assert town is not None and (town.english, text[town.start : town.end]) == (
+        "Bukhara",
+        "Бухаре",
+    )
+    # a town the original does not write is not read, nor a name like no town's
+    assert town_as_written("Buhara", "Заседание состоялось в Каире.", [(0, 29)], ["UZB"]) is None
+    assert town_as_written("Zzyzx", text, [(0, len(text))], ["UZB"]) is None
