@@ -175,43 +175,45 @@ _COMPLEMENT = {
         r"\s+للتعاون((?:\s+و?(?:الاقتصادي|التجاري|العلمي|الفني|التقني|الثقافي|العسكري|الأمني))*)"
     ),
 }
-#: Russian "по <subject>" after a working group's or commission's name, in English.
-_RU_SUBJECTS = {
-    "транспорту": "Transport", "энергетике": "Energy", "безопасности": "Security",
-    "миграции": "Migration", "торговле": "Trade", "инвестициям": "Investment",
-    "кибербезопасности": "Cybersecurity", "борьбе с терроризмом": "Counter-Terrorism",
-    "сельскому хозяйству": "Agriculture", "образованию": "Education",
-    "здравоохранению": "Health", "логистике": "Logistics",
+#: A subject written after a working group's or commission's name, by language, as the
+#: text writes it (casefolded) and in English: Russian "по <subject>"; French «de <subject>»
+#: after the parties' adjective («commission mixte togo-burkinabè de sécurité
+#: transfrontalière»); Arabic «لل<subject>» after the parties' adjectives («للجنة المشتركة
+#: الموريتانية اليابانية للصيد البحري»).
+_SUBJECTS = {
+    "ru": {
+        "транспорту": "Transport", "энергетике": "Energy", "безопасности": "Security",
+        "миграции": "Migration", "торговле": "Trade", "инвестициям": "Investment",
+        "кибербезопасности": "Cybersecurity", "борьбе с терроризмом": "Counter-Terrorism",
+        "сельскому хозяйству": "Agriculture", "образованию": "Education",
+        "здравоохранению": "Health", "логистике": "Logistics",
+    },
+    "fr": {
+        "sécurité transfrontalière": "Cross-Border Security", "sécurité": "Security",
+        "défense": "Defence", "transport": "Transport", "énergie": "Energy",
+    },
+    "ar": {
+        "صيد البحري": "Fisheries", "صيد": "Fisheries", "نقل": "Transport", "طاقة": "Energy",
+        "زراعة": "Agriculture", "تجارة": "Trade", "استثمار": "Investment", "هجرة": "Migration",
+        "تعليم": "Education", "صحة": "Health", "مكافحة الإرهاب": "Counter-Terrorism",
+    },
 }  # fmt: skip
-_RU_SUBJECT = re.compile(
-    r"\s+по\s+(" + "|".join(sorted(_RU_SUBJECTS, key=len, reverse=True)) + r")(?!\w)",
-    re.IGNORECASE,
-)
-#: Arabic «لل<subject>» after a committee's name and the parties' adjectives («للجنة
-#: المشتركة الموريتانية اليابانية للصيد البحري»: on Fisheries), in English.
-_AR_SUBJECTS = {
-    "الصيد البحري": "Fisheries", "الصيد": "Fisheries", "النقل": "Transport",
-    "الطاقة": "Energy", "الزراعة": "Agriculture", "التجارة": "Trade",
-    "الاستثمار": "Investment", "الهجرة": "Migration", "التعليم": "Education",
-    "الصحة": "Health", "مكافحة الإرهاب": "Counter-Terrorism",
-}  # fmt: skip
-#: French «de <subject>» after a commission's name and the parties' adjective («commission
-#: mixte togo-burkinabè de sécurité transfrontalière»: on Cross-Border Security), in English.
-_FR_SUBJECTS = {
-    "sécurité transfrontalière": "Cross-Border Security", "sécurité": "Security",
-    "défense": "Defence", "transport": "Transport", "énergie": "Energy",
-}  # fmt: skip
-_FR_SUBJECT = re.compile(
-    r"(?:\s+[\w'’]+-[\w'’]+)?\s+(?:de|du)\s+("
-    + "|".join(sorted(_FR_SUBJECTS, key=len, reverse=True))
-    + r")(?!\w)",
-    re.IGNORECASE,
-)
-_AR_SUBJECT = re.compile(
-    r"(?:\s+\S+(?:ية|يه|ي))?(?:[\s-]+\S+(?:ية|يه|ي))?\s+لل?("
-    + "|".join(sorted((k[2:] for k in _AR_SUBJECTS), key=len, reverse=True))
-    + r")(?!\w)"
-)
+#: What stands between the name and its subject, by language.
+_BEFORE_SUBJECT = {
+    "ru": r"\s+по\s+",
+    "fr": r"(?:\s+[\w'’]+-[\w'’]+)?\s+(?:de|du)\s+",
+    "ar": r"(?:\s+\S+(?:ية|يه|ي))?(?:[\s-]+\S+(?:ية|يه|ي))?\s+لل?",
+}
+_SUBJECT = {
+    language: re.compile(
+        _BEFORE_SUBJECT[language]
+        + "("
+        + "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+        + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    for language, table in _SUBJECTS.items()
+}
 #: A party adjective between the ordinal's noun and the name ("26-е заседание
 #: Российско-монгольской межправительственной комиссии").
 _PARTY_ADJECTIVE = re.compile(r"\s*[А-ЯЁа-яё][а-яё]+-[а-яё]+(?:ой|ого|ая|ий|ей)\s+")
@@ -301,25 +303,13 @@ def _with_complement(text: str, found: tuple[str, Span], language: str) -> tuple
         return _chinese_fields(text, found) or found
     pattern = _COMPLEMENT.get(language)
     english, span = found
-    subject = _FR_SUBJECT.match(text, span.end) if language == "fr" else None
+    reader = _SUBJECT.get(language)
+    subject = reader.match(text, span.end) if reader is not None else None
     if subject:
-        name = f"{english} on {_FR_SUBJECTS[subject.group(1).casefold()]}"
+        name = f"{english} on {_SUBJECTS[language][subject.group(1).casefold()]}"
         return name, Span(
             start=span.start, end=subject.end(), text=text[span.start : subject.end()]
         )
-    subject = _AR_SUBJECT.match(text, span.end) if language == "ar" else None
-    if subject:
-        name = f"{english} on {_AR_SUBJECTS['ال' + subject.group(1)]}"
-        return name, Span(
-            start=span.start, end=subject.end(), text=text[span.start : subject.end()]
-        )
-    if language == "ru":
-        subject = _RU_SUBJECT.match(text, span.end)
-        if subject:
-            name = f"{english} on {_RU_SUBJECTS[subject.group(1).casefold()]}"
-            return name, Span(
-                start=span.start, end=subject.end(), text=text[span.start : subject.end()]
-            )
     match = pattern.match(text, span.end) if pattern else None
     if match is None:
         return found

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from summarizer import from_text, places
+from summarizer.records import Location, MeetingDate, MeetingRecord, Party
 
 EN = (
     "Egypt and Greece held the third round of their Strategic Dialogue in Athens. "
     "The ministers also discussed the situation in Libya, the conflict in Sudan and "
     "cooperation in the G20.\nGreece is a member of the European Union."
 )
+
+
+def meeting(*parties: tuple[str, str], **fields: object) -> MeetingRecord:
+    """A held primary meeting of ``parties`` ((name, code) pairs), with the fields given."""
+    base: dict[str, object] = {
+        "id": "m", "status": "held", "primary": True, "kind": "consultations", "series": None,
+        "round": None, "title": "t", "parties": [Party(name=n, code=c) for n, c in parties],
+        "date": MeetingDate(value=None), "location": Location(),
+    }  # fmt: skip
+    base.update(fields)
+    return MeetingRecord.model_validate(base)
 
 
 def labels(text: str, exclude: set[str] | None = None) -> list[str]:
@@ -304,10 +316,6 @@ def test_a_side_named_with_a_possessive_and_an_invented_head_replaced() -> None:
     from summarizer.pipeline import one_head_per_side, urdu_heads_from_original
     from summarizer.records import (
         Delegation,
-        Location,
-        MeetingDate,
-        MeetingRecord,
-        Party,
         Person,
         Rejected,
         Span,
@@ -320,11 +328,7 @@ def test_a_side_named_with_a_possessive_and_an_invented_head_replaced() -> None:
     )
     paragraph = Span(start=0, end=len(text), text=text, alignment="translated")
     invented = Delegation(party="PAK", head=Person(name="Ismail Omar"), evidence=[paragraph])
-    m = MeetingRecord(
-        id="m", status="held", primary=True, kind="consultations", series=None, round=None,
-        title="t", parties=[Party(name="Pakistan", code="PAK"), Party(name="Ethiopia", code="ETH")],
-        date=MeetingDate(value=None), location=Location(), delegations=[invented],
-    )  # fmt: skip
+    m = meeting(("Pakistan", "PAK"), ("Ethiopia", "ETH"), delegations=[invented])
     rejected: list[Rejected] = []
     urdu_heads_from_original(m, 0, text, rejected)
     one_head_per_side(m, 0, rejected)
@@ -406,10 +410,6 @@ def test_arabic_chaired_by_x_and_y_names_both_heads_and_their_sides() -> None:
     from summarizer.pipeline import arabic_heads_chaired
     from summarizer.records import (
         Delegation,
-        Location,
-        MeetingDate,
-        MeetingRecord,
-        Party,
         Person,
         Rejected,
         Span,
@@ -432,14 +432,13 @@ def test_arabic_chaired_by_x_and_y_names_both_heads_and_their_sides() -> None:
     pairs = [(h.written, code) for h, code in led_by.heads_cochaired(portfolio)]
     assert pairs == [("فهد بن سليمان العتيبي", None), ("دالير رحيم زاده", "TJK")]
     headline = Span(start=0, end=20, text=text[:20], alignment="translated")
-    m = MeetingRecord(
-        id="m", status="held", primary=True, kind="consultations", series=None, round=None,
-        title="t", parties=[Party(name="Egypt", code="EGY"), Party(name="Indonesia", code="IDN")],
-        date=MeetingDate(value=None), location=Location(),
+    m = meeting(
+        ("Egypt", "EGY"),
+        ("Indonesia", "IDN"),
         delegations=[
             Delegation(party="IDN", head=Person(name="Sery and Yidaitsi"), evidence=[headline])
         ],
-    )  # fmt: skip
+    )
     rejected: list[Rejected] = []
     arabic_heads_chaired(m, 0, text, rejected)
     heads = {d.party: d for d in m.delegations}
@@ -596,10 +595,6 @@ def test_arabic_session_co_chaired_each_title_in_its_own_part() -> None:
     from summarizer.pipeline import arabic_heads_chaired
     from summarizer.records import (
         Delegation,
-        Location,
-        MeetingDate,
-        MeetingRecord,
-        Party,
         Person,
         Rejected,
         Span,
@@ -635,15 +630,13 @@ def test_arabic_session_co_chaired_each_title_in_its_own_part() -> None:
     assert led_by.arabic_side_code("الأوزبكي") == "UZB"
     # the model gave the Algerian head to South Africa: the original's pairing puts him back
     sentence = Span(start=0, end=20, text=text[:20], alignment="translated")
-    m = MeetingRecord(
-        id="m", status="held", primary=True, kind="other", series=None, round=None,
-        title="t",
-        parties=[Party(name="Algeria", code="DZA"), Party(name="South Africa", code="ZAF")],
-        date=MeetingDate(value=None), location=Location(),
+    m = meeting(
+        ("Algeria", "DZA"),
+        ("South Africa", "ZAF"),
         delegations=[
             Delegation(party="ZAF", head=Person(name="Nourdin Blacquemy"), evidence=[sentence])
         ],
-    )  # fmt: skip
+    )
     rejected: list[Rejected] = []
     arabic_heads_chaired(m, 0, text, rejected)
     heads = {d.party: d.head for d in m.delegations if d.head}
@@ -654,7 +647,7 @@ def test_arabic_session_co_chaired_each_title_in_its_own_part() -> None:
 
 def test_a_party_the_arabic_original_never_names_gives_way_to_the_meetings() -> None:
     from summarizer.pipeline import parties_never_named
-    from summarizer.records import Location, MeetingDate, MeetingRecord, Party, Rejected, Span
+    from summarizer.records import Rejected, Span
 
     text = (
         "صادرات موريتانيا من الأخطبوط تقفز بنسبة 18%\n\n"
@@ -664,22 +657,17 @@ def test_a_party_the_arabic_original_never_names_gives_way_to_the_meetings() -> 
     start = text.index("الخامسة")
     ordinal = Span(start=start, end=start + len("الخامسة"), text="الخامسة")
 
-    def meeting(*codes: tuple[str, str]) -> MeetingRecord:
-        return MeetingRecord(
-            id="m", status="held", primary=True, kind="other", series=None, round=5,
-            title="t", parties=[Party(name=n, code=c) for n, c in codes],
-            date=MeetingDate(value=None), location=Location(),
-            field_evidence={"round": [ordinal]},
-        )  # fmt: skip
+    def numbered(*codes: tuple[str, str]) -> MeetingRecord:
+        return meeting(*codes, round=5, field_evidence={"round": [ordinal]})
 
-    m = meeting(("South Africa", "ZAF"), ("Japan", "JPN"))
+    m = numbered(("South Africa", "ZAF"), ("Japan", "JPN"))
     rejected: list[Rejected] = []
     parties_never_named(m, 0, text, "ar", rejected)
     assert [p.code for p in m.parties] == ["MRT", "JPN"]
     assert m.parties[0].evidence[0].text == "الموريتانية"
     assert rejected[-1].value == "South Africa"
     # with no party of the meeting's sentences to take its place, the model's party stays
-    m = meeting(("Mauritania", "MRT"), ("Japan", "JPN"), ("Chile", "CHL"))
+    m = numbered(("Mauritania", "MRT"), ("Japan", "JPN"), ("Chile", "CHL"))
     parties_never_named(m, 0, text, "ar", rejected)
     assert [p.code for p in m.parties] == ["MRT", "JPN", "CHL"]
 
@@ -714,10 +702,6 @@ def test_urdu_ministers_who_met_when_the_models_head_leads_no_party() -> None:
     from summarizer.pipeline import urdu_heads_from_original
     from summarizer.records import (
         Delegation,
-        Location,
-        MeetingDate,
-        MeetingRecord,
-        Party,
         Person,
         Rejected,
         Span,
@@ -731,12 +715,7 @@ def test_urdu_ministers_who_met_when_the_models_head_leads_no_party() -> None:
     start = text.index("محمود چوہدری")
     part = Span(start=start, end=start + len("محمود چوہدری"), text="محمود چوہدری")
     astray = Delegation(party="OIC", head=Person(name="Mohammad Choudhry"), evidence=[part])
-    m = MeetingRecord(
-        id="m", status="held", primary=True, kind="dialogue", series=None, round=None,
-        title="t",
-        parties=[Party(name="Pakistan", code="PAK"), Party(name="Azerbaijan", code="AZE")],
-        date=MeetingDate(value=None), location=Location(), delegations=[astray],
-    )  # fmt: skip
+    m = meeting(("Pakistan", "PAK"), ("Azerbaijan", "AZE"), kind="dialogue", delegations=[astray])
     rejected: list[Rejected] = []
     urdu_heads_from_original(m, 0, text, rejected)
     heads = {d.party: d.head.name_as_written for d in m.delegations if d.head}
