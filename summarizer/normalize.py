@@ -231,7 +231,9 @@ SHORT_NAMES: dict[str, str] = {
 }
 # fmt: on
 
-#: alpha-3 | names pycountry lacks (short forms, demonyms, everyday names in other languages).
+#: alpha-3 | names pycountry lacks (short forms, demonyms, everyday names in other languages),
+#: and corrections: pycountry's Arabic catalogue gives Moldova's short name as «المالديف», the
+#: Maldives (these names win over the catalogues').
 _COUNTRY_ALIAS_TABLE = """
 RUS|Russia;Russian;Russians;روسيا;روس;Russie;Россия;РФ;俄罗斯;俄;российская федерация
 PAK|Pakistan;Pakistani;Pakistanis;باكستان;باکستان;Пакистан;巴基斯坦;巴方;پاکستان
@@ -306,7 +308,7 @@ LBY|Libya;Libyan
 SDN|Sudan;Sudanese
 MAR|Morocco;Moroccan
 DZA|Algeria;Algerian
-TUN|Tunisia;Tunisian
+TUN|Tunisia;Tunisian;تیونس
 BGD|Bangladesh;Bangladeshi;بنغلاديش;Бангладеш;孟加拉国;بنگلہ دیش
 LKA|Sri Lanka;Sri Lankan;سری لنکا
 NPL|Nepal;Nepali;Nepalese;نیپال
@@ -336,6 +338,7 @@ PRT|Portugal;Portuguese
 IRL|Ireland;Irish
 HUN|Hungary;Hungarian
 ROU|Romania;Romanian
+MDV|Maldives;Maldivian;المالديف;مالديف
 """
 
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {

@@ -558,3 +558,12 @@ def test_a_russian_city_whose_last_letter_gives_way_to_its_case_ending() -> None
 
     text = "Девятое заседание комиссии состоится в Ханое, а десятое в Праге."
     assert [english for _s, _e, english in cities_in(text)] == ["Hanoi", "Prague"]
+
+
+def test_the_maldives_in_arabic_is_not_moldova() -> None:
+    from summarizer import led_by
+    from summarizer.normalize import party_code
+
+    # pycountry's Arabic catalogue names Moldova «المالديف»
+    assert party_code("المالديف") == "MDV" and party_code("مولدوفا") == "MDA"
+    assert led_by.arabic_side_code("المالديفية") == "MDV"
