@@ -41,7 +41,6 @@ _NOT_NAME = frozenset(
         # portfolios and boards before a name («نائب وزیر ٹرانسپورٹ», «ریلوے بورڈ»)
         "ٹرانسپورٹ", "ریلوے", "ریلویز", "بورڈ", "مواصلات", "زراعت", "خزانہ", "تعلیم", "صحت",
         "منصوبہ", "بندی", "ترقی", "اطلاعات", "قانون", "ہوابازی", "بحری", "آبی", "وسائل",
-
     }
 )  # fmt: skip
 
@@ -285,8 +284,7 @@ def _name_runs(text: str, start: int, end: int) -> list[list[re.Match[str]]]:
             before = run.pop(0).group()  # a title's last word («والثروة السمكية كينتارو ...»)
         if (
             2 <= len(run) <= 5
-            and not (before and _MINISTER.fullmatch(before))
-            and not (before and _STATE.fullmatch(before))
+            and not (before and (_MINISTER.fullmatch(before) or _STATE.fullmatch(before)))
             and normalize.party_code(_joined(text, run)) is None  # «جنوب إفريقيا»
             and not all(_ADJECTIVE.fullmatch(romanize.strip_marks(w.group())) for w in run)
         ):

@@ -775,6 +775,24 @@ def _folded(name: str) -> str:
     return bare if bare.isascii() else name
 
 
+#: Case endings Russian adds to a name («в Москве», «Ташкенте»), and those that replace its
+#: last «й», «а», «я» («в Ханое», «в Праге», «в Бухаре»).
+_RU_ADDED_ENDING = r"(?:е|а|у|ом|ы)"
+_RU_REPLACING_ENDING = r"(?:е|и|у|ю|ой|ей|ем|ом)"
+
+
+def inflected_alternation(names: Iterable[str], *, stem_min: int = 4) -> str:
+    """A regular expression matching any of ``names`` as Russian writes it in a sentence:
+    with an ending added, or, for a name of ``stem_min`` letters or more ending in «й», «а»
+    or «я», with that letter replaced by an ending (lower case: compile it ignoring case)."""
+    names = [n.casefold() for n in names]
+    stems = sorted({n[:-1] for n in names if len(n) >= stem_min and n[-1] in "йая"})
+    body = rf"(?:{trie_alternation(names)}){_RU_ADDED_ENDING}?"
+    if stems:
+        body += rf"|(?:{trie_alternation(stems)}){_RU_REPLACING_ENDING}"
+    return body
+
+
 def trie_alternation(words: Iterable[str]) -> str:
     """A regular expression matching any of ``words`` (longest first), written as a trie of
     their characters ("ab|ac" -> "a(?:b|c)"): with thousands of names, the regular
@@ -816,14 +834,11 @@ def _build_city_pattern() -> re.Pattern[str]:
         return trie_alternation([w.casefold() for w in words])
 
     # an Arabic-script name may carry a joined preposition or conjunction ("وبغداد", "بمسقط"),
-    # a Russian one a case ending ("в Улан-Баторе"); Chinese writes no spaces
-    # («в Ханое», «в Бухаре»: a name's last «й», «а», «я» gives way to the ending)
-    stems = sorted({n[:-1] for n in cyrillic if len(n) > 3 and n[-1] in "йаяЙАЯ"})
+    # a Russian one a case ending ("в Улан-Баторе", «в Ханое»); Chinese writes no spaces
     letter = r"[^\W\d_]"
     return re.compile(
         rf"(?:(?<!{letter})|(?<=[وبل]))(?:{alternation(other)})(?!{letter})"
-        rf"|(?<!{letter})(?:{alternation(cyrillic)})(?:е|а|у|ом|ы)?(?!{letter})"
-        rf"|(?<!{letter})(?:{alternation(stems)})(?:е|и|у|ю|ой|ей|ем|ом)(?!{letter})"
+        rf"|(?<!{letter})(?:{inflected_alternation(cyrillic)})(?!{letter})"
         rf"|(?:{alternation(cjk)})",
         re.IGNORECASE,
     )

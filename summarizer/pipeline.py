@@ -2180,17 +2180,19 @@ _ANNOUNCING_IN = {
 }
 
 
-#: Words of a sentence that agrees on or announces a meeting to come, broader than
-#: _ANNOUNCING_IN ("agreed to hold", «اتفق الطرفان على عقد», «договорились провести»).
+#: Words of a sentence that agrees on or announces a meeting to come: _ANNOUNCING_IN's, and
+#: these ("agreed to hold", «اتفق الطرفان على عقد», «договорились провести»).
+_AGREEING_IN = {
+    "fr": r"tenir|convenu|réuniront|accueiller",
+    "ru": r"очередн|состо[ия]т|пройд|договорил|провести|проведут",
+    "zh": r"同意|明年|拟",
+    "ar": r"ست?عقد|اتفق|على عقد|سيتم|ستستضيف|تستضيف|المنتظر|المقرر|يتوقع|أن\s+ت\u064f?عقد|"
+    r"أن\s+ي\u064f?عقد",
+    "ur": r"اتفاق|گی|گا|گے",
+}
 _TO_COME_IN = {
-    "fr": re.compile(r"prochain|tiendr|tenir|aur(?:a|ont) lieu|convenu|réuniront|accueiller", re.I),
-    "ru": re.compile(r"следующ|очередн|состо[ия]т|пройд|будет|договорил|провести|проведут", re.I),
-    "zh": re.compile(r"将|下一|下次|下届|同意|明年|拟"),
-    "ar": re.compile(
-        r"المقبل|القادم|ست?عقد|سيعقد|ستنعقد|اتفق|على عقد|سيتم|ستستضيف|تستضيف|المنتظر|المقرر|"
-        r"يتوقع|أن\s+ت\u064f?عقد|أن\s+ي\u064f?عقد"
-    ),
-    "ur": re.compile(r"آئندہ|اگل[اےی]|ہو\s?گ[اییے]|اتفاق|گی|گا|گے"),
+    language: re.compile(f"{_ANNOUNCING_IN[language].pattern}|{extra}", re.IGNORECASE)
+    for language, extra in _AGREEING_IN.items()
 }
 
 

@@ -158,13 +158,11 @@ def town_as_written(
     if best is None:
         return None
     _score, english, code, others = best
-    names = sorted({n for n in (english, *others) if len(n) >= 3}, key=len, reverse=True)
-    alternatives = []
-    for name in names:
-        alternatives.append(re.escape(name) + r"(?:е|а|у|ом|ы)?")
-        if name[-1] in "аяй":  # «Бухара»: «в Бухаре»
-            alternatives.append(re.escape(name[:-1]) + r"(?:е|и|у|ю|ой|ей|ем|ом)")
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    # its names as written, a Russian one in any case («Бухара»: «в Бухаре»)
+    names = normalize.inflected_alternation(
+        (n for n in (english, *others) if len(n) >= 3), stem_min=3
+    )
+    pattern = re.compile(rf"(?<!\w)(?:{names})(?!\w)", re.IGNORECASE)
     for start, end in regions:
         found = pattern.search(text, start, end)
         if found is not None:
