@@ -325,7 +325,9 @@ def topic_words(label: str) -> set[str]:
     """Content words of a topic: lowercase, latinised, stopwords dropped, plural s stripped."""
     words = set()
     for word in _WORD.findall(_fold(label).replace("-", " ")):
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        if len(word) > 4 and word.endswith("ies"):
+            word = word[:-3] + "y"  # technologies = technology
+        elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
         word = _BRITISH_WORDS.get(word, word)
         word = _BRITISH_IS.sub(r"iz\1", word)  # radicalisation = radicalization
@@ -334,14 +336,21 @@ def topic_words(label: str) -> set[str]:
     return words
 
 
+#: Words an acronym leaves out inside a run of capitalised words.
+_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for"})
+
+
 def _initials(label: str) -> set[str]:
     """The acronyms of each run of capitalised words ("Economic Partnership Agreement" ->
-    EPA, PA, EP...)."""
+    EPA, PA, EP...); "of", "the", "and" and "for" inside a run add no letter
+    ("Organization of Turkic States" -> OTS)."""
     words = re.findall(r"[A-Za-z][\w-]*", label)
     out: set[str] = set()
     for i in range(len(words)):
         run = ""
         for word in words[i:]:
+            if run and word in _ACRONYM_SKIPS:
+                continue
             if not word[0].isupper():
                 break
             run += word[0]

@@ -344,16 +344,42 @@ def _item_bounds(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+#: A lowercase word that reads as an adjective ("illegal", "unreported", "economic").
+_ADJECTIVE = r"[a-z]{3,}(?:al|ed|ic|ive|ous|ful|ible|able|ary|ian)"
+_ENDS_ADJECTIVE = re.compile(rf"(?<![\w-]){_ADJECTIVE}$")
+_ADJECTIVE_COMMA = re.compile(rf",\s+{_ADJECTIVE}(?=\s)")
+_ADJECTIVES_AND = re.compile(rf"{_ADJECTIVE}\s+(?:and|or)\s")
+
+
+def _adjectives_of_one_noun(text: str, separators: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The separators minus those inside "A, B and C noun", a list of adjectives that
+    qualify one noun: "the fight against illegal, unreported and unregulated fishing" and
+    "political, economic and cultural cooperation" are one subject each."""
+    kept: list[re.Match[str]] = []
+    for i, sep in enumerate(separators):
+        before = text[: sep.start()]
+        after_end = separators[i + 1].start() if i + 1 < len(separators) else len(text)
+        chained = sep.group().strip() == "," and _ENDS_ADJECTIVE.search(before)
+        if chained and (
+            _ADJECTIVES_AND.match(text, sep.end(), after_end)
+            or (i + 1 < len(separators) and _ENDS_ADJECTIVE.fullmatch(text[sep.end() : after_end]))
+        ):
+            continue
+        kept.append(sep)
+    return kept
+
+
 def _topic_items(text: str, start: int, end: int) -> list[Span]:
     """The list items in text[start:end], each trimmed of lead-in words, as spans."""
     items: list[Span] = []
     position = start
-    pieces = [*_TOPIC_SPLIT.finditer(text, start, end), None]
+    separators = _adjectives_of_one_noun(text, list(_TOPIC_SPLIT.finditer(text, start, end)))
+    pieces = [*separators, None]
     for sep in pieces:
         piece_end = sep.start() if sep else end
         if sep is None or sep.start() >= start:
             s, e = _item_bounds(text, position, piece_end)
-            words = text[s:e].split()
+            words = _ADJECTIVE_COMMA.sub("", text[s:e]).split()  # "illegal, unreported and"
             if (
                 0 < len(words) <= _TOPIC_MAX_WORDS
                 and _content_words(text[s:e])

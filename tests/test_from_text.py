@@ -201,6 +201,19 @@ def test_the_subjects_of_signed_agreements_and_of_cooperation_are_topics() -> No
         assert text[span.start : span.end] == span.text
 
 
+def test_adjectives_listed_before_one_noun_are_one_subject() -> None:
+    text = (
+        "The ministers discussed sustainable fisheries and the fight against illegal, "
+        "unreported and unregulated fishing. They also discussed political, economic and "
+        "cultural cooperation, ports, roads and railways."
+    )
+    labels = [s.text for s in from_text.topics_in(text)]
+    assert "fight against illegal, unreported and unregulated fishing" in labels
+    assert "political, economic and cultural cooperation" in labels
+    assert "ports" in labels and "roads and railways" in labels
+    assert not any(label.endswith("illegal") or label == "political" for label in labels)
+
+
 def test_a_retreat_is_a_numbered_mechanism() -> None:
     from summarizer import normalize
 

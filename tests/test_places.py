@@ -225,6 +225,15 @@ def test_scorer_matches_an_acronym_to_the_words_it_abbreviates() -> None:
 
     assert same_topic("Economic Partnership Agreement negotiations", "EPA")
     assert not same_topic("Economic Partnership Agreement negotiations", "FTA")
+    assert same_topic("cooperation in the Organization of Turkic States", "OTS")
+    assert not same_topic("cooperation in the Organization of Turkic States", "OIC")
+
+
+def test_scorer_reads_a_plural_in_ies_as_its_singular() -> None:
+    from summarizer.evaluate import same_topic, topic_words
+
+    assert topic_words("quantum technologies") == {"quantum", "technology"}
+    assert same_topic("artificial intelligence and quantum technologies", "technology")
 
 
 def test_a_foreign_name_in_arabic_script_is_spelt_with_its_vowels() -> None:
