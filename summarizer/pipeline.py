@@ -3054,16 +3054,29 @@ def cyrillic_head_from_original(
     written name nearest the model's spelling, put in the nominative), spelt as English media
     spell Russian names ("Mikhail Lavrinenkov" -> «Михаил Лаврентьев» -> "Mikhail
     Lavrentyev"), with its exact span; a foreign name the model spelt near the original's keeps
-    the model's spelling ("D. Setiawan" for «Д.Сетиаваном»)."""
+    the model's spelling ("D. Setiawan" for «Д.Сетиаваном»). The title written before the name
+    (cyrillic.title_before: «вице-премьер Армении») is the head's title unless the model's
+    already says it."""
     for i, d in enumerate(m.delegations):
         evidence = d.evidence[0] if d.evidence else None
-        if evidence is None or _exact(evidence):
+        if evidence is None:
             continue
-        found = cyrillic.find_name(original, d.head.name)
-        if found is None:
+        if _exact(evidence):
+            name_start = evidence.start
+        else:
+            found = cyrillic.find_name(original, d.head.name)
+            if found is None:
+                continue
+            name = cyrillic.spelling_for(d.head.name, found)
+            written = (found.start, found.end, found.written)
+            _name_from_original(d, index, i, name, written, rejected)
+            name_start = found.start
+        title = cyrillic.title_before(original, name_start)
+        if title is None:
             continue
-        name = cyrillic.spelling_for(d.head.name, found)
-        _name_from_original(d, index, i, name, (found.start, found.end, found.written), rejected)
+        reason = f"the original writes {title.written!r}: {title.english}"
+        _title_from_original(d, index, i, title.english, reason, rejected)
+        d.evidence.append(Span(start=title.start, end=title.end, text=title.written))
 
 
 #: How much better (rapidfuzz ratio) a name written elsewhere in the original must match the

@@ -73,3 +73,64 @@ def test_the_pipeline_respells_a_translated_head_from_the_original() -> None:
     d = m.delegations[0]
     assert d.head.name == "Mikhail Lavrentyev" and d.evidence[0].text == "Михаил Лаврентьев"
     assert rejected and rejected[0].value == "Mikhail Lavrinenkov"
+
+
+def test_a_name_with_a_patronymic_is_found_as_english_writes_it() -> None:
+    text = "Комиссию возглавили вице-премьер Армении Левон Ашотович Мкртумян и другие."
+    found = cyrillic.find_name(text, "Leonid Mkrutumyan")
+    assert found is not None and found.written == "Левон Ашотович Мкртумян"
+    assert found.latin == "Levon Mkrtumyan"
+    # the model's surname is near: it stands, with the original's first name
+    assert cyrillic.spelling_for("Leonid Mkrutumyan", found) == "Levon Mkrutumyan"
+    official = "Белорусскую сторону представлял Лобанович Андрей Викторович."
+    surname_first = cyrillic.find_name(official, "Andrei Lobanovich")
+    assert surname_first is not None and surname_first.latin == "Andrey Lobanovich"
+
+
+def test_the_title_written_before_a_russian_name_is_read_in_english() -> None:
+    cases = {
+        "председатели — вице-премьер Армении Левон Мкртумян": "Deputy Prime Minister",
+        "с заместителем министра иностранных дел России Андреем Руденко": "Deputy Foreign Minister",
+        "возглавил заместитель Председателя Кабинета министров Кыргызской Республики Эркин "
+        "Асанбеков": "Deputy Chairman of the Cabinet of Ministers",
+        "министр сельского хозяйства и продовольствия Беларуси Иван Петров": "Minister",
+        "Посол Индии Раджив Сингх": "Ambassador",
+    }
+    for text, english in cases.items():
+        name_start = text.rindex(" ", 0, text.rindex(" ")) + 1
+        title = cyrillic.title_before(text, name_start)
+        assert title is not None and title.english == english, text
+        assert text[title.start : title.end] == title.written
+    # a title of another sentence's person is not this name's
+    other = "Выступил министр. Затем Иван Петров"
+    assert cyrillic.title_before(other, other.index("Иван")) is None
+
+
+def test_the_pipeline_takes_the_title_the_russian_original_writes() -> None:
+    text = "Делегацию возглавил вице-премьер Армении Левон Ашотович Мкртумян."
+    paragraph = Span(start=0, end=len(text), text=text, alignment="translated")
+    m = MeetingRecord(
+        id="m",
+        status="held",
+        primary=True,
+        kind="consultations",
+        series=None,
+        round=None,
+        title="t",
+        parties=[],
+        date=MeetingDate(value=None),
+        location=Location(),
+        delegations=[
+            Delegation(
+                party="ARM",
+                head=Person(name="Leonid Mkrutumyan", title="Chairman"),
+                role="head",
+                evidence=[paragraph],
+            )
+        ],
+    )
+    rejected: list[Rejected] = []
+    cyrillic_head_from_original(m, 0, text, rejected)
+    d = m.delegations[0]
+    assert (d.head.name, d.head.title) == ("Levon Mkrutumyan", "Deputy Prime Minister")
+    assert [r.value for r in rejected] == ["Leonid Mkrutumyan", "Chairman"]
