@@ -2570,13 +2570,17 @@ def _chinese_title(
     d: Delegation, index: int, i: int, original: str, start: int, rejected: list[Rejected]
 ) -> None:
     """The title the original writes right before a head's name ("外交部副部长邓怀远": Vice
-    Foreign Minister) replaces a title of the model's that does not say it."""
+    Foreign Minister; "外交部秘书长玛丽安娜·...": Secretary-General of the Ministry of Foreign
+    Affairs) replaces a title of the model's that does not say it."""
     for written in _CHINESE_TITLES_LONGEST_FIRST:
         if not original.endswith(written, 0, start):
             continue
         title = _CHINESE_TITLES[written]
-        if original.endswith("外交部", 0, start - len(written)) and "Minister" in title:
-            title = title.replace("Minister", "Foreign Minister", 1)
+        if original.endswith("外交部", 0, start - len(written)):
+            if title in _CHINESE_MINISTRY_OFFICES:
+                title = f"{title} of the Ministry of Foreign Affairs"
+            elif "Minister" in title and "Foreign" not in title:
+                title = title.replace("Minister", "Foreign Minister", 1)
         reason = f"the original writes the title before the name: {title}"
         _title_from_original(d, index, i, title, reason, rejected)
         return
@@ -2588,7 +2592,16 @@ _CHINESE_TITLES = {
     "特使": "Special Envoy", "特别代表": "Special Representative", "司长": "Director-General",
     "主任": "Director", "副总理": "Vice Premier", "总理": "Premier", "副主席": "Vice President",
     "主席": "President", "秘书长": "Secretary-General", "国务委员": "State Councilor",
+    "常务秘书": "Permanent Secretary", "国务秘书": "State Secretary",
+    "外交秘书": "Foreign Secretary", "执行主任": "Executive Director",
+    "副总理兼外交部长": "Deputy Prime Minister and Foreign Minister",
+    "外交部长": "Foreign Minister",
 }  # fmt: skip
+#: Titles that name no ministry of their own, "of the Ministry of Foreign Affairs" when
+#: written after 外交部 (外交部秘书长: Secretary-General of the Ministry of Foreign Affairs).
+_CHINESE_MINISTRY_OFFICES = frozenset(
+    {"Secretary-General", "Permanent Secretary", "State Secretary"}
+)
 _CHINESE_TITLES_LONGEST_FIRST = sorted(_CHINESE_TITLES, key=len, reverse=True)
 #: Chinese officials' titles written right before the name ("外交部副部长邓怀远").
 _CHINESE_TITLE_THEN_NAME = re.compile(
@@ -2738,6 +2751,7 @@ def cjk_foreign_head_from_original(
         name = " ".join(spelt)
         _name_from_original(d, index, i, name, (start, end, original[start:end]), rejected)
         d.head.name_as_written = original[start:end]
+        _chinese_title(d, index, i, original, start, rejected)
 
 
 def _pinyin_name_in(original: str, start: int, end: int, given: str) -> tuple[int, int, str] | None:

@@ -258,11 +258,27 @@ def _title_next_to(
 
 
 def _words(title: str) -> set[str]:
-    return set(re.sub(r"[^\w\s]", " ", title.casefold()).split()) - {"of", "the", "for"}
+    """A title's words, "vice" read as "deputy" (a Vice Minister is a Deputy Minister)."""
+    words = set(re.sub(r"[^\w\s]", " ", title.casefold()).split()) - {"of", "the", "for"}
+    return {"deputy" if w == "vice" else w for w in words}
+
+
+#: A deputy minister's office as other governments name it: a Philippine Undersecretary or
+#: a Serbian State Secretary is what Chinese calls 副部长 and Russian заместитель министра.
+_DEPUTY_MINISTER_NAMES = re.compile(
+    r"\b(?:under-?secretary|state\s+secretary|secretary\s+of\s+state)\b", re.IGNORECASE
+)
 
 
 def says(proposed: str | None, english: str) -> bool:
     """Whether a proposed title says at least what the original's does ("Additional Secretary
     (Europe)" says "Additional Secretary"; "Minister for Foreign Affairs" does not say
-    "Undersecretary of the Ministry of Foreign Affairs")."""
-    return proposed is not None and _words(english) <= _words(proposed)
+    "Undersecretary of the Ministry of Foreign Affairs"; "Undersecretary of Foreign Affairs"
+    says "Vice Foreign Minister", a deputy minister's name where the head serves)."""
+    if proposed is None:
+        return False
+    if _words(english) <= _words(proposed):
+        return True
+    words = _words(english)
+    deputy = "deputy" in words and "minister" in words
+    return deputy and _DEPUTY_MINISTER_NAMES.search(proposed) is not None

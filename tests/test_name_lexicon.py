@@ -134,3 +134,19 @@ def test_a_listed_name_the_characters_do_not_write_is_spelt_anew() -> None:
     cjk_foreign_head_from_original(meeting, 0, original, rejected)
     # "Xiong" is a listed (Chinese) name, but 希孔戈 writes s-k-ng-g: Shikongo
     assert meeting.delegations[0].head.name == "Penda Shikongo"
+    assert meeting.delegations[0].head.title == "Executive Director"  # 执行主任
+
+
+def test_a_foreign_heads_title_is_read_from_the_chinese_original() -> None:
+    from summarizer.pipeline import cjk_foreign_head_from_original
+    from summarizer.records import Delegation, Person, Rejected
+    from tests.test_dating import record
+
+    original = "刘振华与巴西外交部秘书长玛丽安娜·特谢拉·杜阿尔特共同主持对话。"
+    head = Person(name="Mariana Tassere Duarte", title="Foreign Minister")
+    meeting = record(delegations=[Delegation(party="BRA", head=head)])
+    rejected: list[Rejected] = []
+    cjk_foreign_head_from_original(meeting, 0, original, rejected)
+    title = meeting.delegations[0].head.title
+    assert title == "Secretary-General of the Ministry of Foreign Affairs"
+    assert [r.value for r in rejected][-1] == "Foreign Minister"

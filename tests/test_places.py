@@ -208,6 +208,11 @@ def test_title_is_read_next_to_the_name_in_arabic_and_urdu() -> None:
     assert not titles.says(
         "Minister for Foreign Affairs", "Undersecretary of the Ministry of Foreign Affairs"
     )
+    # a vice minister is a deputy minister, whatever the government calls the office
+    assert titles.says("Deputy Minister of Foreign Affairs", "Vice Foreign Minister")
+    assert titles.says("Undersecretary of Foreign Affairs", "Vice Foreign Minister")
+    assert titles.says("State Secretary", "Deputy Minister")
+    assert not titles.says("Foreign Minister", "Vice Foreign Minister")
 
 
 def test_named_projects_are_read_and_references_are_not() -> None:
