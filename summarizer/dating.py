@@ -179,8 +179,10 @@ _RU_MONTHS_IN = (
 
 @lru_cache(maxsize=1)
 def _month_pattern() -> re.Pattern[str]:
-    # a month written alone: no abbreviation ("may", "mar" are words too)
-    month = f"(?:{_alternation([*(m for m in _ALL_MONTHS if len(m) > 3), *_RU_MONTHS_IN])})"
+    # a month written alone: no Latin abbreviation ("may", "mar" are words too); a short
+    # name of three letters in another script is a month («ماي», «أوت»; not «آب», water)
+    names = [m for m in _ALL_MONTHS if len(m) > 3 or (len(m) == 3 and not m.isascii())]
+    month = f"(?:{_alternation([*names, *_RU_MONTHS_IN])})"
     return re.compile(
         rf"(?<![{_DIGITS}]\s)(?<![\w{_DIGITS}])({month})(?:\s+(?:dernier|passé|last))?"
         rf"(?:,?\s+({_YEAR}))?(?!\w)"
@@ -266,6 +268,20 @@ def _relative_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<!\w)[وب]?(?P<day>{_alternation(other)})(?!\w)|(?P<cjk>{_alternation(cjk)})",
         re.IGNORECASE,
+    )
+
+
+#: "Last" written after a weekday («الأحد الماضي», «mercredi dernier») or before it ("last
+#: Sunday", «گزشتہ بدھ», «в прошлый вторник»).
+_LAST_AFTER = re.compile(r"\s+(?:الماضي|الماضية|المنصرم|المنصرمة|الفائت|الفائتة|dernier)(?!\w)")
+_LAST_BEFORE = re.compile(r"(?<!\w)(?:last|گزشتہ|پچھلے|в\s+прошл\w+)\s+$", re.IGNORECASE)
+
+
+def _says_last(text: str, start: int, end: int) -> bool:
+    """Whether the weekday at text[start:end] is called the last one: on the day of that
+    weekday, "last Sunday" is a week before, not the day itself."""
+    return bool(
+        _LAST_AFTER.match(text, end) or _LAST_BEFORE.search(text, max(0, start - 20), start)
     )
 
 
@@ -487,7 +503,10 @@ def dates_in(
                 m.group(0), published=reference, language=language, ahead=ahead
             )
             if nd.value and nd.precision == "day":
-                add(m.start(), m.end(), nd.value, nd.resolved_from, True)
+                value = nd.value
+                if value == reference.isoformat() and _says_last(text, m.start(), m.end()):
+                    value = (reference - datetime.timedelta(days=7)).isoformat()
+                add(m.start(), m.end(), value, nd.resolved_from, True)
     found.sort(key=lambda f: f.span.start)
     # the weekday a dateline writes before its date dates the report too
     # («اسلام آباد — منگل ۱۲ جنوری ۲۰۲۷», "Tuesday, 12 January 2027")

@@ -1095,9 +1095,14 @@ _LEADING_WORDS = re.compile(r"^(?:on|in|at|since|le|en|يوم|في|в|во)\s+",
 ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
-#: The Syriac month names of the Levant and Iraq («٣ آذار ٢٠٢٦», 3 March 2026), which
-#: dateparser does not know, and the names it does.
+#: The Syriac month names of the Levant and Iraq («٣ آذار ٢٠٢٦», 3 March 2026) and the
+#: French-derived ones of the Maghreb («13 ماي 2026», «15 أفريل», Algeria's and Tunisia's
+#: جانفي...ديسمبر, Morocco's يوليوز, غشت, شتنبر, نونبر, دجنبر), which dateparser does not know,
+#: and the names it does.
 LEVANTINE_MONTHS = {
+    "جانفي": "يناير", "فيفري": "فبراير", "أفريل": "أبريل", "افريل": "أبريل", "ماي": "مايو",
+    "جوان": "يونيو", "جويلية": "يوليو", "يوليوز": "يوليو", "أوت": "أغسطس", "اوت": "أغسطس",
+    "غشت": "أغسطس", "شتنبر": "سبتمبر", "نونبر": "نوفمبر", "دجنبر": "ديسمبر",
     "كانون الثاني": "يناير", "شباط": "فبراير", "آذار": "مارس", "اذار": "مارس",
     "نيسان": "أبريل", "أيار": "مايو", "ايار": "مايو", "حزيران": "يونيو", "تموز": "يوليو",
     "آب": "أغسطس", "أيلول": "سبتمبر", "ايلول": "سبتمبر", "تشرين الأول": "أكتوبر",

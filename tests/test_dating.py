@@ -1180,6 +1180,39 @@ def test_levantine_month_names_and_russian_nakanune() -> None:
     assert [(f.span.text, f.value) for f in found_days] == [("Накануне", "2026-11-11")]
 
 
+def test_maghrebi_month_names_are_read() -> None:
+    reference = datetime.date(2026, 6, 1)
+    for text, value in [
+        ("13 ماي 2026", "2026-05-13"),  # Algeria, Tunisia, Morocco
+        ("15 أفريل 2026", "2026-04-15"),
+        ("3 يوليوز 2026", "2026-07-03"),  # Morocco
+        ("20 جانفي 2026", "2026-01-20"),
+    ]:
+        found = dating.dates_in(text, 0, len(text), language="ar", reference=reference)
+        assert [f.value for f in found] == [value], text
+    found = dating.months_in("في أوت 2027", 0, 11, language="ar", reference=reference)
+    assert [f.value for f in found] == ["2027-08"]
+    # «آب», August in the Levant, is also "water" («آب و ہوا», climate): not a month alone
+    text = "آب و ہوا کی تبدیلی"
+    assert dating.months_in(text, 0, len(text), language="ur", reference=reference) == []
+
+
+def test_last_weekday_on_that_weekday_is_a_week_before() -> None:
+    wednesday = datetime.date(2026, 4, 15)
+    for language, text in [
+        ("ar", "عقدت الجولة الأربعاء الماضي"),
+        ("ur", "گزشتہ بدھ کو منعقد ہوا"),
+        ("en", "They met last Wednesday"),
+        ("fr", "Ils se sont réunis mercredi dernier"),
+    ]:
+        found = dating.dates_in(text, 0, len(text), language=language, reference=wednesday)
+        assert [f.value for f in found] == ["2026-04-08"], text
+    # without "last", the weekday of the report is its own day; another weekday goes back
+    for text, value in [("بدھ کو منعقد ہوا", "2026-04-15"), ("گزشتہ پیر کو", "2026-04-13")]:
+        found = dating.dates_in(text, 0, len(text), language="ur", reference=wednesday)
+        assert [f.value for f in found] == [value], text
+
+
 def test_a_head_of_delegation_is_not_a_topic() -> None:
     from summarizer.pipeline import drop_generic_topics
 
