@@ -136,7 +136,12 @@ _ALL_MONTHS = [m for names in MONTHS.values() for m in names]
 @lru_cache(maxsize=1)
 def _date_pattern() -> re.Pattern[str]:
     month = f"(?:{_alternation(_ALL_MONTHS)})"
-    day_month = rf"{_DAY}\s+(?:de\s+|of\s+)?{month}\.?(?:,?\s+{_YEAR}{_AFTER_YEAR})?"
+    # a second name of the month after a slash («14 أبريل/نيسان»), a comma before the year
+    # («12 اکتوبر، 2026»)
+    day_month = (
+        rf"{_DAY}\s+(?:de\s+|of\s+)?{month}\.?(?:\s*/\s*{month})?"
+        rf"(?:[,،]?\s+{_YEAR}{_AFTER_YEAR})?"
+    )
     month_day = rf"{month}\.?\s+{_DAY}(?:,?\s+{_YEAR})?"
     return re.compile(rf"(?<!\w)(?:{day_month}|{month_day})(?!\w)", re.IGNORECASE)
 

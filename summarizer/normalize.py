@@ -1120,9 +1120,14 @@ _LEVANTINE_MONTH = re.compile(
 _ERA_MARK = re.compile(r"(?<=\d{4})\s*م\.?$")
 
 
+#: A month's second name after a slash, as Levantine papers write both («14 نيسان/أبريل»).
+_SECOND_MONTH_NAME = re.compile(r"\s*/\s*[^\W\d_]+(?:\s+[^\W\d_]+)?(?=\s+\d|\s*$)")
+
+
 def _clean_date_text(text: str) -> str:
     cleaned = text.translate(ASCII_DIGITS).strip().strip(".,;:()")
     cleaned = _ERA_MARK.sub("", cleaned)
+    cleaned = _SECOND_MONTH_NAME.sub("", cleaned).replace("،", ",")  # «أبريل/نيسان»
     cleaned = _LEVANTINE_MONTH.sub(lambda m: LEVANTINE_MONTHS[m.group()], cleaned)
     return _LEADING_WORDS.sub("", cleaned).strip()
 

@@ -1180,13 +1180,15 @@ def test_levantine_month_names_and_russian_nakanune() -> None:
     assert [(f.span.text, f.value) for f in found_days] == [("Накануне", "2026-11-11")]
 
 
-def test_maghrebi_month_names_are_read() -> None:
+def test_maghrebi_month_names_and_a_months_two_names_are_read() -> None:
     reference = datetime.date(2026, 6, 1)
     for text, value in [
         ("13 ماي 2026", "2026-05-13"),  # Algeria, Tunisia, Morocco
         ("15 أفريل 2026", "2026-04-15"),
         ("3 يوليوز 2026", "2026-07-03"),  # Morocco
         ("20 جانفي 2026", "2026-01-20"),
+        ("14 تشرين الأول/أكتوبر 2025", "2025-10-14"),  # both names of the month
+        ("12 اکتوبر، 2026", "2026-10-12"),  # a comma before the year
     ]:
         found = dating.dates_in(text, 0, len(text), language="ar", reference=reference)
         assert [f.value for f in found] == [value], text
