@@ -509,7 +509,11 @@ def dates_in(
             )
             if nd.value and nd.precision == "day":
                 value = nd.value
-                if value == reference.isoformat() and _says_last(text, m.start(), m.end()):
+                if text.endswith("上", 0, m.start()):  # 上周三: Wednesday of the week before
+                    weekday = datetime.date.fromisoformat(value).weekday()
+                    monday = reference - datetime.timedelta(days=reference.weekday() + 7)
+                    value = (monday + datetime.timedelta(days=weekday)).isoformat()
+                elif value == reference.isoformat() and _says_last(text, m.start(), m.end()):
                     value = (reference - datetime.timedelta(days=7)).isoformat()
                 add(m.start(), m.end(), value, nd.resolved_from, True)
     found.sort(key=lambda f: f.span.start)

@@ -1209,6 +1209,10 @@ def test_last_weekday_on_that_weekday_is_a_week_before() -> None:
     ]:
         found = dating.dates_in(text, 0, len(text), language=language, reference=wednesday)
         assert [f.value for f in found] == ["2026-04-08"], text
+    # Chinese 上周 is the calendar week before, whatever the day of the report
+    friday = datetime.date(2026, 4, 17)
+    found = dating.dates_in("上周三在北京举行", 0, 8, language="zh", reference=friday)
+    assert [f.value for f in found] == ["2026-04-08"]
     # without "last", the weekday of the report is its own day; another weekday goes back
     for text, value in [("بدھ کو منعقد ہوا", "2026-04-15"), ("گزشتہ پیر کو", "2026-04-13")]:
         found = dating.dates_in(text, 0, len(text), language="ur", reference=wednesday)
