@@ -241,7 +241,8 @@ def _fields_in(words: str, language: str) -> list[str] | None:
 #: ورکنگ گروپ» (on Agriculture and Food Security), «ریلوے اور ٹرانسپورٹ کے شعبے میں تعاون سے
 #: متعلق ...» (on Railways and Transport).
 _UR_FIELDS_BEFORE = re.compile(
-    r"(?P<fields>(?:[^\s،۔]+\s+){1,5}?)(?:کے\s+شعب(?:ے|وں)\s+میں\s+)?(?:تعاون\s+)?سے\s+متعلق\s+$"
+    r"(?P<fields>(?:[^\s،۔]+\s+){1,5}?)(?:کے\s+شعب(?:ے|وں)\s+میں\s+)?(?:تعاون\s+)?سے\s+متعلق\s+"
+    r"(?:[^\s،۔-]+-[^\s،۔-]+\s+)?$"  # the pair may follow: «... سے متعلق پاک-انڈونیشیا»
 )
 
 

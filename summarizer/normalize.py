@@ -1961,6 +1961,23 @@ def _arabic_ordinal(match: re.Match[str]) -> int:
     return unit
 
 
+#: «سے پہلے» is "before" («جس سے پہلے», before which), not "first".
+_URDU_BEFORE = re.compile(r"(?<!\w)سے\s+$")
+
+
+def says_before(previous: str, word: str) -> bool:
+    """Whether an Urdu «پہلے» is "before" (after «سے»), not the ordinal "first"."""
+    return word == "پہلے" and previous == "سے"
+
+
+def _urdu_ordinal(match: re.Match[str], words: dict[str, int]) -> int | None:
+    value = words[match.group(1)]
+    before = match.string[max(0, match.start() - 6) : match.start()]
+    if value == 1 and _URDU_BEFORE.search(before):
+        return None
+    return value
+
+
 def _ordinal_rules() -> list[tuple[re.Pattern[str], Any]]:
     b, e = r"(?<!\w)", r"(?!\w)"
     ar_units = _alternation(_AR_UNITS_NORM)
@@ -1988,7 +2005,7 @@ def _ordinal_rules() -> list[tuple[re.Pattern[str], Any]]:
             ),
             _arabic_ordinal,
         ),
-        (re.compile(rf"{b}({_alternation(ur_words)}){e}"), lambda m: ur_words[m.group(1)]),
+        (re.compile(rf"{b}({_alternation(ur_words)}){e}"), lambda m: _urdu_ordinal(m, ur_words)),
         (
             re.compile(r"第\s*([0-9零〇一二两三四五六七八九十]+)"),
             lambda m: _chinese_number(m.group(1)),

@@ -231,6 +231,8 @@ def _ordinal_candidates(text: str) -> tuple[tuple[int, str, int], ...]:
     found: list[tuple[int, str, int]] = []
     for i, (start, word) in enumerate(words):
         value = values[i]
+        if value == 1 and i and normalize.says_before(words[i - 1][1], word.strip(_ORDINAL_STRIP)):
+            continue  # «جس سے پہلے», before which
         if value is not None:
             found.append((start, word, value))
         elif i + 1 < len(words) and values[i + 1] is None:
@@ -1126,7 +1128,10 @@ def round_from_original(
         return
     value, ordinal_span, english, span = numbered
     _renumber(m, index, value, ordinal_span, "the meeting", rejected)
-    set_series(m, index, english, span, rejected)
+    # another place that writes this round may name the mechanism in full (the headline's
+    # «مشترکہ ورکنگ گروپ کا چوتھا اجلاس», the body's «تجارت و سرمایہ کاری سے متعلق ...»)
+    if not series_from_original(m, index, original, language, rejected):
+        set_series(m, index, english, span, rejected)
 
 
 def _drop_round(m: MeetingRecord, index: int, reason: str, rejected: list[Rejected]) -> None:
@@ -1197,10 +1202,11 @@ def fuller_series(text: str, series: str, round_: int) -> tuple[str, Span] | Non
 
 def series_from_original(
     m: MeetingRecord, index: int, original: str, language: str, rejected: list[Rejected]
-) -> None:
+) -> bool:
     """The mechanism's name as the ORIGINAL writes it after the meeting's ordinal, when code
     knows that term (mechanisms.py), wins over the translation's name for it; of the places
-    the original writes that ordinal, the one that names the mechanism in full."""
+    the original writes that ordinal, the one that names the mechanism in full. Whether it
+    found one."""
     found = mechanisms.series_after(original, m.field_evidence["round"][0], language)
     # the same ordinal elsewhere may write the mechanism's full name (a headline shortens it)
     for ordinal_span in ordinal_spans(original, m.round) if m.round is not None else []:
@@ -1211,8 +1217,9 @@ def series_from_original(
         elif other and found is None:
             found = other
     if found is None:
-        return
+        return False
     set_series(m, index, found[0], found[1], rejected)
+    return True
 
 
 def series_named_in_original(
@@ -2085,6 +2092,12 @@ def _venue_elsewhere(
         for s, e, english in normalize.cities_in(original, start, end):
             if _place_before(original, s) or _PLACE_AFTER.match(original, e):
                 return _located(original, s, e, english)
+    if not in_dateline and any(
+        english == m.location.city
+        for start, end in anchors
+        for _s, _e, english in normalize.cities_in(original, start, end)
+    ):
+        return None  # no city there is a place the meeting was in, and one is the model's
     town = _town_venue(m, original, anchors)  # «کرغزستان کے سیاحتی شہر چولپان آتا میں»
     if town is not None:
         return town
@@ -3336,12 +3349,29 @@ def urdu_heads_from_original(
     named = [(found, led_by.side_code(found.side)) for found in led_by.heads_led(original)]
     named += _sides_of_pairs(led_by.heads_cochaired_urdu(original), codes)
     for found, code in named:
-        if any(
-            _exact(e) and e.start < found.end and found.start < e.end
-            for d in m.delegations
-            for e in d.evidence
-        ) or any(_same_written(d, found.written) for d in m.delegations):
-            continue  # a head the model gave, found in the original
+        given = next(
+            (
+                (i, d)
+                for i, d in enumerate(m.delegations)
+                if _same_written(d, found.written)
+                or any(
+                    _exact(e) and e.start < found.end and found.start < e.end for e in d.evidence
+                )
+            ),
+            None,
+        )
+        if given is not None:  # a head the model gave, found in the original
+            i, d = given
+            if code in codes and d.party in codes and d.party != code:  # on the other side
+                rejected.append(
+                    Rejected(
+                        field=f"meetings[{index}].delegations[{i}].party",
+                        value=d.party,
+                        reason=f"the original says {found.written!r} led the {code} side",
+                    )
+                )
+                d.party = code
+            continue
         if code is None:
             left = [c for c in codes if not any(d.party == c for d in m.delegations)]
             code = left[0] if len(left) == 1 else None

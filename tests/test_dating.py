@@ -201,6 +201,27 @@ def test_a_call_has_no_venue_and_a_country_is_not_a_city() -> None:
     assert m.location.city == "Kuala Lumpur" and m.location.evidence[0].text == "吉隆坡"
 
 
+def test_a_headline_city_the_meetings_sentence_also_writes_is_kept() -> None:
+    text = (
+        "الجزائر وفيتنام تبحثان في هانوي توسيع الشراكة\n\nالجزائر – الأربعاء 15 أفريل 2026\n\n"
+        "احتضنت العاصمة الفيتنامية هانوي، الأحد الماضي، أشغال الدورة الرابعة من المشاورات "
+        "السياسية بين وزارتي خارجية الجزائر وفيتنام."
+    )
+    headline_city = text.index("هانوي")
+    m = record(
+        round=4,
+        location=Location(
+            city="Hanoi",
+            evidence=[Span(start=headline_city, end=headline_city + 5, text="هانوي")],
+        ),
+        field_evidence={"round": [span_of(text, "الرابعة")]},
+    )
+    rejected: list[Rejected] = []
+    city_from_original(m, 0, text, "ar", rejected)
+    # not the dateline's Algiers: the meeting's sentence writes Hanoi too
+    assert m.location.city == "Hanoi" and not rejected
+
+
 @pytest.mark.parametrize(
     ("text", "language", "dateline", "city", "ordinal", "round_", "venue", "written"),
     [

@@ -301,6 +301,20 @@ def test_urdu_fields_written_before_the_mechanisms_name() -> None:
     )
     # words the table does not know as fields are not read as the name's
     assert read("دونوں ممالک کے درمیان مشترکہ ورکنگ گروپ کا اجلاس") == "Joint Working Group"
+    # the pair may stand between the fields and the name
+    assert read("تجارت و سرمایہ کاری سے متعلق پاک-انڈونیشیا مشترکہ ورکنگ گروپ کا اجلاس") == (
+        "Joint Working Group on Trade and Investment"
+    )
+
+
+def test_urdu_before_is_not_the_ordinal_first() -> None:
+    from summarizer import normalize
+    from summarizer.pipeline import ordinal_spans
+
+    text = "اجلاس جکارتہ میں ہوگا، جس سے پہلے ماہرین فہرستوں کا تبادلہ کریں گے۔ پہلے اجلاس میں"
+    assert [s.start for s in ordinal_spans(text, 1)] == [text.rindex("پہلے")]
+    assert normalize.ordinal_value("جس سے پہلے ماہرین") is None
+    assert normalize.ordinal_value("پہلے اجلاس") == 1
 
 
 def test_chinese_fields_written_before_a_commissions_name() -> None:

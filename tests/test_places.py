@@ -357,6 +357,29 @@ def test_a_side_named_with_a_possessive_and_an_invented_head_replaced() -> None:
     assert any(r.value == "Muzakrat" for r in rejected)
 
 
+def test_a_head_the_model_gave_the_other_side_moves_to_the_side_its_clause_names() -> None:
+    from summarizer.pipeline import urdu_heads_from_original
+    from summarizer.records import Delegation, Person, Rejected, Span
+
+    text = (
+        "پاکستانی وفد کی قیادت ایڈیشنل سیکرٹری (یورپ) سفیر عمران حیدر شاہ نے کی، جبکہ سربیا کے "
+        "وفد کی سربراہی وزارت خارجہ کے اسٹیٹ سیکرٹری جناب نیبوئشا رادولووچ نے کی۔"
+    )
+    start = text.index("عمران")
+    imran = Span(start=start, end=start + len("عمران حیدر شاہ"), text="عمران حیدر شاہ")
+    given = Delegation(party="SRB", head=Person(name="Imran Haider Shah"), evidence=[imran])
+    m = meeting(("Pakistan", "PAK"), ("Serbia", "SRB"), delegations=[given])
+    rejected: list[Rejected] = []
+    urdu_heads_from_original(m, 0, text, rejected)
+    assert sorted((d.party, d.head.name_as_written or d.head.name) for d in m.delegations) == [
+        ("PAK", "Imran Haider Shah"),
+        ("SRB", "نیبوئشا رادولووچ"),
+    ]
+    assert rejected[0].field.endswith("delegations[0].party") and rejected[0].value == "SRB"
+    serbian = next(d for d in m.delegations if d.party == "SRB")
+    assert serbian.head.title == "State Secretary"
+
+
 def test_a_foreign_name_keeps_only_the_model_words_the_original_writes() -> None:
     from summarizer import romanize
 
