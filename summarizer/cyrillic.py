@@ -21,6 +21,8 @@ from typing import Any
 import iuliia
 from rapidfuzz import fuzz
 
+from .titles import TitleInText
+
 #: A name as Russian writes it: initials and a surname ("С.А.Левченко", "Д. Сетиаваном"), or
 #: two or three capitalised words ("Михаил Лаврентьев", "Ганболдын Сарантуяа").
 _NAME = re.compile(
@@ -205,14 +207,6 @@ _TITLE_GAP = re.compile(r"(?:\s+(?:[А-ЯЁ][\w-]*|по\s+[\w\s]{0,40}?)){0,3}\s
 _PORTFOLIO_GAP = re.compile(r"(?:\s+(?:[а-яё]+|и)){1,4}" + _TITLE_GAP.pattern)
 #: How far before a name its title may start.
 _TITLE_BEFORE = 90
-
-
-@dataclass(frozen=True)
-class TitleInText:
-    start: int
-    end: int
-    written: str
-    english: str
 
 
 def title_before(text: str, name_start: int) -> TitleInText | None:

@@ -45,10 +45,11 @@ def test_nobody_near_the_models_name_is_no_match() -> None:
     assert cyrillic.find_name("Министр Сергей Лавров провёл переговоры.", "Wang Yi") is None
 
 
-def test_the_pipeline_respells_a_translated_head_from_the_original() -> None:
-    text = "Делегацию возглавил заместитель министра Михаил Лаврентьев."
+def _translated_meeting(text: str, party: str, name: str, title: str) -> MeetingRecord:
+    """A meeting whose one head the model read from a translation of ``text``."""
     paragraph = Span(start=0, end=len(text), text=text, alignment="translated")
-    m = MeetingRecord(
+    head = Person(name=name, title=title)
+    return MeetingRecord(
         id="m",
         status="held",
         primary=True,
@@ -59,15 +60,13 @@ def test_the_pipeline_respells_a_translated_head_from_the_original() -> None:
         parties=[],
         date=MeetingDate(value=None),
         location=Location(),
-        delegations=[
-            Delegation(
-                party="RUS",
-                head=Person(name="Mikhail Lavrinenkov", title="Deputy Minister"),
-                role="head",
-                evidence=[paragraph],
-            )
-        ],
+        delegations=[Delegation(party=party, head=head, role="head", evidence=[paragraph])],
     )
+
+
+def test_the_pipeline_respells_a_translated_head_from_the_original() -> None:
+    text = "Делегацию возглавил заместитель министра Михаил Лаврентьев."
+    m = _translated_meeting(text, "RUS", "Mikhail Lavrinenkov", "Deputy Minister")
     rejected: list[Rejected] = []
     cyrillic_head_from_original(m, 0, text, rejected)
     d = m.delegations[0]
@@ -108,27 +107,7 @@ def test_the_title_written_before_a_russian_name_is_read_in_english() -> None:
 
 def test_the_pipeline_takes_the_title_the_russian_original_writes() -> None:
     text = "Делегацию возглавил вице-премьер Армении Левон Ашотович Мкртумян."
-    paragraph = Span(start=0, end=len(text), text=text, alignment="translated")
-    m = MeetingRecord(
-        id="m",
-        status="held",
-        primary=True,
-        kind="consultations",
-        series=None,
-        round=None,
-        title="t",
-        parties=[],
-        date=MeetingDate(value=None),
-        location=Location(),
-        delegations=[
-            Delegation(
-                party="ARM",
-                head=Person(name="Leonid Mkrutumyan", title="Chairman"),
-                role="head",
-                evidence=[paragraph],
-            )
-        ],
-    )
+    m = _translated_meeting(text, "ARM", "Leonid Mkrutumyan", "Chairman")
     rejected: list[Rejected] = []
     cyrillic_head_from_original(m, 0, text, rejected)
     d = m.delegations[0]
