@@ -3173,7 +3173,7 @@ def arabic_head_from_original(
         written = (found.start, found.end, found.written)
         _name_from_original(d, index, i, found.latin, written, rejected)
         d.head.name_as_written = found.written
-        title = titles.title_near(original, found.start, found.end)
+        title = titles.title_near(original, found.start, found.end, party=d.party)
         if title is None:
             continue
         reason = f"the original writes {title.written!r}: {title.english}"
@@ -3239,7 +3239,7 @@ def arabic_heads_chaired(
                 else " ".join(romanize.spell_word(w, code) for w in found.written.split())
             )
         # not the other head's title («وكيل وزارة الخارجية ...، وسعادة دو فان ثانه»)
-        title = titles.title_near(original, found.start, found.end, found.part_start)
+        title = titles.title_near(original, found.start, found.end, found.part_start, code)
         if mine:
             i, d = mine[0]
             _name_from_original(
@@ -3410,7 +3410,7 @@ def _head_spelt(code: str, found: led_by.LedBy, original: str) -> Delegation:
         latin = romanize.romanize(found.written, code, "")
     else:
         latin = " ".join(romanize.spell_word(w, code) for w in found.written.split())
-    title = titles.title_near(original, found.start, found.end, found.part_start)
+    title = titles.title_near(original, found.start, found.end, found.part_start, code)
     return _head_from_original(code, latin, found, title)
 
 

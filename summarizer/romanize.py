@@ -350,6 +350,11 @@ def spell_foreign(
             return None
     if last - first != len(wanted):
         return None
+    # the model's last word may be the original's last two run together («سالم ماكامي» as
+    # "Samakami"): the name runs on to the second, and the last word is spelt from both
+    if _runs_on(words, last, wanted[-1]):
+        last += 1
+        wanted = [*wanted[:-1], "", ""]
     spelt = []
     for mine, theirs in zip(wanted, words[first:last], strict=True):
         keep = _same_word(mine, theirs.group())
@@ -362,6 +367,21 @@ def spell_foreign(
     if original[s:e].count("\n"):
         return None
     return NameInText(s, e, original[s:e], " ".join(spelt), score)
+
+
+def _runs_on(words: list[re.Match[str]], last: int, model_word: str) -> bool:
+    """Whether the name found before ``words[last]`` runs on to it: that word is a name's,
+    in the same phrase, and the model's last word's consonants are the last two words'
+    together rather than the last one's ("Samakami": «سالم ماكامي», not «سالم»)."""
+    if last >= len(words) or not_name(words[last].group()):
+        return False
+    before, word = words[last - 1], words[last]
+    if _SPACES.fullmatch(word.string, before.end(), word.start()) is None:
+        return False
+    mine = skeleton(model_word)
+    alone = fuzz.ratio(mine, skeleton(before.group()))
+    together = fuzz.ratio(mine, skeleton(before.group()) + skeleton(word.group()))
+    return together >= MATCH and together > alone + 20
 
 
 def _best_run(

@@ -8,6 +8,7 @@ of the table that ends just before the name or starts just after it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -196,12 +197,29 @@ def _desk(text: str, start: int, end: int) -> tuple[int, str] | None:
     )
 
 
+#: Offices some foreign services name otherwise: the head of South Asia's foreign ministries'
+#: civil service, «وكيل وزارة الخارجية» in Arabic (Undersecretary), is its Foreign Secretary.
+_OFFICE_AS_NAMED: dict[tuple[str, str], str] = {
+    ("Undersecretary of the Ministry of Foreign Affairs", code): "Foreign Secretary"
+    for code in ("PAK", "IND", "BGD", "LKA", "NPL", "BTN", "MDV")
+}
+
+
 def title_near(
+    text: str, name_start: int, name_end: int, not_before: int = 0, party: str | None = None
+) -> TitleInText | None:
+    """The title the text writes right before a name or right after it (_title_next_to), as
+    the head's country (``party``) names the office; a rank before it («السفيرة»,
+    Ambassador) gives way to an office written after the name and a comma, past one more word
+    of the name («بياتريس نوغيرا كامبوس، الأمينة العامة ...»)."""
+    found = _title_near(text, name_start, name_end, not_before)
+    named = _OFFICE_AS_NAMED.get((found.english, party or "")) if found else None
+    return dataclasses.replace(found, english=named) if found and named else found
+
+
+def _title_near(
     text: str, name_start: int, name_end: int, not_before: int = 0
 ) -> TitleInText | None:
-    """The title the text writes right before a name or right after it (_title_next_to); a
-    rank before it («السفيرة», Ambassador) gives way to an office written after the name and
-    a comma, past one more word of the name («بياتريس نوغيرا كامبوس، الأمينة العامة ...»)."""
     found = _title_next_to(text, name_start, name_end, not_before)
     if found is None or found.written not in _RANKS:
         return found

@@ -91,6 +91,16 @@ def test_a_name_in_chinese_characters_gets_its_attested_spelling(
     assert name_lexicon.chinese_spelling(written, party) == latin
 
 
+def test_a_model_word_that_runs_two_written_words_together_takes_both() -> None:
+    text = "والتعاون في شرق إفريقيا، السيد جمعة سالم ماكامي، اليوم الأربعاء بالرباط"
+    found = romanize.spell_foreign(text, 0, len(text), "Jumaa Samakami", "TZA")
+    assert found is not None and found.written == "جمعة سالم ماكامي"
+    assert len(found.latin.split()) == 3
+    # a model word that is the first alone does not take the next
+    found = romanize.spell_foreign(text, 0, len(text), "Jumaa Salim", "TZA")
+    assert found is not None and found.written == "جمعة سالم"
+
+
 def test_a_name_in_chinese_characters_is_not_guessed_without_its_country() -> None:
     assert name_lexicon.chinese_spelling("通潘", "LAO") is None  # Laos: not in the list
     assert name_lexicon.chinese_spelling("贝拉斯科", None) is None

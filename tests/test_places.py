@@ -213,6 +213,14 @@ def test_title_is_read_next_to_the_name_in_arabic_and_urdu() -> None:
     assert titles.says("Undersecretary of Foreign Affairs", "Vice Foreign Minister")
     assert titles.says("State Secretary", "Deputy Minister")
     assert not titles.says("Foreign Minister", "Vice Foreign Minister")
+    # South Asia's foreign services call their Undersecretary the Foreign Secretary
+    text = "ترأس الجانب البنغلاديشي وكيل وزارة الخارجية تنوير أحمد صديقي"
+    name = text.index("تنوير")
+    bangladeshi = titles.title_near(text, name, len(text), party="BGD")
+    assert bangladeshi is not None and bangladeshi.english == "Foreign Secretary"
+    kuwaiti = titles.title_near(text, name, len(text), party="KWT")
+    assert kuwaiti is not None
+    assert kuwaiti.english == "Undersecretary of the Ministry of Foreign Affairs"
 
 
 def test_named_projects_are_read_and_references_are_not() -> None:
