@@ -282,6 +282,28 @@ _LAST_AFTER = re.compile(r"\s+(?:الماضي|الماضية|المنصرم|ال
 _LAST_BEFORE = re.compile(r"(?<!\w)(?:last|گزشتہ|پچھلے|в\s+прошл\w+)\s+$", re.IGNORECASE)
 
 
+#: "Last week" written after a weekday ("Tuesday last week", «يوم الثلاثاء من الأسبوع
+#: الماضي», «во вторник на прошлой неделе») or before it ("last week on Tuesday", «گزشتہ ہفتے
+#: منگل کو», «на прошлой неделе во вторник»).
+_LAST_WEEK_AFTER = re.compile(
+    r",?\s+(?:of\s+)?last\s+week\b|\s+(?:de\s+)?la\s+semaine\s+derni[eè]re"
+    r"|\s+(?:من\s+)?الأسبوع\s+الماضي|\s+на\s+прошлой\s+неделе",
+    re.IGNORECASE,
+)
+_LAST_WEEK_BEFORE = re.compile(
+    r"(?:last\s+week,?\s+on|گزشتہ\s+ہفتے|на\s+прошлой\s+неделе,?\s+во?)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _in_last_week(text: str, start: int, end: int) -> bool:
+    """Whether the weekday at text[start:end] is said to be of last week."""
+    return bool(
+        _LAST_WEEK_AFTER.match(text, end)
+        or _LAST_WEEK_BEFORE.search(text, max(0, start - 30), start)
+    )
+
+
 def _says_last(text: str, start: int, end: int) -> bool:
     """Whether the weekday at text[start:end] is called the last one: on the day of that
     weekday, "last Sunday" is a week before, not the day itself."""
@@ -509,7 +531,8 @@ def dates_in(
             )
             if nd.value and nd.precision == "day":
                 value = nd.value
-                if text.endswith("上", 0, m.start()):  # 上周三: Wednesday of the week before
+                if text.endswith("上", 0, m.start()) or _in_last_week(text, m.start(), m.end()):
+                    # 上周三, "Wednesday last week": the Wednesday of the week before
                     weekday = datetime.date.fromisoformat(value).weekday()
                     monday = reference - datetime.timedelta(days=reference.weekday() + 7)
                     value = (monday + datetime.timedelta(days=weekday)).isoformat()

@@ -1257,12 +1257,24 @@ def _normalize_date(
     return normalize_date(inner, published=published, language=language, ahead=ahead)
 
 
+#: "Last week" in the languages the tool reads, beside a weekday.
+_LAST_WEEK = re.compile(
+    r"\blast\s+week\b|semaine\s+derni[eè]re|прошлой\s+неделе|الأسبوع\s+الماضي|گزشتہ\s+ہفتے"
+    r"|上周|上星期",
+    re.IGNORECASE,
+)
+
+
 def _relative(
     text: str, published: datetime.date, languages: list[str], ahead: bool
 ) -> NormalizedDate | None:
     """A weekday or relative date resolved against the publication date."""
     day = _weekday(text)
     if day is not None and not re.search(r"\d", text):
+        if _LAST_WEEK.search(text):  # "Tuesday last week": the Tuesday of the week before
+            monday = published - datetime.timedelta(days=published.weekday() + 7)
+            that_day = monday + datetime.timedelta(days=day)
+            return NormalizedDate(that_day.isoformat(), "day", "published")
         return _resolve_weekday(day, published, ahead)
     base = datetime.datetime.combine(published, datetime.time())
     parsed = _parse(text, base, languages)

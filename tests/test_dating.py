@@ -1234,6 +1234,18 @@ def test_last_weekday_on_that_weekday_is_a_week_before() -> None:
     friday = datetime.date(2026, 4, 17)
     found = dating.dates_in("上周三在北京举行", 0, 8, language="zh", reference=friday)
     assert [f.value for f in found] == ["2026-04-08"]
+    # "Tuesday last week" is the Tuesday of the week before, in every language
+    thursday = datetime.date(2026, 3, 5)
+    for language, text in [
+        ("en", "The ministers met on Tuesday last week in Quito."),
+        ("fr", "Ils se sont réunis mardi de la semaine dernière."),
+        ("ru", "Встреча прошла во вторник на прошлой неделе."),
+        ("ar", "عقدت يوم الثلاثاء من الأسبوع الماضي"),
+        ("ur", "گزشتہ ہفتے منگل کو منعقد ہوا"),
+    ]:
+        found = dating.dates_in(text, 0, len(text), language=language, reference=thursday)
+        assert [f.value for f in found] == ["2026-02-24"], text
+    assert normalize.normalize_date("Tuesday last week", published=thursday).value == ("2026-02-24")
     # without "last", the weekday of the report is its own day; another weekday goes back
     for text, value in [("بدھ کو منعقد ہوا", "2026-04-15"), ("گزشتہ پیر کو", "2026-04-13")]:
         found = dating.dates_in(text, 0, len(text), language="ur", reference=wednesday)
