@@ -447,6 +447,9 @@ _GENERIC_TOPIC_WORDS = frozenset(
         "bilaterally", "diplomatic", "friendship", "friendly", "brotherly", "fraternal",
         "historic", "sacred", "excellent", "close", "good", "potential", "effort", "action",
         "scheme", "accelerate", "consultation",
+        # a translation's leftovers: a pronoun, its verb or a form of address ("he hoped",
+        # "Mr"), a project not named ("project", "the second project")
+        "he", "she", "they", "we", "hoped", "mr", "mrs", "ms", "project",
     }
 )  # fmt: skip
 
