@@ -92,6 +92,13 @@ TERMS: dict[str, dict[str, str]] = {
         "政府间委员会": "Intergovernmental Commission",
         "联合委员会": "Joint Commission",
         "联合工作组": "Joint Working Group",
+        "政府间协调委员会": "Intergovernmental Coordination Committee",
+        "协调委员会": "Coordination Committee",
+        "政府间合作委员会": "Intergovernmental Cooperation Committee",
+        "合作委员会": "Cooperation Committee",
+        "领导人年度会晤": "Annual Leaders' Meeting",
+        "领导人静修会": "Leaders' Retreat",
+        "磋商": "Consultations",  # "外交部第五轮磋商"; a longer term at one place wins
         "双边磋商机制": "Bilateral Consultation Mechanism",
         "南海问题双边磋商机制": "Bilateral Consultation Mechanism on the South China Sea",
         "峰会": "Summit",
