@@ -77,7 +77,7 @@ _DESK_TABLE = {
     "مذہبی امور": "Religious Affairs", "سمندر پار پاکستانی": "Overseas Pakistanis",
     "آبی وسائل": "Water Resources", "زراعت": "Agriculture", "اطلاعات": "Information",
     "قانون": "Law", "معیشت": "Economy", "ایشیا": "Asia", "بحرالکاہل": "the Pacific",
-    "یورپ": "Europe",
+    "یورپ": "Europe", "محنت": "Labour", "سیاحت": "Tourism",
     "افریقہ": "Africa", "مشرق وسطیٰ": "the Middle East",
     "أوروبا": "European Affairs", "آسيا": "Asian Affairs", "أفريقيا": "African Affairs",
     "الأمريكتين": "Affairs of the Americas", "القنصلية": "Consular Affairs",
