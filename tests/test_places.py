@@ -209,7 +209,7 @@ def test_title_is_read_next_to_the_name_in_arabic_and_urdu() -> None:
         and found.english == "Secretary-General of the Ministry of Foreign Affairs"
     )
     # a desk the table does not know every item of: the office alone
-    ur = ur.replace("سرمایہ کاری", "سیاحت")
+    ur = ur.replace("سرمایہ کاری", "ماہی گیری")
     name = ur.index("ونجیرو")
     found = titles.title_near(ur, name, name + len("ونجیرو کاماؤ اوتینو"))
     assert found is not None and found.english == "Cabinet Secretary"
