@@ -100,7 +100,16 @@ _DATELINE_AFTER = re.compile(
 )
 #: Words for a day relative to the publication date, by offset in days ("вчера", "أمس").
 RELATIVE_DAYS: dict[int, tuple[str, ...]] = {
-    -2: ("the day before yesterday", "avant-hier", "позавчера", "أول أمس", "أول امس", "前天"),
+    -2: (
+        "the day before yesterday",
+        "avant-hier",
+        "позавчера",
+        "أول أمس",
+        "أول امس",
+        "أمس الأول",
+        "أول من أمس",
+        "前天",
+    ),
     -1: (
         "yesterday",
         "hier",
@@ -112,6 +121,10 @@ RELATIVE_DAYS: dict[int, tuple[str, ...]] = {
         "البارحة",
         "گزشتہ روز",
         "گزشتہ دن",
+        "last night",
+        "الليلة الماضية",
+        "گزشتہ شب",
+        "昨晚",
         "昨天",
         "昨日",
     ),

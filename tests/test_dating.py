@@ -1220,6 +1220,20 @@ def test_maghrebi_month_names_and_a_months_two_names_are_read() -> None:
     assert dating.months_in(text, 0, len(text), language="ur", reference=reference) == []
 
 
+def test_the_day_before_yesterday_and_last_night() -> None:
+    wednesday = datetime.date(2026, 4, 15)
+    for language, text, value in [
+        ("ar", "عقدت المشاورات أمس الأول في الرباط", "2026-04-13"),
+        ("ar", "عقدت أول من أمس", "2026-04-13"),
+        ("ar", "عقدت أمس في الرباط", "2026-04-14"),
+        ("en", "The ministers dined last night", "2026-04-14"),
+        ("ur", "گزشتہ شب ملاقات ہوئی", "2026-04-14"),
+        ("zh", "两国外长昨晚通电话", "2026-04-14"),
+    ]:
+        found = dating.dates_in(text, 0, len(text), language=language, reference=wednesday)
+        assert [f.value for f in found] == [value], text
+
+
 def test_last_weekday_on_that_weekday_is_a_week_before() -> None:
     wednesday = datetime.date(2026, 4, 15)
     for language, text in [
