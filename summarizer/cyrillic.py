@@ -216,9 +216,9 @@ def title_before(text: str, name_start: int) -> TitleInText | None:
     window_start = max(0, name_start - _TITLE_BEFORE)
     best: TitleInText | None = None
     for english, pattern in _TITLES:
+        ministry = english in ("Minister", "Deputy Minister")
         for match in pattern.finditer(text, window_start, name_start):
             gap = text[match.end() : name_start]
-            ministry = english in ("Minister", "Deputy Minister")
             if not (_TITLE_GAP.fullmatch(gap) or (ministry and _PORTFOLIO_GAP.fullmatch(gap))):
                 continue
             found = TitleInText(match.start(), match.end(), match.group(), english)

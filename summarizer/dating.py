@@ -547,8 +547,7 @@ def dates_in(
                 if text.endswith("上", 0, m.start()) or _in_last_week(text, m.start(), m.end()):
                     # 上周三, "Wednesday last week": the Wednesday of the week before
                     weekday = datetime.date.fromisoformat(value).weekday()
-                    monday = reference - datetime.timedelta(days=reference.weekday() + 7)
-                    value = (monday + datetime.timedelta(days=weekday)).isoformat()
+                    value = normalize.weekday_of_the_week_before(weekday, reference).isoformat()
                 elif value == reference.isoformat() and _says_last(text, m.start(), m.end()):
                     value = (reference - datetime.timedelta(days=7)).isoformat()
                 add(m.start(), m.end(), value, nd.resolved_from, True)

@@ -1257,6 +1257,13 @@ def _normalize_date(
     return normalize_date(inner, published=published, language=language, ahead=ahead)
 
 
+def weekday_of_the_week_before(day: int, published: datetime.date) -> datetime.date:
+    """The weekday ``day`` (Monday = 0) of the calendar week before the one of ``published``
+    ("Tuesday last week", 上周二)."""
+    monday = published - datetime.timedelta(days=published.weekday() + 7)
+    return monday + datetime.timedelta(days=day)
+
+
 #: "Last week" in the languages the tool reads, beside a weekday.
 _LAST_WEEK = re.compile(
     r"\blast\s+week\b|semaine\s+derni[eè]re|прошлой\s+неделе|الأسبوع\s+الماضي|گزشتہ\s+ہفتے"
@@ -1272,8 +1279,7 @@ def _relative(
     day = _weekday(text)
     if day is not None and not re.search(r"\d", text):
         if _LAST_WEEK.search(text):  # "Tuesday last week": the Tuesday of the week before
-            monday = published - datetime.timedelta(days=published.weekday() + 7)
-            that_day = monday + datetime.timedelta(days=day)
+            that_day = weekday_of_the_week_before(day, published)
             return NormalizedDate(that_day.isoformat(), "day", "published")
         return _resolve_weekday(day, published, ahead)
     base = datetime.datetime.combine(published, datetime.time())
@@ -1973,21 +1979,17 @@ def _arabic_ordinal(match: re.Match[str]) -> int:
     return unit
 
 
-#: «سے پہلے» is "before" («جس سے پہلے», before which), not "first".
-_URDU_BEFORE = re.compile(r"(?<!\w)سے\s+$")
-
-
 def says_before(previous: str, word: str) -> bool:
-    """Whether an Urdu «پہلے» is "before" (after «سے»), not the ordinal "first"."""
-    return word == "پہلے" and previous == "سے"
+    """Whether an Urdu «پہلے» is "before" (after «سے»: «جس سے پہلے», before which), not the
+    ordinal "first"; the words as written or normalised (normalize_text)."""
+    return normalize_text(word) == normalize_text("پہلے") and normalize_text(previous) == "سے"
 
 
 def _urdu_ordinal(match: re.Match[str], words: dict[str, int]) -> int | None:
-    value = words[match.group(1)]
-    before = match.string[max(0, match.start() - 6) : match.start()]
-    if value == 1 and _URDU_BEFORE.search(before):
+    previous = match.string[max(0, match.start() - 6) : match.start()].split()
+    if previous and says_before(previous[-1], match.group(1)):
         return None
-    return value
+    return words[match.group(1)]
 
 
 def _ordinal_rules() -> list[tuple[re.Pattern[str], Any]]:

@@ -2551,6 +2551,18 @@ def _title_from_original(
     d.head.title = english
 
 
+def _title_written(
+    d: Delegation, index: int, i: int, title: titles.TitleInText, rejected: list[Rejected]
+) -> None:
+    """The title the original writes next to the head (titles, cyrillic) is the head's, unless
+    the model's says it (_title_from_original); its span joins the head's evidence."""
+    reason = f"the original writes {title.written!r}: {title.english}"
+    _title_from_original(d, index, i, title.english, reason, rejected)
+    span = Span(start=title.start, end=title.end, text=title.written)
+    if span not in d.evidence:
+        d.evidence.append(span)
+
+
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -3099,11 +3111,8 @@ def cyrillic_head_from_original(
             _name_from_original(d, index, i, name, written, rejected)
             name_start = found.start
         title = cyrillic.title_before(original, name_start)
-        if title is None:
-            continue
-        reason = f"the original writes {title.written!r}: {title.english}"
-        _title_from_original(d, index, i, title.english, reason, rejected)
-        d.evidence.append(Span(start=title.start, end=title.end, text=title.written))
+        if title is not None:
+            _title_written(d, index, i, title, rejected)
 
 
 #: How much better (rapidfuzz ratio) a name written elsewhere in the original must match the
@@ -3174,11 +3183,8 @@ def arabic_head_from_original(
         _name_from_original(d, index, i, found.latin, written, rejected)
         d.head.name_as_written = found.written
         title = titles.title_near(original, found.start, found.end, party=d.party)
-        if title is None:
-            continue
-        reason = f"the original writes {title.written!r}: {title.english}"
-        _title_from_original(d, index, i, title.english, reason, rejected)
-        d.evidence.append(Span(start=title.start, end=title.end, text=title.written))
+        if title is not None:
+            _title_written(d, index, i, title, rejected)
 
 
 #: A model's name whose consonants match the original's this well is kept as spelt (its
@@ -3248,8 +3254,7 @@ def arabic_heads_chaired(
             d.head.name_as_written = found.written
             d.evidence = _head_evidence(found, title)
             if title is not None:
-                reason = f"the original writes {title.written!r}: {title.english}"
-                _title_from_original(d, index, i, title.english, reason, rejected)
+                _title_written(d, index, i, title, rejected)
             continue
         m.delegations.append(_head_from_original(code, latin, found, title))
 
@@ -3278,14 +3283,20 @@ def _sides_by_name(
                 )
             ):
                 continue
-            rejected.append(
-                Rejected(
-                    field=f"meetings[{index}].delegations[{i}].party",
-                    value=d.party or "",
-                    reason=f"the original names {found.written!r} as the {code} side's head",
-                )
-            )
-            d.party = code
+            reason = f"the original names {found.written!r} as the {code} side's head"
+            _to_side(d, index, i, code, reason, rejected)
+
+
+def _to_side(
+    d: Delegation, index: int, i: int, code: str, reason: str, rejected: list[Rejected]
+) -> None:
+    """The head leads the side ``code``; the party the model gave is listed in ``rejected``."""
+    rejected.append(
+        Rejected(
+            field=f"meetings[{index}].delegations[{i}].party", value=d.party or "", reason=reason
+        )
+    )
+    d.party = code
 
 
 def _sides_of_pairs(
@@ -3353,24 +3364,15 @@ def urdu_heads_from_original(
             (
                 (i, d)
                 for i, d in enumerate(m.delegations)
-                if _same_written(d, found.written)
-                or any(
-                    _exact(e) and e.start < found.end and found.start < e.end for e in d.evidence
-                )
+                if _same_written(d, found.written) or _given_at(d, found)
             ),
             None,
         )
         if given is not None:  # a head the model gave, found in the original
             i, d = given
             if code in codes and d.party in codes and d.party != code:  # on the other side
-                rejected.append(
-                    Rejected(
-                        field=f"meetings[{index}].delegations[{i}].party",
-                        value=d.party,
-                        reason=f"the original says {found.written!r} led the {code} side",
-                    )
-                )
-                d.party = code
+                reason = f"the original says {found.written!r} led the {code} side"
+                _to_side(d, index, i, code, reason, rejected)
             continue
         if code is None:
             left = [c for c in codes if not any(d.party == c for d in m.delegations)]
@@ -3394,6 +3396,11 @@ def urdu_heads_from_original(
     # its one head was given to the OIC, whose council the two ministers met beside)
     sides = any(d.party in codes for d in m.delegations)
     _heads_who_met(m, original, codes, add=m.kind == "visit" or not sides)
+
+
+def _given_at(d: Delegation, found: led_by.LedBy) -> bool:
+    """Whether the model's head has an exact span where the original writes ``found``."""
+    return any(_exact(e) and e.start < found.end and found.start < e.end for e in d.evidence)
 
 
 def _same_written(d: Delegation, written: str) -> bool:
@@ -3427,12 +3434,7 @@ def _heads_who_met(m: MeetingRecord, original: str, codes: list[str], *, add: bo
         if code is None or code not in codes or any(d.party == code for d in m.delegations):
             continue
         # the model's head of no party of the meeting, where the sentence names this side's
-        astray = [
-            d
-            for d in m.delegations
-            if d.party not in codes
-            and any(_exact(e) and e.start < found.end and found.start < e.end for e in d.evidence)
-        ]
+        astray = [d for d in m.delegations if d.party not in codes and _given_at(d, found)]
         if astray:
             m.delegations.remove(astray[0])
             m.delegations.append(_head_spelt(code, found, original))

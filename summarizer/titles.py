@@ -296,8 +296,8 @@ def says(proposed: str | None, english: str) -> bool:
     says "Vice Foreign Minister", a deputy minister's name where the head serves)."""
     if proposed is None:
         return False
-    if _words(english) <= _words(proposed):
-        return True
     words = _words(english)
+    if words <= _words(proposed):
+        return True
     deputy = "deputy" in words and "minister" in words
     return deputy and _DEPUTY_MINISTER_NAMES.search(proposed) is not None
