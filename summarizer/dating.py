@@ -65,8 +65,8 @@ _SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _DAY = rf"[{_DIGITS}]{{1,2}}(?:st|nd|rd|th|er|-?го|-?е)?"
 _YEAR = rf"[{_DIGITS}]{{4}}"
 #: What may follow a year in a date: Russian's "года"/"г.", or the Gregorian era mark an
-#: Arabic writer joins to it («10 مارس 2027م»).
-_AFTER_YEAR = r"(?:\s*(?:года|г\.)|م)?"
+#: Arabic or Urdu writer joins to it («10 مارس 2027م», «19 ستمبر 2026ء»).
+_AFTER_YEAR = r"(?:\s*(?:года|г\.)|م|ء)?"
 #: How far into its line a dateline's date may start, and how many words may come before it.
 _DATELINE_LEAD = 40
 #: The Hijri date a Saudi or Gulf dateline gives before the Gregorian one: "الرياض 16 جمادى
@@ -92,6 +92,9 @@ _DATELINE_AFTER = re.compile(
     r"[\s,]*(?:года|г\.|电|م(?!\w))?\s*"
     r"(?:[,|]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:GMT|UTC|[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?\s*)?"
     r"(?:来源[:：][^\n]{0,30}$)?"  # a Chinese site's stamp: "2025-11-21 10:02:37　来源：新华网"
+    # the Hijri date after the Gregorian, to the end of the line («، 7 ربیع الثانی 1448ھ»)
+    r"(?:[،,]\s*[\d٠-٩۰-۹]{1,2}\s+[\u0621-\u06ff]+(?:\s+[\u0621-\u06ff]+)?\s+[\d٠-٩۰-۹]{4}"
+    r"\s*(?:هـ|ه|ھ)?\.?\s*(?=$))?"
     r"(?:[|]?\s*(?:by|par|от)\s+[^\n]{1,60}$)?"
     r"(?:\([A-Za-zА-Я][A-Za-zА-Яа-я.&' -]{1,40}\)\s*|\([\u0600-\u06ff ]{2,14}\)\s*"
     r"|[A-ZА-Я\u0621-\u064a]{2,6}\s*$)?"
@@ -203,7 +206,7 @@ def _month_pattern() -> re.Pattern[str]:
     month = f"(?:{_alternation([*names, *_RU_MONTHS_IN])})"
     return re.compile(
         rf"(?<![{_DIGITS}]\s)(?<![\w{_DIGITS}])({month})(?:\s+(?:dernier|passé|last))?"
-        rf"(?:,?\s+({_YEAR}))?(?!\w)"
+        rf"(?:,?\s+({_YEAR}){_AFTER_YEAR})?(?!\w)"
         rf"|(?:([{_DIGITS}]{{4}})\s*年\s*)?([{_DIGITS}]{{1,2}})\s*月(?![{_DIGITS}\s]*[日号])",
         re.IGNORECASE,
     )
@@ -416,6 +419,62 @@ def _day_in_month(day: int, reference: datetime.date, months: int) -> datetime.d
         return None
 
 
+#: A day of the month named by its place to the reference date's month: "the 27th of last
+#: month", «في السابع والعشرين من الشهر الماضي», «le 27 du mois dernier», «27-го числа
+#: прошлого месяца», «گزشتہ ماہ کی 27 تاریخ»; group "day" is the day (figures or an
+#: ordinal's words), "when" the word for the month.
+_DAY_OF_MONTH_WORD = re.compile(
+    rf"(?i:\bthe\s+(?P<en>[{_DIGITS}]{{1,2}})(?:st|nd|rd|th)\s+of\s+(?P<en_when>last|this|next)\s+month\b)"
+    rf"|(?i:\ble\s+(?P<fr>[{_DIGITS}]{{1,2}})(?:er)?\s+du\s+mois\s+(?P<fr_when>dernier|passé|prochain|"
+    r"en\s+cours)\b)"
+    rf"|(?i:(?<!\w)(?P<ru>[{_DIGITS}]{{1,2}})-?го\s+(?:числа\s+)?(?P<ru_when>прошлого|этого|текущего|"
+    r"следующего)\s+месяца)"
+    rf"|(?<!\S)(?:في\s+)?(?P<ar>[{_DIGITS}]{{1,2}}|(?:\S+\s+){{0,1}}\S+)\s+(?:من\s+)?(?:هذا\s+)?الشهر\s+"
+    r"(?P<ar_when>الماضي|المنصرم|الفائت|الجاري|الحالي|المقبل|القادم)"
+    rf"|(?P<ur_when>گزشتہ|پچھلے|اس|اگلے)\s+(?:ماہ|مہینے)\s+کی\s+(?P<ur>[{_DIGITS}]{{1,2}})"
+)
+#: A day of the month written alone, its month the reference date's or the one before: "on
+#: the 9th", «tenues le 9 à Port-Louis», «9-го числа», «9 تاریخ کو» (not "le 9 mai", "le
+#: 9e", "on the 9th floor": a month's name, a figure or a noun after it is not a date).
+_BARE_DAY = re.compile(
+    rf"(?i:\bon\s+the\s+(?P<en>[{_DIGITS}]{{1,2}})(?:st|nd|rd|th)(?=\s*[,.;]|\s+(?:in|at|of\s+this)\b))"
+    rf"|(?i:\ble\s+(?P<fr>[{_DIGITS}]{{1,2}})(?:er)?(?=\s*[,.;]|\s+(?:à|au|aux|en|dans|courant)\b))"
+    rf"|(?i:(?<!\w)(?P<ru>[{_DIGITS}]{{1,2}})-?го\s+числа(?!\s+\w+\s+месяца))"
+    rf"|(?<!\S)(?P<ur>[{_DIGITS}]{{1,2}})\s+تاریخ"
+)
+
+
+_MONTH_WORD_OFFSET = {
+    "last": -1, "this": 0, "next": 1, "dernier": -1, "passé": -1, "prochain": 1, "en cours": 0,
+    "прошлого": -1, "этого": 0, "текущего": 0, "следующего": 1, "الماضي": -1, "المنصرم": -1,
+    "الفائت": -1, "الجاري": 0, "الحالي": 0, "المقبل": 1, "القادم": 1, "گزشتہ": -1,
+    "پچھلے": -1, "اس": 0, "اگلے": 1,
+}  # fmt: skip
+
+
+def _day_of_month_word(match: re.Match[str], reference: datetime.date) -> datetime.date | None:
+    """The date _DAY_OF_MONTH_WORD's match names, read against the reference date."""
+    for lang in ("en", "fr", "ru", "ar", "ur"):
+        written = match.group(lang)
+        if written is None:
+            continue
+        words = written.split()
+        day = None
+        for i in range(len(words)):  # «في السابع والعشرين»: the ordinal, without a lead word
+            fragment = " ".join(words[i:])
+            if fragment.translate(normalize.ASCII_DIGITS).isdigit():
+                day = int(fragment.translate(normalize.ASCII_DIGITS))
+            else:
+                day = normalize.ordinal_value(fragment)
+            if day is not None:
+                break
+        when = " ".join(match.group(f"{lang}_when").casefold().split())
+        if day is None or not 1 <= day <= 31:
+            return None
+        return _day_in_month(day, reference, _MONTH_WORD_OFFSET[when])
+    return None
+
+
 def _slashed_value(match: re.Match[str], language: str) -> datetime.date | None:
     """The day a slashed date names: day first, unless English writes it with a month that
     cannot be one (05/13/2025); an English date that reads either way is not read."""
@@ -527,6 +586,15 @@ def dates_in(
                 if nd.value and nd.precision == "day":
                     add(m.start(), m.end(), nd.value, nd.resolved_from, False)
     if reference is not None:
+        for m in _DAY_OF_MONTH_WORD.finditer(text, start, end):  # "the 27th of last month"
+            day = _day_of_month_word(m, reference)
+            if day is not None:
+                add(m.start(), m.end(), day.isoformat(), "published", False)
+        for m in _BARE_DAY.finditer(text, start, end):  # "tenues le 9 à Port-Louis"
+            written = next(g for g in m.groups() if g)
+            bare = _day_of_month(int(written.translate(normalize.ASCII_DIGITS)), reference, ahead)
+            if bare is not None:
+                add(m.start(), m.end(), bare.isoformat(), "published", False)
         for m in _relative_pattern().finditer(text, start, end):  # "yesterday": a day off it
             word = m.group("day")
             if (
@@ -626,6 +694,12 @@ def sentence_of(text: str, position: int) -> tuple[int, int]:
     """(start, end) of the sentence holding ``position`` (Urdu "۔" and Chinese "。" end one,
     with no space after them)."""
     return from_text.sentence_bounds(text, position, SENTENCE_BREAK)
+
+
+def next_sentence(text: str, end: int) -> tuple[int, int] | None:
+    """(start, end) of the first sentence after ``end``, past the blank line that ends a
+    paragraph; None at the end of the text."""
+    return next(((s, e) for s, e in sentence_spans(text) if s >= end and e > s), None)
 
 
 #: Words that make the weekday beside them the day of a report, not of the meeting: "a
@@ -776,8 +850,8 @@ def meeting_date(
         region = next(((s, e) for s, e in regions if s <= found.span.start < e), None)
         days = 0
         if region:  # its length may be the next sentence's ("this two-day session")
-            after = [sentence_of(text, region[1] + 1)] if region[1] + 1 < len(text) else []
-            days = closed_after_days(text, *region, [*regions, *after])
+            after = next_sentence(text, region[1])
+            days = closed_after_days(text, *region, [*regions, *([after] if after else [])])
         if days > 1 and found.precision == "day" and not _dates_an_opening(text, found.span):
             first = datetime.date.fromisoformat(found.value) - datetime.timedelta(days=days - 1)
             return dataclasses.replace(found, value=first.isoformat())

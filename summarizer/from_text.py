@@ -284,9 +284,9 @@ _TOPIC_PASSIVE = re.compile(
 )
 #: Where the list of topics ends inside the sentence.
 _TOPIC_LIST_END = re.compile(
-    r"[;:—–()“”\"]|,\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}said|according|with|which|who|as|while|and\s+"
+    r"[;:—–()“”\"]|,\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}said|according|with|which|who|as(?!\s+well\s+as)|while|and\s+"
     r"(?:agreed|pledged|stressed|welcomed|reaffirmed|expressed|noted|underlined|thanked))(?!\w)"
-    r"|\s+(?:and\s+)?(?:agreed|pledged|stressed|reaffirmed|thanked|welcomed|said|under|amid|as|to|"
+    r"|\s+(?:and\s+)?(?:agreed|pledged|stressed|reaffirmed|thanked|welcomed|said|under|amid|(?<!well\s)as(?!\s+well\s+as)|to|"
     r"which|that|with\s+both|between|was|were|is|are|has|have|would|will)(?!\w)",
     re.IGNORECASE,
 )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 
 from . import normalize, titles
 from .grounding import find_span
@@ -454,10 +455,21 @@ def first_numbered(text: str, language: str) -> tuple[int, Span, str, Span] | No
     «دوطرفہ سیاسی مشاورت کا تیسرا دور»), that one."""
     if not TERMS.get(language):
         return None
-    candidates = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
+    words = list(_WORD.finditer(text))
+    candidates = [(m.start(), m.group(0)) for m in words]
+    # a word that begins a longer ordinal ("الحادي عشر", the eleventh) with the next: the
+    # pair is tried first at that place
+    candidates += [
+        (a.start(), text[a.start() : b.end()])
+        for a, b in pairwise(words)
+        if (one := normalize.ordinal_value(a.group(0))) is not None
+        and (two := normalize.ordinal_value(text[a.start() : b.end()])) is not None
+        and two > 10
+        and two != one
+    ]
     candidates += [(m.start(), m.group(0)) for m in _CJK_ORDINAL.finditer(text)]
     first: tuple[int, Span, str, Span] | None = None
-    for start, word in sorted(candidates):
+    for start, word in sorted(candidates, key=lambda c: (c[0], -len(c[1]))):
         value = normalize.ordinal_value(word)
         if value is None or not 0 < value < 200 or (first is not None and value != first[0]):
             continue

@@ -641,6 +641,7 @@ Yalta|UKR|يالطا;Ялта;雅尔塔
 Ohrid|MKD|أوهريد;Охрид;奥赫里德
 Dubrovnik|HRV|دوبروفنيك;Дубровник;杜布罗夫尼克
 Montreux|CHE|مونترو;Монтрё;蒙特勒
+The Hague|NLD|دی ہیگ
 Ulaanbaatar|MNG|Ulan Bator;Ulan-Bator;Oulan-Bator;Улан-Батор;乌兰巴托;أولان باتور;اولان باتور
 Nouakchott|MRT|نواكشوط;Нуакшот;努瓦克肖特
 Dakar|SEN|داكار;Дакар;达喀尔;ڈاکار
@@ -1116,8 +1117,9 @@ _LEVANTINE_MONTH = re.compile(
 )
 
 
-#: The Gregorian era mark an Arabic writer puts after a year («2027م», "AD"), joined or not.
-_ERA_MARK = re.compile(r"(?<=\d{4})\s*م\.?$")
+#: The Gregorian era mark an Arabic or Urdu writer puts after a year («2027م», «2026ء»),
+#: joined or not.
+_ERA_MARK = re.compile(r"(?<=\d{4})\s*[مء]\.?$")
 
 
 #: A month's second name after a slash, as Levantine papers write both («14 نيسان/أبريل»).

@@ -233,6 +233,15 @@ def _ordinal_candidates(text: str) -> tuple[tuple[int, str, int], ...]:
         value = values[i]
         if value == 1 and i and normalize.says_before(words[i - 1][1], word.strip(_ORDINAL_STRIP)):
             continue  # «جس سے پہلے», before which
+        if value is not None and i + 1 < len(words):
+            # a word that begins a longer ordinal ("الحادي عشر", the eleventh; "السابع
+            # والعشرين", the twenty-seventh) is read with the next
+            nxt_start, nxt = words[i + 1]
+            pair = text[start : nxt_start + len(nxt)]
+            pair_value = value_of(pair)
+            if pair_value is not None and pair_value != value and pair_value > 10:
+                found.append((start, pair, pair_value))
+                continue
         if value is not None:
             found.append((start, word, value))
         elif i + 1 < len(words) and values[i + 1] is None:
@@ -1097,6 +1106,8 @@ def round_from_original(
     para = m.field_evidence["round"][0] if "round" in m.field_evidence else None
     exact = ordinal_spans(original, m.round) if m.round is not None else []
     inside = [s for s in exact if para and para.start <= s.start < para.end]
+    if not inside:  # elsewhere, the ordinal must number a meeting («السفينة الأولى» does not)
+        exact = [s for s in exact if _numbers_a_mechanism(original, s, language)]
     if (inside or exact) and _numbers_the_host_event(original, (inside or exact)[0]):
         # «на полях седьмого Совещания ... СВМДА»: the host event's number, and its name
         _drop_round(m, index, "the number of the event it was held on the sidelines of", rejected)
@@ -1132,6 +1143,15 @@ def round_from_original(
     # «مشترکہ ورکنگ گروپ کا چوتھا اجلاس», the body's «تجارت و سرمایہ کاری سے متعلق ...»)
     if not series_from_original(m, index, original, language, rejected):
         set_series(m, index, english, span, rejected)
+
+
+def _numbers_a_mechanism(original: str, ordinal: Span, language: str) -> bool:
+    """Whether the ordinal at ``ordinal`` numbers a mechanism's meeting: a name code reads
+    stands next to it (mechanisms.series_after, from_text.series_after)."""
+    return bool(
+        mechanisms.series_after(original, ordinal, language)
+        or from_text.series_after(original, ordinal)
+    )
 
 
 def _drop_round(m: MeetingRecord, index: int, reason: str, rejected: list[Rejected]) -> None:
@@ -2117,11 +2137,22 @@ _ROUND_OF = re.compile(
 )
 
 
+#: "Round of consultations": a round word of the series' head noun, written in lower case.
+_ROUND_OF_HEAD = re.compile(r"\s*(?i:round|session|meeting)\s+of\s+(?:the\s+)?([a-z][\w-]*)\b")
+
+
 def _of_series(after: str, series: str | None) -> bool:
     """Whether the words after an ordinal are a round word "of" the series, by its name or
     its initials ("the 9th Session of the JMC", of the Joint Ministerial Commission)."""
+    if not series:
+        return False
+    head = _ROUND_OF_HEAD.match(after)
+    if head is not None and normalize.series_key(series).split()[-1:] == [
+        normalize.series_key(head.group(1))
+    ]:
+        return True  # "the fourth round of consultations", of the Policy Consultations
     found = _ROUND_OF.match(after)
-    if found is None or not series:
+    if found is None:
         return False
     name = found.group("name")
     initials = "".join(w[0] for w in re.findall(r"[A-Z][\w-]*", series)).upper()

@@ -1556,3 +1556,123 @@ def test_a_translated_next_meeting_the_originals_sentence_does_not_announce() ->
     m = record(next_meeting=NextMeeting(text="Cairo", evidence=[expected]))
     next_meeting_announced(m, 0, arabic, "ar", rejected)
     assert m.next_meeting is not None
+
+
+def test_a_masthead_date_with_urdus_year_mark_and_a_hijri_date_dates_the_report() -> None:
+    text = (
+        "پاکستان اور تاجکستان کا اتفاق\n\nہفتہ 19 ستمبر 2026ء، 7 ربیع الثانی 1448ھ\n\n"
+        "اسلام آباد (خصوصی رپورٹر) یہ اتفاق دوشنبے میں 15 اور 16 ستمبر کو منعقدہ اجلاس میں ہوا۔"
+    )
+    assert dating.reference_date(text, "ur", None) == datetime.date(2026, 9, 19)
+    found = dating.dates_in(text, 0, len(text), language="ur", reference=None)
+    assert [f.span.text for f in found][:1] == ["19 ستمبر 2026ء"]
+    sentence = dating.sentence_of(text, text.index("یہ اتفاق"))
+    held = dating.meeting_date(
+        text, [sentence], language="ur", reference=datetime.date(2026, 9, 19), held=True
+    )
+    assert held is not None and held.value == "2026-09-15"  # the first of 15 and 16
+    # a year with the mark, written after a month alone
+    assert [
+        m.value for m in dating.months_in("ستمبر 2026ء میں", 0, 16, language="ur", reference=None)
+    ] == ["2026-09"]
+
+
+def test_a_multi_day_session_whose_length_is_in_the_next_paragraph() -> None:
+    text = (
+        "Thursday, March 12, 2026\n\nZAMBIA and Tanzania yesterday concluded the 12th session "
+        "of the Joint Permanent Commission in Lusaka.\n\nThe three-day session, which opened on "
+        "Monday with a meeting of senior officials, was co-chaired by the ministers."
+    )
+    sentence = dating.sentence_of(text, text.index("ZAMBIA"))
+    assert dating.next_sentence(text, sentence[1]) == dating.sentence_of(
+        text, text.index("The three")
+    )
+    found = dating.meeting_date(
+        text, [sentence], language="en", reference=datetime.date(2026, 3, 12), held=True
+    )
+    assert found is not None and found.value == "2026-03-09"  # ended the 11th, after three days
+    assert dating.next_sentence(text, len(text)) is None
+
+
+def test_a_day_of_last_or_this_month_in_five_languages() -> None:
+    ref = datetime.date(2026, 11, 4)
+    cases = {
+        (
+            "انعقاد الاجتماع في نيودلهي في السابع والعشرين من الشهر الماضي، برئاسة",
+            "ar",
+        ): "2026-10-27",
+        ("عقد الاجتماع في الخامس من الشهر الجاري", "ar"): "2026-11-05",
+        ("The talks were held on the 27th of last month in Delhi.", "en"): "2026-10-27",
+        ("La commission s'est réunie le 27 du mois dernier à Dakar.", "fr"): "2026-10-27",
+        ("Заседание состоялось 27-го числа прошлого месяца в Москве.", "ru"): "2026-10-27",
+        ("اجلاس گزشتہ ماہ کی 27 تاریخ کو ہوا۔", "ur"): "2026-10-27",
+    }
+    for (text, language), value in cases.items():
+        found = dating.dates_in(text, 0, len(text), language=language, reference=ref)
+        assert [f.value for f in found] == [value], (text, found)
+    # no reference date: nothing to read it against
+    text = "في السابع والعشرين من الشهر الماضي"
+    assert dating.dates_in(text, 0, len(text), language="ar", reference=None) == []
+
+
+def test_a_day_of_the_month_written_alone() -> None:
+    ref = datetime.date(2026, 4, 16)
+    cases = {
+        "les consultations politiques, tenues le 9 à Port-Louis sous la conduite": ["2026-04-09"],
+        "the talks held on the 14th in Lima": ["2026-04-14"],
+        "встреча 9-го числа в Москве": ["2026-04-09"],
+        "9 تاریخ کو اسلام آباد میں": ["2026-04-09"],
+        # a day after the reference date is last month's, for a meeting held
+        "réunis le 20 à Dakar, les ministres": ["2026-03-20"],
+        # a month, an ordinal or a noun after the figure: no bare day
+        "le 9 mai 2026 à Paris": ["2026-05-09"],
+        "the delegation met on the 9th floor": [],
+        "le 9e sommet": [],
+    }
+    for text, values in cases.items():
+        found = dating.dates_in(text, 0, len(text), language="fr", reference=ref)
+        assert [f.value for f in found] == values, (text, found)
+
+
+def test_a_round_read_elsewhere_must_number_a_meeting() -> None:
+    from summarizer.pipeline import round_from_original
+
+    # the translation said "the first meeting": «السفينة الأولى» (the first ship) is no
+    # round; the meeting's own ordinal is the eleventh
+    text = (
+        "انطلقت السفينة الأولى من صحار.\n\nويأتي ذلك بعد انعقاد الاجتماع الحادي عشر للجنة "
+        "العُمانية الهندية المشتركة في نيودلهي."
+    )
+    para = span_of(text, "ويأتي ذلك بعد انعقاد", translated=True)
+    m = record(round=1, field_evidence={"round": [para]})
+    rejected: list[Rejected] = []
+    round_from_original(m, 0, text, "ar", rejected)
+    assert m.round == 11 and m.field_evidence["round"][0].text == "الحادي عشر"
+    assert m.series == "Joint Commission"
+
+
+def test_the_next_round_of_the_series_head_noun_in_lower_case() -> None:
+    from summarizer.pipeline import next_round_from_text
+
+    text = (
+        "They agreed that the fourth round of consultations will be held in Ottawa in 2027. "
+        "The fourth round of trade talks will be held in Manila."
+    )
+    m = record(round=3, series="Bilateral Policy Consultations")
+    rejected: list[Rejected] = []
+    next_round_from_text(m, 0, text, datetime.date(2026, 3, 24), rejected)
+    nm = m.next_meeting
+    assert nm is not None and nm.location is not None and nm.date is not None
+    assert (nm.location.city, nm.date.value) == ("Ottawa", "2027")
+    # another mechanism's round of talks is not this one's next
+    m = record(round=3, series="Joint Economic Commission")
+    next_round_from_text(
+        m, 0, text[text.index("The fourth") :], datetime.date(2026, 3, 24), rejected
+    )
+    assert m.next_meeting is None
+
+
+def test_urdus_name_of_the_hague_is_a_city_code_reads() -> None:
+    assert normalize.city_info("دی ہیگ") == ("The Hague", "NLD")
+    # the translation's glossary (part of the recorded requests) does not change
+    assert normalize.city_info("دی ہیگ", extended=False) is None

@@ -260,3 +260,14 @@ def test_arabic_tense_is_read_past_the_short_vowels() -> None:
     assert from_text.tense_in(text, [(0, len(text))], "ar") == "future"
     text = "وتبادل الجانبان وجهات النظر"  # no verb the markers know: no tense
     assert from_text.tense_in(text, [(0, len(text))], "ar") is None
+
+
+def test_a_list_goes_on_after_as_well_as() -> None:
+    text = (
+        "The ministers discussed water and sanitation projects, as well as support for "
+        "maternal and child health. The talks covered trade, which both sides value."
+    )
+    labels = [s.text for s in from_text.topics_in(text)]
+    assert "water and sanitation projects" in labels
+    assert "support for maternal and child health" in labels
+    assert "trade" in labels and not any("which" in label for label in labels)

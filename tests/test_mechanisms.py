@@ -377,3 +377,17 @@ def test_urdu_mechanisms_in_urdu_words_and_in_english_ones() -> None:
     ]:
         found = first_numbered(text, "ur")
         assert found is not None and (found[0], found[2]) == (value, english), text
+
+
+def test_an_arabic_ordinal_of_two_words_numbers_the_meeting() -> None:
+    from summarizer.mechanisms import first_numbered
+    from summarizer.pipeline import ordinal_spans
+
+    text = (
+        "انطلقت السفينة الأولى من صحار. ويأتي ذلك بعد انعقاد الاجتماع الحادي عشر للجنة "
+        "العُمانية الهندية المشتركة في نيودلهي."
+    )
+    found = first_numbered(text, "ar")
+    assert found is not None and found[0] == 11 and found[1].text == "الحادي عشر"
+    assert [s.text for s in ordinal_spans(text, 11)] == ["الحادي عشر"]
+    assert [s.text for s in ordinal_spans(text, 1)] == ["الأولى"]  # not «الحادي» of the 11th
