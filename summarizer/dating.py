@@ -20,9 +20,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, pairwise
+from typing import cast
 
 from . import from_text, normalize
-from .records import Span
+from .records import DatePrecision, MeetingDate, Span
 
 # fmt: off
 #: Month names as the languages the tool reads write them in a date ("20 مئی", "11 сентября").
@@ -338,6 +339,16 @@ class Found:
     resolved_from: str | None
     weekday_only: bool
     dateline: bool
+
+    def as_meeting_date(self) -> MeetingDate:
+        """The record's date: this value, with the span as its evidence."""
+        return MeetingDate(
+            value=self.value,
+            precision=cast(DatePrecision, self.precision),
+            text=self.span.text,
+            resolved_from=self.resolved_from,
+            evidence=[self.span],
+        )
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:

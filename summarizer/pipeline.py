@@ -23,6 +23,7 @@ from typing import Protocol
 from . import (
     cyrillic,
     dating,
+    from_mention,
     from_text,
     gazetteer,
     injection,
@@ -3493,13 +3494,7 @@ def replace_date(
                 proposed_evidence=current.text,
             )
         )
-    m.date = MeetingDate(
-        value=chosen.value,
-        precision=chosen.precision,  # type: ignore[arg-type]
-        text=chosen.span.text,
-        resolved_from=chosen.resolved_from,
-        evidence=[chosen.span],
-    )
+    m.date = chosen.as_meeting_date()
     codes = [pt.code or pt.name for pt in m.parties]
     m.id = meeting_id(codes, m.series, m.round, m.date.value)
 
@@ -3710,6 +3705,19 @@ def finish(answered: Answered) -> ArticleBrief:
     if translation is not None:
         brief = back_to_original(brief, translation, source_article, language)
     reference = dating.reference_date(source_article.text, language, published)
+    if translation is not None and not brief.meetings:
+        mentioned = from_mention.meeting_in_passing(source_article.text, language, reference)
+        if mentioned is not None:
+            renamed(mentioned)
+            brief.rejected.append(
+                Rejected(
+                    field="meetings[0]",
+                    value="(none)",
+                    reason="the model reported no meeting; code read the one the original "
+                    f"mentions in passing: {mentioned.title!r}",
+                )
+            )
+            brief.meetings = [mentioned]
     for i, m in enumerate(brief.meetings):
         if m.primary:
             round_not_the_next(m, i, source_article.text, language, brief.rejected)

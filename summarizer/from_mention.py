@@ -1,0 +1,93 @@
+"""A meeting the model did not report, read by code from the one sentence of the ORIGINAL
+that mentions it in passing.
+
+An article about something else (a strike, a festival, a shipping line) may say in one
+sentence that two countries held their political consultations or their joint commission
+"on the 9th in Port Louis". The small local model, reading a whole translated article about
+the strike, then often reports no meeting at all (measured: fr_34). Such a sentence is plain
+to code: a mechanism the tables list (``mechanisms.named_in``), exactly two countries named
+beside it, and a date or a city in the same sentence. The record it gives holds only what
+that sentence writes (parties, series, date, city), each with its exact span; heads, topics
+and the rest are left to the checks that follow, which read the original too.
+
+Only for an article whose model answer had no meeting, and only in the languages the
+mechanism tables cover (not English: the model reads English itself).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import cast
+
+from summarizer import dating, mechanisms, normalize, places
+from summarizer.records import (
+    Location,
+    MeetingDate,
+    MeetingKind,
+    MeetingRecord,
+    Party,
+    Span,
+)
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _city_in(text: str, start: int, end: int, codes: list[str]) -> Location | None:
+    """The first city of the sentence, in one of the parties' countries."""
+    for s, e, english in normalize.cities_in(text, start, end):
+        info = normalize.city_info(english)
+        if info is not None and info[1] in codes:
+            return Location(city=english, country=info[1], evidence=[_span(text, s, e)])
+    return None
+
+
+def meeting_in_passing(
+    text: str, language: str, reference: datetime.date | None
+) -> MeetingRecord | None:
+    """The first meeting a sentence of ``text`` mentions in passing (see the module's
+    docstring), as a primary record; None when no sentence names one so."""
+    if not mechanisms.TERMS.get(language):
+        return None
+    for start, end in dating.sentence_spans(text):
+        named = mechanisms.named_in(text, start, end, language)
+        if named is None:
+            continue
+        series, series_span = named
+        countries = [
+            p for p in places.parties_named(text, start, end) if p.code and len(p.code) == 3
+        ]
+        if len(countries) != 2:
+            continue
+        codes = [p.code for p in countries if p.code]
+        found = dating.meeting_date(
+            text, [(start, end)], language=language, reference=reference, held=True
+        )
+        city = _city_in(text, start, end, codes)
+        if found is None and city is None:
+            continue
+        parties = [
+            Party(
+                name=normalize.party_name(p.code) if p.code else p.label,
+                code=p.code,
+                evidence=[_span(text, p.start, p.end)],
+            )
+            for p in countries
+        ]
+        date = found.as_meeting_date() if found is not None else MeetingDate(value=None)
+        kind = cast(MeetingKind, normalize.kind_of_series(series) or "other")
+        return MeetingRecord(
+            id="",
+            status="held" if found is not None else "mentioned",
+            primary=True,
+            kind=kind,
+            series=series,
+            round=None,
+            title="",
+            parties=parties,
+            date=date,
+            location=city or Location(),
+            field_evidence={"series": [series_span]},
+        )
+    return None

@@ -1,0 +1,41 @@
+"""A meeting mentioned in passing, read by code when the model reported none (issue #6)."""
+
+from __future__ import annotations
+
+import datetime
+
+from summarizer.from_mention import meeting_in_passing
+
+STRIKE = (
+    "Antananarivo, le 16 avril 2026 – Les ouvrières attendent devant les agences.\n\n"
+    "Le dossier est remonté jusqu'au niveau diplomatique : lors des consultations politiques "
+    "entre Madagascar et Maurice, tenues le 9 à Port-Louis, les deux pays ont convenu "
+    "d'accélérer la négociation d'un accord sur la main-d'œuvre.\n\nLa grève continue."
+)
+
+
+def test_a_meeting_mentioned_in_one_sentence_is_read_with_its_spans() -> None:
+    m = meeting_in_passing(STRIKE, "fr", datetime.date(2026, 4, 16))
+    assert m is not None and m.primary and m.status == "held"
+    assert [p.code for p in m.parties] == ["MDG", "MUS"]
+    assert (m.series, m.kind) == ("Political Consultations", "consultations")
+    assert (m.date.value, m.location.city) == ("2026-04-09", "Port Louis")
+    for span in [*m.parties[0].evidence, *m.date.evidence, *m.location.evidence]:
+        assert STRIKE[span.start : span.end] == span.text
+    assert m.field_evidence["series"][0].text == "consultations politiques"
+
+
+def test_no_meeting_without_a_mechanism_two_countries_and_a_date_or_city() -> None:
+    reference = datetime.date(2026, 4, 16)
+    # one country only
+    text = "Lors des consultations politiques tenues le 9 à Port-Louis, Maurice a plaidé."
+    assert meeting_in_passing(text, "fr", reference) is None
+    # no date and no city
+    text = "Les consultations politiques entre Madagascar et Maurice sont utiles."
+    assert meeting_in_passing(text, "fr", reference) is None
+    # no mechanism the tables list
+    text = "Madagascar et Maurice ont signé le 9 à Port-Louis un accord."
+    assert meeting_in_passing(text, "fr", reference) is None
+    # English is the model's to read
+    text = "The consultations between Madagascar and Mauritius, held on the 9th in Port Louis."
+    assert meeting_in_passing(text, "en", reference) is None
