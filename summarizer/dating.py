@@ -258,7 +258,35 @@ def months_in(
                 dateline=False,
             )
         )
+    if reference is not None:
+        for m in _RELATIVE_MONTH.finditer(text, start, end):  # "last month", «الشهر الماضي»
+            back = 1 if m.lastgroup == "last" else 0
+            index = reference.year * 12 + reference.month - 1 - back
+            found.append(
+                Found(
+                    span=from_text.span_at(text, m.start(), m.end()),
+                    value=f"{index // 12:04d}-{index % 12 + 1:02d}",
+                    precision="month",
+                    resolved_from="published",
+                    weekday_only=False,
+                    dateline=False,
+                )
+            )
+        found.sort(key=lambda f: f.span.start)
     return found
+
+
+#: A month named by its place to the reference date's: last month («в конце прошлого
+#: месяца», «le mois dernier», «الشهر الماضي», «گزشتہ ماہ», 上个月) or this one ("earlier
+#: this month", «ce mois-ci», «الشهر الجاري», «رواں ماہ», 本月).
+_RELATIVE_MONTH = re.compile(
+    r"(?P<last>(?i:\blast\s+month\b|\bmois\s+(?:dernier|passé)\b|"
+    r"\bпрошл(?:ого|ом)\s+месяц[ае]?\b)|(?:ال)?شهر\s+(?:ال)?(?:ماضي|منصرم|فائت)|"
+    r"(?:گزشتہ|پچھلے)\s+(?:ماہ|مہینے)|上个月|上月(?![\d０-９一二三四五六七八九十]))"
+    r"|(?P<this>(?i:\bthis\s+month\b|\bce\s+mois(?:-ci)?\b|\bmois\s+en\s+cours\b|"
+    r"\b(?:этого|текущего)\s+месяца\b|\bв\s+этом\s+месяце\b)|(?:ال)?شهر\s+(?:ال)?(?:جاري|حالي)|"
+    r"هذا\s+الشهر|(?:اس|رواں)\s+(?:ماہ|مہینے)|本月(?![\d０-９一二三四五六七八九十]))"
+)
 
 
 @lru_cache(maxsize=1)
@@ -445,11 +473,15 @@ _DAY_OF_MONTH_WORD = re.compile(
     rf"|(?P<ur_when>گزشتہ|پچھلے|اس|اگلے)\s+(?:ماہ|مہینے)\s+کی\s+(?P<ur>[{_DIGITS}]{{1,2}})"
 )
 #: A day of the month written alone, its month the reference date's or the one before: "on
-#: the 9th", «tenues le 9 à Port-Louis», «9-го числа», «9 تاریخ کو» (not "le 9 mai", "le
-#: 9e", "on the 9th floor": a month's name, a figure or a noun after it is not a date).
+#: the 9th", «tenues le 9 à Port-Louis», «les 1er et 2 courant», «9-го числа», «9 تاریخ کو»
+#: (not "le 9 mai", "le 9e", "on the 9th floor": a month's name, a figure or a noun after
+#: it is not a date).
 _BARE_DAY = re.compile(
     rf"(?i:\bon\s+the\s+(?P<en>[{_DIGITS}]{{1,2}})(?:st|nd|rd|th)(?=\s*[,.;]|\s+(?:in|at|of\s+this)\b))"
     rf"|(?i:\ble\s+(?P<fr>[{_DIGITS}]{{1,2}})(?:er)?(?=\s*[,.;]|\s+(?:à|au|aux|en|dans|courant)\b))"
+    # "les 1er et 2 courant", "du 3 au 5 courant": the first day of this month's range
+    rf"|(?i:\b(?:les|du)\s+(?P<fr_range>[{_DIGITS}]{{1,2}})(?:er)?\s+(?:et|au)\s+[{_DIGITS}]{{1,2}}"
+    r"\s+courant\b)"
     rf"|(?i:(?<!\w)(?P<ru>[{_DIGITS}]{{1,2}})-?го\s+числа(?!\s+\w+\s+месяца))"
     rf"|(?<!\S)(?P<ur>[{_DIGITS}]{{1,2}})\s+تاریخ"
 )
@@ -484,6 +516,11 @@ def _day_of_month_word(match: re.Match[str], reference: datetime.date) -> dateti
             return None
         return _day_in_month(day, reference, _MONTH_WORD_OFFSET[when])
     return None
+
+
+#: A word after a date that puts it in the past: "last" as Arabic and French write it after
+#: a date («29 جانفي الماضي», «le 3 mars dernier»).
+_LAST_AFTER = re.compile(r"\s+(?:ال)?(?:ماضي|منصرم|فائت)(?!\w)|(?i:\s+(?:dernier|passé)\b)")
 
 
 def _slashed_value(match: re.Match[str], language: str) -> datetime.date | None:
@@ -591,8 +628,10 @@ def dates_in(
                 add(m.start(), m.end(), slashed.isoformat(), "text", False)
         for pattern in (_ISO_DATE, _date_pattern()):
             for m in pattern.finditer(text, start, end):
+                # «29 جانفي الماضي», «le 3 mars dernier»: past, whatever the status says
+                past = _LAST_AFTER.match(text, m.end()) is not None
                 nd = normalize.normalize_date(
-                    m.group(0), published=reference, language=language, ahead=ahead
+                    m.group(0), published=reference, language=language, ahead=ahead and not past
                 )
                 if nd.value and nd.precision == "day":
                     add(m.start(), m.end(), nd.value, nd.resolved_from, False)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
@@ -51,6 +52,16 @@ def _load(name: str, keep: Callable[[dict[str, Any]], bool] | None = None) -> di
     return {k: v for k, v in loaded.items() if v is not None}
 
 
+def _name_key(name: str) -> str:
+    """A city's name without its accents, hyphens, spaces, apostrophes and "Saint"'s
+    abbreviation, lowercase: the one key of "Port Vila" and "Port-Vila", "Lome" and "Lomé"."""
+    bare = "".join(
+        c for c in unicodedata.normalize("NFKD", name.strip()) if not unicodedata.combining(c)
+    ).casefold()
+    bare = re.sub(r"\bst\.?(?=\s)", "saint", bare)
+    return re.sub(r"[\W_]+", "", bare)
+
+
 def _alpha3(alpha2: str) -> str | None:
     country = pycountry.countries.get(alpha_2=alpha2)
     return country.alpha_3 if country else None
@@ -69,13 +80,19 @@ def _cities() -> tuple[list[tuple[str, str, list[str]]], list[tuple[str, str, li
 @lru_cache(maxsize=1)
 def _read_cities() -> tuple[list[tuple[str, str, list[str]]], list[tuple[str, str, list[str]]]]:
     countries = _load("countries.json")
-    capital_of = {str(c["iso"]): str(c["capital"]) for c in countries.values() if c["capital"]}
+    # the country's capital as its cities are named there: "Port Vila" is "Port-Vila",
+    # "Lome" is "Lomé", "St. John's" is "Saint John's" (compared by _name_key)
+    capital_of = {
+        str(c["iso"]): _name_key(str(c["capital"])) for c in countries.values() if c["capital"]
+    }
     capitals: dict[str, tuple[int, str, str, list[str]]] = {}
     big: list[tuple[str, str, list[str]]] = []
 
     def wanted(city: dict[str, Any]) -> bool:
         population = int(city["population"])
-        return population >= BIG_CITY or capital_of.get(city["countrycode"]) == city["name"]
+        return population >= BIG_CITY or capital_of.get(city["countrycode"]) == _name_key(
+            city["name"]
+        )
 
     localised = cldr.city_names()
     for city in _load("cities15000.json", wanted).values():
@@ -93,7 +110,7 @@ def _read_cities() -> tuple[list[tuple[str, str, list[str]]], list[tuple[str, st
         others += [
             a for a in localised.get((name, alpha2), ()) if _long_enough(a) and a not in others
         ]
-        if capital_of.get(alpha2) == name:
+        if capital_of.get(alpha2) == _name_key(name):
             if alpha2 not in capitals or population > capitals[alpha2][0]:
                 capitals[alpha2] = (population, name, code, others)
         elif population >= BIG_CITY:

@@ -462,10 +462,7 @@ def first_numbered(text: str, language: str) -> tuple[int, Span, str, Span] | No
     candidates += [
         (a.start(), text[a.start() : b.end()])
         for a, b in pairwise(words)
-        if (one := normalize.ordinal_value(a.group(0))) is not None
-        and (two := normalize.ordinal_value(text[a.start() : b.end()])) is not None
-        and two > 10
-        and two != one
+        if normalize.longer_ordinal(a.group(0), text[a.start() : b.end()]) is not None
     ]
     candidates += [(m.start(), m.group(0)) for m in _CJK_ORDINAL.finditer(text)]
     first: tuple[int, Span, str, Span] | None = None

@@ -642,6 +642,7 @@ Ohrid|MKD|أوهريد;Охрид;奥赫里德
 Dubrovnik|HRV|دوبروفنيك;Дубровник;杜布罗夫尼克
 Montreux|CHE|مونترو;Монтрё;蒙特勒
 The Hague|NLD|دی ہیگ
+Port-Vila|VUT|Port Vila;维拉港;بورت فيلا
 Ulaanbaatar|MNG|Ulan Bator;Ulan-Bator;Oulan-Bator;Улан-Батор;乌兰巴托;أولان باتور;اولان باتور
 Nouakchott|MRT|نواكشوط;Нуакшот;努瓦克肖特
 Dakar|SEN|داكار;Дакар;达喀尔;ڈاکار
@@ -1249,6 +1250,8 @@ def _normalize_date(
     cleaned = _clean_date_text(text)
     languages = _languages(language) or _script_languages(cleaned)
     found = _plain_english_date(cleaned, languages) or _from_text(cleaned, languages)
+    if found is not None and found.value and not _writes_the_year(cleaned, found.value):
+        found = None  # "24 and 25 February" is no date of 1925: a year is read, not guessed
     if found is None and published is not None:
         found = _relative(cleaned, published, languages, ahead)
     if found is not None:
@@ -1257,6 +1260,13 @@ def _normalize_date(
     if inner is None or inner == cleaned or not re.search(r"\d{4}", inner):
         return _UNKNOWN  # only a stated year makes a date inside a longer phrase clear
     return normalize_date(inner, published=published, language=language, ahead=ahead)
+
+
+def _writes_the_year(text: str, value: str) -> bool:
+    """Whether ``text`` (digits in ASCII) writes the year of the ISO ``value`` it was read as,
+    in full or as the two figures of an apostrophe's year ("May '25")."""
+    year = value[:4]
+    return year in text or bool(re.search(rf"['’]{year[2:]}(?!\d)", text))
 
 
 def weekday_of_the_week_before(day: int, published: datetime.date) -> datetime.date:
@@ -2052,6 +2062,15 @@ def ordinal_value(text: str) -> int | None:
     return found[0][2] if found else None
 
 
+def longer_ordinal(word: str, pair: str) -> int | None:
+    """The value of ``pair`` (an ordinal word and the word after it) when the two are one
+    longer ordinal: "الحادي عشر", the eleventh, not «الحادي», the first; "السابع والعشرين",
+    the twenty-seventh. None when the word alone is no ordinal or the pair says no more."""
+    one = ordinal_value(word)
+    two = ordinal_value(pair) if one is not None else None
+    return two if two is not None and two > 10 and two != one else None
+
+
 #: A Roman numeral used as an ordinal: capitals only, with a French or Russian ordinal
 #: ending ("XIVe", "Ier", "XII-й") or two letters at least ("XII заседание", "the XIV
 #: session"); a lone "I", "V" or "X" is a letter or a pronoun, not a round.
@@ -2201,12 +2220,16 @@ _JOINED_PREFIXES = re.compile(r"\b(counter|anti|co|non|multi|inter|bi) (?=\w)")
 @lru_cache(maxsize=4096)
 def series_key(series: str) -> str:
     """A key under which spellings of one series are equal (hyphens, -ise/-ize, defence...,
-    "Bilateral", Committee/Commission, "of/on/for Cooperation", who holds it: "Foreign
+    "Bilateral", "and", Committee/Commission, "of/on/for Cooperation", who holds it: "Foreign
     Ministry Strategic Dialogue" is the pair's "Strategic Dialogue")."""
     text = canonical_series(series)
     text = re.sub(r"\s*\([A-Z][A-Za-z0-9&+-]{1,11}\)\s*$", "", text).casefold()  # "(JPCC)"
     text = _SPACES.sub(" ", re.sub(r"[-–—/_,.:;'\"]", " ", text)).strip()
-    text = " ".join(_SPELLINGS.get(word, word) for word in text.split() if word != "bilateral")
+    # "and" joins the fields of cooperation however a translator lists them ("Trade, Economic
+    # and Scientific-Technical" is "Trade, Economic, Scientific and Technical")
+    text = " ".join(
+        _SPELLINGS.get(word, word) for word in text.split() if word not in ("bilateral", "and")
+    )
     text = _OF_COOPERATION.sub("for ", text)
     text = _SPACES.sub(" ", _FOREIGN_MINISTRIES.sub(" ", text)).strip() or text
     return _JOINED_PREFIXES.sub(r"\1", text)

@@ -235,13 +235,14 @@ def _ordinal_candidates(text: str) -> tuple[tuple[int, str, int], ...]:
         if value == 1 and i and normalize.says_before(words[i - 1][1], word.strip(_ORDINAL_STRIP)):
             continue  # «جس سے پہلے», before which
         if value is not None and i + 1 < len(words):
-            # a word that begins a longer ordinal ("الحادي عشر", the eleventh; "السابع
-            # والعشرين", the twenty-seventh) is read with the next
+            # a word that begins a longer ordinal ("الحادي عشر") is read with the next
             nxt_start, nxt = words[i + 1]
             pair = text[start : nxt_start + len(nxt)]
-            pair_value = value_of(pair)
-            if pair_value is not None and pair_value != value and pair_value > 10:
-                found.append((start, pair, pair_value))
+            longer = normalize.longer_ordinal(
+                word.strip(_ORDINAL_STRIP), pair.strip(_ORDINAL_STRIP)
+            )
+            if longer is not None:
+                found.append((start, pair, longer))
                 continue
         if value is not None:
             found.append((start, word, value))
@@ -1337,12 +1338,15 @@ def _venue_regions(m: MeetingRecord, original: str) -> list[tuple[int, int]]:
     and the sentences of the article's lead that write that city (in any of its forms)."""
     found = [(span.start, span.end) for span in m.location.evidence if not _exact(span)]
     info = normalize.city_info(m.location.city) if m.location.city else None
-    if info is not None:
-        for s, _e, english in normalize.cities_in(original, 0, min(len(original), _LEAD)):
-            bounds = dating.sentence_of(original, s)
-            if english == info[0] and bounds not in found:
-                found.append(bounds)
-    return found
+    if info is None:
+        return found
+    written = [s for s, _e, english in normalize.cities_in(original) if english == info[0]]
+    lead = [dating.sentence_of(original, s) for s in written if s < _LEAD]
+    # none in the lead, nor in the paragraph the translation gave: wherever it is written
+    # (a report about something else that names the venue once, far down)
+    if not lead and not any(s <= at < e for s, e in found for at in written):
+        lead = [dating.sentence_of(original, at) for at in written[:1]]
+    return found + [b for b in dict.fromkeys(lead) if b not in found]
 
 
 def _on_the_dateline(original: str, evidence: Span, language: str) -> bool:
@@ -1512,8 +1516,9 @@ def status_from_original(
     """A translated meeting's held/announced, checked against the tense the ORIGINAL reports
     it in (from_text.tense_in): its sentences that carry the series, round, city or date, or
     the paragraph the translation's date came from. Reported only in the past, it was held;
-    only in the future, it is announced. "mentioned" is kept."""
-    if m.status == "mentioned":
+    only in the future, it is announced. "mentioned" is kept, but for the primary meeting (an
+    article that reports a meeting in passing still reports it held: «прошедшем»)."""
+    if m.status == "mentioned" and not m.primary:
         return
     regions = anchor_sentences(m, original, language)
     if not regions:  # the translation anchored nothing: the sentences that say who met
@@ -2554,6 +2559,7 @@ def _name_from_original(
     the text written there), which becomes its evidence; a different name of the model's is
     listed in ``rejected``."""
     start, end, written = span
+    name = romanize.joined_suffix(written, name, d.party)
     if name != d.head.name:
         rejected.append(
             Rejected(
@@ -3371,7 +3377,9 @@ def _head_from_original(
     return Delegation(
         party=code,
         head=Person(
-            name=latin, title=title.english if title else None, name_as_written=found.written
+            name=romanize.joined_suffix(found.written, latin, code),
+            title=title.english if title else None,
+            name_as_written=found.written,
         ),
         role="head",
         evidence=_head_evidence(found, title),

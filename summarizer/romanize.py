@@ -114,6 +114,28 @@ def romanize(written: str, party: str | None, proposed: str) -> str:
     return max(candidates, key=lambda c: fuzz.ratio(c.casefold(), target))
 
 
+#: The Persian "son of" suffix written as its own word after a name («شریف زادہ»), and how
+#: the country of the person spells it joined to that name (Sharifzoda, Sharifzadeh).
+_SON_OF = frozenset({"زادہ", "زاده", "زادة"})
+_SON_OF_LATIN = {"TJK": "zoda", "IRN": "zadeh", "AZE": "zade", "TUR": "zade"}
+
+
+def joined_suffix(written: str, latin: str, party: str | None) -> str:
+    """``latin`` with the Latin word of a «زادہ» the original writes apart joined to the name
+    before it, as its bearer's country writes it («دلیر شریف زادہ»: "Dalir Sharifzoda", not
+    "Dalir Sharif Saad"); unchanged unless both have one word for each word."""
+    words, spelt = written.split(), latin.split()
+    if len(words) != len(spelt) or not _SON_OF.intersection(words[1:]):
+        return latin
+    out: list[str] = []
+    for word, latin_word in zip(words, spelt, strict=True):
+        if word in _SON_OF and out:
+            out[-1] += _SON_OF_LATIN.get(party or "", "zada")
+        else:
+            out.append(latin_word)
+    return " ".join(out)
+
+
 def attested_name(written: str, party: str | None) -> bool:
     """Whether every word of an Arabic-script name is a name people of ``party``'s country
     are attested to write («احمد نواز»: Ahmed, Nawaz)."""

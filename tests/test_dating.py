@@ -1676,3 +1676,102 @@ def test_urdus_name_of_the_hague_is_a_city_code_reads() -> None:
     assert normalize.city_info("دی ہیگ") == ("The Hague", "NLD")
     # the translation's glossary (part of the recorded requests) does not change
     assert normalize.city_info("دی ہیگ", extended=False) is None
+
+
+def test_a_year_is_read_only_where_it_is_written() -> None:
+    ref = datetime.date(2025, 3, 11)
+    # dateparser reads "25" of "24 and 25 February" as 1925: no year is written, so none
+    found = normalize.normalize_date("on 24 and 25 February", published=ref, language="en")
+    assert found.value == "2025-02-24" and found.resolved_from == "published"
+    for written, value in {
+        "24 February 2025": "2025-02-24",
+        "2025年2月24日": "2025-02-24",
+        "١٤ أكتوبر ٢٠٢٥": "2025-10-14",
+        "March 2026": "2026-03",
+    }.items():
+        assert normalize.normalize_date(written, published=ref).value == value, written
+
+
+def test_a_date_said_to_be_past_is_read_back_even_for_a_meeting_to_come() -> None:
+    ref = datetime.date(2026, 2, 4)
+    for text, language in (
+        ("بحث الوزيران يوم 29 جانفي الماضي في روما", "ar"),
+        ("les ministres se sont vus le 29 janvier dernier à Rome", "fr"),
+    ):
+        found = dating.dates_in(text, 0, len(text), language=language, reference=ref, ahead=True)
+        assert [f.value for f in found] == ["2026-01-29"], text
+    text = "يعقد الاجتماع يوم 29 جانفي في روما"  # no "last": the next 29 January
+    found = dating.dates_in(text, 0, len(text), language="ar", reference=ref, ahead=True)
+    assert [f.value for f in found] == ["2027-01-29"]
+
+
+def test_days_of_this_month_written_courant() -> None:
+    text = "La 4e session s'est tenue les 1er et 2 courant au Palais des congrès."
+    found = dating.dates_in(text, 0, len(text), language="fr", reference=datetime.date(2026, 10, 6))
+    assert [f.value for f in found] == ["2026-10-01"]
+
+
+def test_last_month_and_this_month_in_six_languages() -> None:
+    ref = datetime.date(2026, 12, 9)
+    cases = {
+        ("заседании, прошедшем в конце прошлого месяца в столице Алжира", "ru"): "2026-11",
+        ("The commission met last month in Algiers.", "en"): "2026-11",
+        ("La commission s'est réunie le mois dernier à Alger.", "fr"): "2026-11",
+        ("عقدت اللجنة اجتماعها الشهر الماضي في الجزائر", "ar"): "2026-11",
+        ("کمیشن کا اجلاس گزشتہ ماہ الجزائر میں ہوا۔", "ur"): "2026-11",
+        ("混委会上个月在阿尔及尔举行。", "zh"): "2026-11",
+        ("The talks were held earlier this month in Lima.", "en"): "2026-12",
+    }
+    for (text, language), value in cases.items():
+        found = dating.months_in(text, 0, len(text), language=language, reference=ref)
+        assert [f.value for f in found] == [value], text
+        assert found[0].precision == "month"
+    text = "The commission met last month in Algiers."
+    assert dating.months_in(text, 0, len(text), language="en", reference=None) == []
+
+
+def test_a_venue_written_far_from_the_lead_places_the_meeting() -> None:
+    from summarizer.pipeline import _venue_regions
+
+    text = (
+        "صفاقس — أصدرت المحكمة أحكاما أول أمس.\n\n" + "وتابع الدفاع القضية. " * 40 + "\n\n"
+        "وكان الوزير قد بحث مع نظيره يوم 29 جانفي الماضي في روما ملف الهجرة."
+    )
+    m = record(location=Location(city="Rome", evidence=[span_of(text, text[:30], translated=True)]))
+    regions = _venue_regions(m, text)
+    assert dating.sentence_of(text, text.index("روما")) in regions
+    # named in the lead: the lead's sentence, not one further down
+    text = "روما — بحث الوزيران الهجرة.\n\n" + "وتابع الدفاع القضية. " * 40 + "\n\nوفي روما أيضا."
+    m = record(location=Location(city="Rome"))
+    assert _venue_regions(m, text) == [dating.sentence_of(text, 0)]
+
+
+def test_a_capital_geonames_spells_otherwise_is_a_city() -> None:
+    for name, english in {
+        "Port Vila": "Port-Vila",
+        "维拉港": "Port-Vila",
+        "Reykjavik": "Reykjavík",
+        "Lome": "Lomé",
+        "Sao Tome": "São Tomé",
+    }.items():
+        found = normalize.city_info(name)
+        assert found is not None and found[0] == english, name
+
+
+def test_a_primary_meeting_mentioned_in_passing_and_reported_past_was_held() -> None:
+    from summarizer.pipeline import status_from_original
+
+    text = "Вопрос обсуждался и на 11-м заседании комиссии, прошедшем в столице Алжира."
+    rejected: list[Rejected] = []
+    m = record(status="mentioned", round=11, field_evidence={"round": [span_of(text, "11-м")]})
+    status_from_original(m, 0, text, "ru", rejected)
+    assert m.status == "held" and rejected[0].field == "meetings[0].status"
+    # another meeting the article mentions stays mentioned
+    m = record(
+        status="mentioned",
+        primary=False,
+        round=11,
+        field_evidence={"round": [span_of(text, "11-м")]},
+    )
+    status_from_original(m, 1, text, "ru", rejected)
+    assert m.status == "mentioned"

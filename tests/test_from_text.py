@@ -271,3 +271,13 @@ def test_a_list_goes_on_after_as_well_as() -> None:
     assert "water and sanitation projects" in labels
     assert "support for maternal and child health" in labels
     assert "trade" in labels and not any("which" in label for label in labels)
+
+
+def test_russian_participles_of_a_meeting_that_took_place_are_past() -> None:
+    from summarizer.from_text import tense_in
+
+    for text in (
+        "Вопрос обсуждался на 11-м заседании комиссии, прошедшем в конце прошлого месяца.",
+        "На состоявшейся в Москве встрече стороны договорились о поставках.",
+    ):
+        assert tense_in(text, [(0, len(text))], "ru") == "past", text

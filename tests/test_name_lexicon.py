@@ -160,3 +160,14 @@ def test_a_foreign_heads_title_is_read_from_the_chinese_original() -> None:
     title = meeting.delegations[0].head.title
     assert title == "Secretary-General of the Ministry of Foreign Affairs"
     assert [r.value for r in rejected][-1] == "Foreign Minister"
+
+
+def test_a_persian_son_of_suffix_written_apart_is_joined_to_the_name() -> None:
+    assert romanize.joined_suffix("دلیر شریف زادہ", "Dalir Sharif Saad", "TJK") == (
+        "Dalir Sharifzoda"
+    )
+    assert romanize.joined_suffix("علی رضا زاده", "Ali Reza Zadeh", "IRN") == "Ali Rezazadeh"
+    assert romanize.joined_suffix("نور زادہ", "Noor Zada", "AFG") == "Noorzada"
+    # not one Latin word for each written word: left as it is
+    assert romanize.joined_suffix("شریف زادہ", "Sharif", "TJK") == "Sharif"
+    assert romanize.joined_suffix("زادہ احمد", "Zada Ahmad", "TJK") == "Zada Ahmad"

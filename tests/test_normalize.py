@@ -387,6 +387,12 @@ def test_canonical_series(raw: str, canonical: str) -> None:
 
 
 def test_series_key_unifies_spellings() -> None:
+    # a list of fields however a translator writes it
+    assert series_key(
+        "Intergovernmental Commission on Trade, Economic and Scientific-Technical Cooperation"
+    ) == series_key(
+        "Intergovernmental Commission on Trade, Economic, Scientific and Technical Cooperation"
+    )
     key = series_key("counter-terrorism dialogue")
     assert key == series_key("Counter Terrorism Dialogue")
     assert key == series_key("the 9th Pakistan-EU Counterterrorism Dialogue")
