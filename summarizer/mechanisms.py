@@ -122,6 +122,8 @@ TERMS: dict[str, dict[str, str]] = {
         "مشترکہ اقتصادی کمیشن": "Joint Economic Commission",
         "اسٹریٹجک مذاکرات": "Strategic Dialogue",
         "مشترکہ کمیٹی": "Joint Committee",
+        "مشترکہ تجارتی کمیٹی": "Joint Trade Committee",
+        "مشترکہ تجارتی کمیشن": "Joint Trade Commission",
         # English names written in Urdu letters
         "جوائنٹ ورکنگ گروپ": "Joint Working Group",
         "جوائنٹ کمیشن": "Joint Commission",

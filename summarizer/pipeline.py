@@ -3049,19 +3049,25 @@ _LINES = re.compile(r"[^\n]+")
 def one_head_per_side(m: MeetingRecord, index: int, rejected: list[Rejected]) -> None:
     """A translated meeting's side with two heads, one of them found in the original (its
     name's exact span) and the other only in the translation, is led by the one found: the
-    other is the translation's ("Crispin Quissey" beside «ٹوماش ویژبِتسکی»). A head whose
-    name in the original is a piece of another head's is that person twice: dropped."""
+    other is the translation's ("Crispin Quissey" beside «ٹوماش ویژبِتسکی»). A head of no
+    side that the original does not name, when it names each side's head, is dropped too. A
+    head whose name in the original is a piece of another head's is that person twice:
+    dropped."""
     names = [
         (d.evidence[0].start, d.evidence[0].end) if d.evidence and _exact(d.evidence[0]) else None
         for d in m.delegations
     ]
     found = {d.party for d, name in zip(m.delegations, names, strict=True) if name is not None}
+    sides = {p.code for p in m.parties if p.code}
     kept: list[Delegation] = []
     for i, d in enumerate(m.delegations):
         reason = None
         mine = names[i]
         if d.party in found and mine is None:
             reason = "not in the original; the original names this side's head"
+        elif d.party is None and mine is None and sides and sides <= found:
+            # a translation's invention ("Karachi (Atif Rupprecht)" for «اسٹاف رپورٹر»)
+            reason = "of no side, and not in the original, which names both sides' heads"
         elif mine is not None and any(
             other is not None and other != mine and other[0] <= mine[0] and mine[1] <= other[1]
             for other in names
@@ -3101,6 +3107,39 @@ def titles_in_english(m: MeetingRecord, index: int, rejected: list[Rejected]) ->
                 )
             )
             d.head.title = None
+
+
+#: A report's byline, whose name is the writer's, not a head of delegation's: a short line
+#: «كتب – أحمد سمير», "By CHANDA MULENGA", «Par Awa Diop», «Автор: ...», «رپورٹ: ...», or
+#: a Chinese wire's «（记者 周海涛）».
+_BYLINE = re.compile(
+    r"^[ \t]*(?:كتب|كتبت|بقلم|(?i:by|par|автор|текст)|رپورٹ|تحریر)\b[^\n]{0,60}$"
+    r"|[（(]记者[^）)\n]{0,40}[）)]",
+    re.MULTILINE,
+)
+
+
+def heads_not_bylines(
+    m: MeetingRecord, index: int, original: str, rejected: list[Rejected]
+) -> None:
+    """A head the original names only in the report's byline (_BYLINE) is its writer: dropped."""
+    bylines = [(b.start(), b.end()) for b in _BYLINE.finditer(original)]
+    if not bylines:
+        return
+    kept: list[Delegation] = []
+    for i, d in enumerate(m.delegations):
+        exact = [e for e in d.evidence if _exact(e)]
+        if exact and all(any(s <= e.start < t for s, t in bylines) for e in exact):
+            rejected.append(
+                Rejected(
+                    field=f"meetings[{index}].delegations[{i}].head.name",
+                    value=d.head.name,
+                    reason="named only in the report's byline: its writer, not a head",
+                )
+            )
+            continue
+        kept.append(d)
+    m.delegations = kept
 
 
 def heads_on_both_sides(m: MeetingRecord, index: int, rejected: list[Rejected]) -> None:
@@ -3507,6 +3546,12 @@ def replace_date(
     m.id = meeting_id(codes, m.series, m.round, m.date.value)
 
 
+def _hollow(m: MeetingRecord) -> bool:
+    """Whether the model's meeting holds nothing that makes it a diplomatic meeting: no
+    series, and no head of delegation on any side (a football match's coach)."""
+    return not m.series and not any(d.party for d in m.delegations)
+
+
 def back_to_original(
     brief: ArticleBrief, translation: Translation, article: Article, language: str
 ) -> ArticleBrief:
@@ -3713,16 +3758,16 @@ def finish(answered: Answered) -> ArticleBrief:
     if translation is not None:
         brief = back_to_original(brief, translation, source_article, language)
     reference = dating.reference_date(source_article.text, language, published)
-    if translation is not None and not brief.meetings:
+    if translation is not None and (not brief.meetings or _hollow(brief.meetings[0])):
         mentioned = from_mention.meeting_in_passing(source_article.text, language, reference)
         if mentioned is not None:
             renamed(mentioned)
             brief.rejected.append(
                 Rejected(
                     field="meetings[0]",
-                    value="(none)",
-                    reason="the model reported no meeting; code read the one the original "
-                    f"mentions in passing: {mentioned.title!r}",
+                    value=brief.meetings[0].title if brief.meetings else "(none)",
+                    reason="the model reported no meeting code could check; code read the one "
+                    f"the original mentions in passing: {mentioned.title!r}",
                 )
             )
             brief.meetings = [mentioned]
@@ -3757,6 +3802,7 @@ def finish(answered: Answered) -> ArticleBrief:
             urdu_heads_from_original(m, i, source_article.text, brief.rejected)
         if language == "ar" and m.primary:
             arabic_heads_chaired(m, i, source_article.text, brief.rejected)
+        heads_not_bylines(m, i, source_article.text, brief.rejected)
         if translation is not None:
             one_head_per_side(m, i, brief.rejected)
             titles_in_english(m, i, brief.rejected)

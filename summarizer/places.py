@@ -226,12 +226,25 @@ def _names_in(text: str, start: int, end: int) -> list[Place]:
         for name, label, code in chinese:
             at = text.find(name, start, end)
             while at != -1:
+                if _in_a_foreign_name(text, at, at + len(name)):
+                    at = text.find(name, at + len(name), end)
+                    continue  # 马吉德·卡塔尔奈: a person, not Qatar
                 if not any(s < at + len(name) and at < e for s, e in taken):
                     taken.append((at, at + len(name)))
                     found.append(Place(at, at + len(name), label, code))
                 at = text.find(name, at + len(name), end)
         found.sort(key=lambda p: p.start)
     return found
+
+
+#: The dot between the parts of a foreign name written in Chinese (马吉德·卡塔尔奈).
+_NAME_DOT = "·・•"
+
+
+def _in_a_foreign_name(text: str, start: int, end: int) -> bool:
+    """Whether Chinese characters at [start, end) are part of a foreign person's name: a
+    name's dot stands right before them."""
+    return start > 0 and text[start - 1] in _NAME_DOT
 
 
 def parties_named(text: str, start: int, end: int) -> list[Place]:

@@ -49,6 +49,8 @@ NOT_NAME = frozenset(
         # session was held), which a name's consonants may happen to match
         "منعقد", "ہوا", "ہوئی", "ہوئے", "ہے", "ہیں", "تھا", "تھی", "تھے", "گیا", "گئی", "گئے",
         "کیا", "سے", "کو", "میں", "پر",
+        # a report's byline: the staff reporter, a correspondent («کراچی (اسٹاف رپورٹر)»)
+        "رپورٹر", "اسٹاف", "نمائندہ", "نامہ", "نگار", "مراسل", "مراسلنا",
     }
 )  # fmt: skip
 

@@ -107,7 +107,14 @@ def _phrases() -> list[tuple[str, str]]:
         else:
             written = line.strip()
         rows += [(phrase.strip(), english) for phrase in written.split(";") if phrase.strip()]
+    # Urdu writes the izafat of «وزیر» (minister of) with a zer or not: «وزیرِ تجارت»
+    izafat = [(_URDU_MINISTER.sub("وزیرِ", p), e) for p, e in rows if _URDU_MINISTER.search(p)]
+    rows += [row for row in izafat if row not in rows]
     return sorted(rows, key=lambda row: len(row[0]), reverse=True)
+
+
+#: Urdu's «وزیر» as a word of a title, before another word or at its end (not «وزیراعظم»).
+_URDU_MINISTER = re.compile(r"وزیر(?=\s|$)")
 
 
 def phrases() -> list[tuple[str, str]]:

@@ -19,6 +19,7 @@ from summarizer.records import (
     Location,
     MeetingDate,
     MeetingRecord,
+    Party,
     Person,
     Rejected,
     Span,
@@ -1775,3 +1776,58 @@ def test_a_primary_meeting_mentioned_in_passing_and_reported_past_was_held() -> 
     )
     status_from_original(m, 1, text, "ru", rejected)
     assert m.status == "mentioned"
+
+
+def test_a_head_named_only_in_the_byline_is_the_reports_writer() -> None:
+    from summarizer.pipeline import heads_not_bylines
+
+    text = "القاهرة\n\nكتب – أحمد سمير\n\nاستضافت القاهرة المشاورات برئاسة هشام الشافعي."
+    writer = Delegation(
+        party="EGY", head=Person(name="Ahmed Samir"), evidence=[span_of(text, "أحمد سمير")]
+    )
+    head = Delegation(
+        party="EGY", head=Person(name="Hisham El-Shafei"), evidence=[span_of(text, "هشام")]
+    )
+    m = record(delegations=[writer, head])
+    rejected: list[Rejected] = []
+    heads_not_bylines(m, 0, text, rejected)
+    assert [d.head.name for d in m.delegations] == ["Hisham El-Shafei"]
+    assert "byline" in rejected[0].reason
+    # a Chinese wire's reporter in brackets; a name also in the body stays
+    text = "新华社维拉港11月25日电（记者 周海涛）周海涛说，磋商举行。"
+    m = record(
+        delegations=[
+            Delegation(party="CHN", head=Person(name="Zhou"), evidence=[span_of(text, "周海涛")])
+        ]
+    )
+    heads_not_bylines(m, 0, text, rejected)
+    assert m.delegations == []
+    text = "By CHANDA MULENGA\n\nMinister Mutale Kapembwa co-chaired the session."
+    kept = Delegation(
+        party="ZMB", head=Person(name="Mutale Kapembwa"), evidence=[span_of(text, "Mutale")]
+    )
+    m = record(delegations=[kept])
+    heads_not_bylines(m, 0, text, rejected)
+    assert m.delegations == [kept]
+
+
+def test_a_head_of_no_side_the_original_does_not_name_is_dropped() -> None:
+    from summarizer.pipeline import one_head_per_side
+
+    text = "اجلاس کی مشترکہ صدارت رانا شہزاد اقبال اور ژاں بوسکو نیونسابا نے کی۔"
+    invented = Delegation(
+        party=None,
+        head=Person(name="Atif Rupprecht"),
+        evidence=[span_of(text, text, translated=True)],
+    )
+    pak = Delegation(party="PAK", head=Person(name="Rana"), evidence=[span_of(text, "رانا")])
+    rwa = Delegation(party="RWA", head=Person(name="Jean"), evidence=[span_of(text, "ژاں")])
+    parties = [Party(name="Pakistan", code="PAK"), Party(name="Rwanda", code="RWA")]
+    m = record(parties=parties, delegations=[invented, pak, rwa])
+    rejected: list[Rejected] = []
+    one_head_per_side(m, 0, rejected)
+    assert [d.party for d in m.delegations] == ["PAK", "RWA"]
+    # one side's head not named in the original: the head of no side may be that side's
+    m = record(parties=parties, delegations=[invented, pak])
+    one_head_per_side(m, 0, rejected)
+    assert len(m.delegations) == 2

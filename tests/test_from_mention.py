@@ -39,3 +39,33 @@ def test_no_meeting_without_a_mechanism_two_countries_and_a_date_or_city() -> No
     # English is the model's to read
     text = "The consultations between Madagascar and Mauritius, held on the 9th in Port Louis."
     assert meeting_in_passing(text, "en", reference) is None
+
+
+def test_a_chinese_mention_and_a_hollow_model_meeting() -> None:
+    from summarizer.pipeline import _hollow
+    from summarizer.records import Delegation, Location, MeetingDate, MeetingRecord, Person
+
+    text = (
+        "人民网安曼9月11日电 足球赛开幕。\n本月上旬，中约两国外交部在北京举行首轮战略对话，"
+        "中国外交部副部长刘建华与约旦外交与侨务部秘书长马吉德·卡塔尔奈共同主持。"
+    )
+    m = meeting_in_passing(text, "zh", datetime.date(2025, 9, 12))
+    assert m is not None and [p.code for p in m.parties] == ["CHN", "JOR"]  # not Qatar
+    assert (m.series, m.location.city, m.date.value) == ("Strategic Dialogue", "Beijing", "2025-09")
+    assert m.date.precision == "month"
+    coach = Delegation(party=None, head=Person(name="Zhao Lijun", title="Coach"))
+    match = MeetingRecord(
+        id="x",
+        status="held",
+        primary=True,
+        kind="summit",
+        series=None,
+        round=None,
+        title="t",
+        parties=[],
+        date=MeetingDate(value=None),
+        location=Location(),
+        delegations=[coach],
+    )
+    assert _hollow(match)
+    assert not _hollow(match.model_copy(update={"series": "Strategic Dialogue"}))

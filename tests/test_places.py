@@ -789,3 +789,22 @@ def test_arabic_x_received_y_names_the_host_and_the_guest() -> None:
     assert found == [("طارق عبد الرحمن منصور", None), ("تورد هالفورسن", "NOR")]
     # without two names an honorific opens, nothing is read
     assert led_by.heads_received_arabic("استقبل وزير الخارجية اليوم سفير النرويج بالقاهرة.") == []
+
+
+def test_an_urdu_title_with_the_izafat_zer_is_read() -> None:
+    from summarizer import titles
+
+    ur = "اجلاس کی مشترکہ صدارت وفاقی وزیرِ تجارت رانا شہزاد اقبال اور روانڈا کے وزیرِ تجارت و"
+    name = ur.index("رانا")
+    found = titles.title_near(ur, name, name + len("رانا شہزاد اقبال"))
+    assert found is not None and found.english == "Federal Minister of Trade"
+    assert ur[found.start : found.end] == "وفاقی وزیرِ تجارت"
+    # «وزیراعظم» (Prime Minister) is one word: no zer variant is made inside it
+    assert not any("وزیرِاعظم" in phrase for phrase, _english in titles.phrases())
+
+
+def test_a_country_inside_a_foreign_name_in_chinese_is_no_party() -> None:
+    text = "中国外交部副部长刘建华与约旦外交与侨务部秘书长马吉德·卡塔尔奈共同主持"
+    assert [p.code for p in places.parties_named(text, 0, len(text))] == ["CHN", "JOR"]
+    text = "中国与卡塔尔举行磋商"
+    assert [p.code for p in places.parties_named(text, 0, len(text))] == ["CHN", "QAT"]
