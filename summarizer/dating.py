@@ -321,9 +321,11 @@ def _relative_pattern() -> re.Pattern[str]:
     )
 
 
-#: "Last" written after a weekday («الأحد الماضي», «mercredi dernier») or before it ("last
-#: Sunday", «گزشتہ بدھ», «в прошлый вторник»).
-_LAST_AFTER = re.compile(r"\s+(?:الماضي|الماضية|المنصرم|المنصرمة|الفائت|الفائتة|dernier)(?!\w)")
+#: "Last" written after a weekday or a date («الأحد الماضي», «mercredi dernier», «29 جانفي
+#: الماضي», «le 3 mars dernier») or before it ("last Sunday", «گزشتہ بدھ», «в прошлый вторник»).
+_LAST_AFTER = re.compile(
+    r"\s+(?:الماضي|الماضية|المنصرم|المنصرمة|الفائت|الفائتة|(?i:dernier|passé))(?!\w)"
+)
 _LAST_BEFORE = re.compile(r"(?<!\w)(?:last|گزشتہ|پچھلے|в\s+прошл\w+)\s+$", re.IGNORECASE)
 
 
@@ -518,11 +520,6 @@ def _day_of_month_word(match: re.Match[str], reference: datetime.date) -> dateti
     return None
 
 
-#: A word after a date that puts it in the past: "last" as Arabic and French write it after
-#: a date («29 جانفي الماضي», «le 3 mars dernier»).
-_LAST_AFTER = re.compile(r"\s+(?:ال)?(?:ماضي|منصرم|فائت)(?!\w)|(?i:\s+(?:dernier|passé)\b)")
-
-
 def _slashed_value(match: re.Match[str], language: str) -> datetime.date | None:
     """The day a slashed date names: day first, unless English writes it with a month that
     cannot be one (05/13/2025); an English date that reads either way is not read."""
@@ -657,8 +654,10 @@ def dates_in(
             day = reference + datetime.timedelta(days=offset)
             add(m.start(), m.end(), day.isoformat(), "published", True)
         for m in _weekday_pattern().finditer(text, start, end):
+            # «mardi dernier», "last Tuesday": past, whatever the status says
+            past = _says_last(text, m.start(), m.end())
             nd = normalize.normalize_date(
-                m.group(0), published=reference, language=language, ahead=ahead
+                m.group(0), published=reference, language=language, ahead=ahead and not past
             )
             if nd.value and nd.precision == "day":
                 value = nd.value

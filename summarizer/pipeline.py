@@ -1312,7 +1312,39 @@ def anchor_sentences(
     for bounds in _numbered_sentences(original, m.round, language) if m.round is not None else ():
         if bounds not in found:
             found.append(bounds)
+    # a meeting of no mechanism: the sentence that names both heads («mardi dernier à Rabat,
+    # le ministre ... Karim Benjelloun, a reçu son homologue malien, Boubacar Sidibé»)
+    if not m.series:
+        both = _sentence_of_both_heads(m, original)
+        if both is not None and both not in found:
+            found.append(both)
     return found
+
+
+def _sentence_of_both_heads(m: MeetingRecord, original: str) -> tuple[int, int] | None:
+    """The first sentence of the original that writes two heads' names: their exact spans, or
+    a Latin name written as it is in a Latin-script original."""
+    starts: list[list[int]] = []
+    for d in m.delegations:
+        at = [e.start for e in d.evidence if _exact(e)]
+        name = d.head.name
+        if not at and name and _is_latin(name) and _is_latin(original[:200]):
+            at = [x.start() for x in re.finditer(re.escape(name), original)]
+        if at:
+            starts.append(at)
+    if len(starts) < 2:
+        return None
+    sentences = [
+        {dating.sentence_of(original, position) for position in positions} for positions in starts
+    ]
+    shared = set.intersection(*sentences[:2]) if len(sentences) == 2 else None
+    if shared is None:
+        counts: dict[tuple[int, int], int] = {}
+        for one in sentences:
+            for bounds in one:
+                counts[bounds] = counts.get(bounds, 0) + 1
+        shared = {b for b, n in counts.items() if n >= 2}
+    return min(shared) if shared else None
 
 
 @functools.lru_cache(maxsize=16)

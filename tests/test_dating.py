@@ -1831,3 +1831,36 @@ def test_a_head_of_no_side_the_original_does_not_name_is_dropped() -> None:
     m = record(parties=parties, delegations=[invented, pak])
     one_head_per_side(m, 0, rejected)
     assert len(m.delegations) == 2
+
+
+def test_last_tuesday_is_past_even_for_a_meeting_called_announced() -> None:
+    ref = datetime.date(2026, 6, 20)  # a Saturday
+    for text, language in (
+        ("mardi dernier à Rabat, le ministre a reçu son homologue", "fr"),
+        ("last Tuesday in Rabat the minister received his counterpart", "en"),
+        ("استقبل الوزير يوم الثلاثاء الماضي نظيره", "ar"),
+    ):
+        found = dating.dates_in(text, 0, len(text), language=language, reference=ref, ahead=True)
+        assert [f.value for f in found] == ["2026-06-16"], text
+    text = "la commission se réunira mardi à Rabat"  # no "last": the coming Tuesday
+    found = dating.dates_in(text, 0, len(text), language="fr", reference=ref, ahead=True)
+    assert [f.value for f in found] == ["2026-06-23"]
+
+
+def test_the_sentence_that_names_both_heads_anchors_a_meeting_of_no_mechanism() -> None:
+    from summarizer.pipeline import anchor_sentences
+
+    text = (
+        "Essaouira, 20 juin 2026 – Le festival s'est ouvert jeudi.\n\n"
+        "Mardi dernier à Rabat, le ministre Karim Benjelloun a reçu son homologue malien, "
+        "Boubacar Sidibé, en visite de travail.\n\nLe festival se poursuit."
+    )
+    heads = [
+        Delegation(party="MAR", head=Person(name="Karim Benjelloun")),
+        Delegation(party="MLI", head=Person(name="Boubacar Sidibé")),
+    ]
+    m = record(delegations=heads)
+    assert anchor_sentences(m, text, "fr") == [dating.sentence_of(text, text.index("Mardi"))]
+    # a mechanism's meeting is anchored by its series and round, not by its heads
+    m = record(delegations=heads, series="Joint Commission")
+    assert anchor_sentences(m, text, "fr") == []
