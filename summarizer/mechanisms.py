@@ -181,7 +181,7 @@ _FIELDS = {
 }  # fmt: skip
 _COMPLEMENT = {
     "fr": re.compile(
-        r"\s+de\s+coopération((?:\s+(?:et\s+)?(?:économique|commerciale|scientifique|"
+        r"\s+de\s+coopération((?:,?\s+(?:et\s+)?(?:économique|commerciale|scientifique|"
         r"technique|culturelle|militaire|sécuritaire|énergétique|technologique))*)",
         re.IGNORECASE,
     ),

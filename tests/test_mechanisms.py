@@ -391,3 +391,16 @@ def test_an_arabic_ordinal_of_two_words_numbers_the_meeting() -> None:
     assert found is not None and found[0] == 11 and found[1].text == "الحادي عشر"
     assert [s.text for s in ordinal_spans(text, 11)] == ["الحادي عشر"]
     assert [s.text for s in ordinal_spans(text, 1)] == ["الأولى"]  # not «الحادي» of the 11th
+
+
+def test_a_french_list_of_fields_with_commas_is_part_of_the_name() -> None:
+    from summarizer.mechanisms import named_in
+
+    text = (
+        "la première session de la Commission mixte de coopération économique, scientifique "
+        "et technique entre la République du Bénin et la République du Tchad"
+    )
+    found = named_in(text, 0, len(text), "fr")
+    assert found is not None
+    assert found[0] == "Joint Commission for Economic, Scientific and Technical Cooperation"
+    assert found[1].text.endswith("scientifique et technique")
