@@ -2009,6 +2009,12 @@ def _round_sentences(
     return regions + [dating.sentence_of(original, o.start) for o in written]
 
 
+#: Where a Chinese clause starts, and the words in it that put its meeting to come (agreed,
+#: will, plans, next year...).
+_CJK_CLAUSE_START = re.compile(r"[，。；;,\u3000\s]")
+_CJK_TO_COME = re.compile(r"商定|同意|决定|将|拟|计划|明年|下月|下半年")
+
+
 def _cjk_venue(original: str, regions: list[tuple[int, int]]) -> Location | None:
     """The city a Chinese sentence names where it says the meeting took place: a city the
     gazetteer knows, else a name written with 市 (city), spelt in pinyin ("景洪市" ->
@@ -2017,6 +2023,9 @@ def _cjk_venue(original: str, regions: list[tuple[int, int]]) -> Location | None
         return None
     for start, end in regions:
         for venue in _CJK_VENUE.finditer(original, start, end):
+            clause = _CJK_CLAUSE_START.split(original[start : venue.start()])[-1]
+            if _CJK_TO_COME.search(clause):
+                continue  # "双方商定9月在巴库召开...": the venue of a meeting to come
             s, e = venue.span(1)
             known = [  # not a piece of a person's name (贝拉斯科, Velasco, is not 贝拉, Beira)
                 c

@@ -1864,3 +1864,18 @@ def test_the_sentence_that_names_both_heads_anchors_a_meeting_of_no_mechanism() 
     # a mechanism's meeting is anchored by its series and round, not by its heads
     m = record(delegations=heads, series="Joint Commission")
     assert anchor_sentences(m, text, "fr") == []
+
+
+def test_a_chinese_clause_that_agrees_on_a_meeting_to_come_names_no_venue() -> None:
+    from summarizer.pipeline import _cjk_venue
+
+    text = (
+        "中阿塞外交部举行第三轮战略对话　双方商定9月在巴库召开经贸合作委员会会议\n\n"
+        "7月7日，外交部副部长孙立衡在北京主持中阿塞外交部第三轮战略对话。"
+    )
+    regions = [dating.sentence_of(text, 0), dating.sentence_of(text, text.index("7月7日"))]
+    found = _cjk_venue(text, regions)
+    assert found is not None and found.city == "Beijing"
+    text = "双方在巴库举行第三轮战略对话。"
+    found = _cjk_venue(text, [(0, len(text))])
+    assert found is not None and found.city == "Baku"
