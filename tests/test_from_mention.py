@@ -42,8 +42,10 @@ def test_no_meeting_without_a_mechanism_two_countries_and_a_date_or_city() -> No
 
 
 def test_a_chinese_mention_and_a_hollow_model_meeting() -> None:
+    from test_dating import record
+
     from summarizer.pipeline import _hollow
-    from summarizer.records import Delegation, Location, MeetingDate, MeetingRecord, Person
+    from summarizer.records import Delegation, Person
 
     text = (
         "人民网安曼9月11日电 足球赛开幕。\n本月上旬，中约两国外交部在北京举行首轮战略对话，"
@@ -54,18 +56,6 @@ def test_a_chinese_mention_and_a_hollow_model_meeting() -> None:
     assert (m.series, m.location.city, m.date.value) == ("Strategic Dialogue", "Beijing", "2025-09")
     assert m.date.precision == "month"
     coach = Delegation(party=None, head=Person(name="Zhao Lijun", title="Coach"))
-    match = MeetingRecord(
-        id="x",
-        status="held",
-        primary=True,
-        kind="summit",
-        series=None,
-        round=None,
-        title="t",
-        parties=[],
-        date=MeetingDate(value=None),
-        location=Location(),
-        delegations=[coach],
-    )
+    match = record(kind="summit", delegations=[coach])
     assert _hollow(match)
     assert not _hollow(match.model_copy(update={"series": "Strategic Dialogue"}))
