@@ -17,9 +17,10 @@ mechanism tables cover (not English: the model reads English itself).
 from __future__ import annotations
 
 import datetime
+import re
 from typing import cast
 
-from summarizer import dating, mechanisms, normalize, places
+from summarizer import dating, led_by, mechanisms, normalize, places
 from summarizer.records import (
     Location,
     MeetingDate,
@@ -43,6 +44,32 @@ def _city_in(text: str, start: int, end: int, codes: list[str]) -> Location | No
     return None
 
 
+#: A visit one minister paid another, by language: a word for the visit and one for the
+#: host's counterpart, both in the sentence («خلال زيارة رسمية ... مع نظيره الليبي»,
+#: «en visite ... son homologue», «с визитом ... коллегой», «دورے ... ہم منصب»).
+_VISIT_WITH_COUNTERPART = {
+    "ar": (re.compile(r"زيارة"), re.compile(r"نظير(?:ه|ته|ها)")),
+    "fr": (re.compile(r"(?i)\bvisite\b"), re.compile(r"(?i)\bhomologue\b")),
+    "ru": (re.compile(r"(?i)визит"), re.compile(r"(?i)коллег")),
+    "ur": (re.compile(r"دور[ےہ]"), re.compile(r"ہم\s*منصب")),
+}
+#: An Arabic adjective of a people («المالطي», «الليبية»).
+_ARABIC_ADJECTIVE = re.compile(r"(?<!\w)ال[\u0621-\u064a]+ي(?:ة)?(?!\w)")
+
+
+def _arabic_adjectives(
+    text: str, start: int, end: int, have: set[str | None]
+) -> list[places.Place]:
+    """The countries an Arabic sentence names by their people's adjective, each once."""
+    found: list[places.Place] = []
+    for word in _ARABIC_ADJECTIVE.finditer(text, start, end):
+        code = led_by.arabic_side_code(word.group().removesuffix("ة"))
+        if code and len(code) == 3 and code not in have:
+            have.add(code)
+            found.append(places.Place(word.start(), word.end(), normalize.party_name(code), code))
+    return found
+
+
 def meeting_in_passing(
     text: str, language: str, reference: datetime.date | None
 ) -> MeetingRecord | None:
@@ -52,14 +79,17 @@ def meeting_in_passing(
         return None
     for start, end in dating.sentence_spans(text):
         named = mechanisms.named_in(text, start, end, language)
-        if named is None:
+        visit = _VISIT_WITH_COUNTERPART.get(language) if named is None else None
+        if named is None and not (visit and all(p.search(text, start, end) for p in visit)):
             continue
-        series, series_span = named
         countries = [
             p for p in places.parties_named(text, start, end) if p.code and len(p.code) == 3
         ]
+        if len(countries) < 2 and language == "ar":  # «المالطي», «الليبي»: by their adjectives
+            countries += _arabic_adjectives(text, start, end, {p.code for p in countries})
         if len(countries) != 2:
             continue
+        countries.sort(key=lambda p: p.start)
         codes = [p.code for p in countries if p.code]
         found = dating.meeting_date(
             text, [(start, end)], language=language, reference=reference, held=True
@@ -76,7 +106,10 @@ def meeting_in_passing(
             for p in countries
         ]
         date = found.as_meeting_date() if found is not None else MeetingDate(value=None)
-        kind = cast(MeetingKind, normalize.kind_of_series(series) or "other")
+        series, series_span = named if named is not None else (None, None)
+        kind = cast(
+            MeetingKind, normalize.kind_of_series(series) or ("visit" if visit else "other")
+        )
         return MeetingRecord(
             id="",
             status="held" if found is not None else "mentioned",
@@ -88,6 +121,6 @@ def meeting_in_passing(
             parties=parties,
             date=date,
             location=city or Location(),
-            field_evidence={"series": [series_span]},
+            field_evidence={"series": [series_span]} if series_span else {},
         )
     return None

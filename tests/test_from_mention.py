@@ -59,3 +59,20 @@ def test_a_chinese_mention_and_a_hollow_model_meeting() -> None:
     match = record(kind="summit", delegations=[coach])
     assert _hollow(match)
     assert not _hollow(match.model_copy(update={"series": "Strategic Dialogue"}))
+
+
+def test_a_visit_to_a_counterpart_mentioned_in_passing_with_the_peoples_adjectives() -> None:
+    text = (
+        "طرابلس 29 يناير 2026 (وال) - أبحرت اليوم الخميس أول رحلة للعبّارة.\n\n"
+        "وكان وزير الخارجية المالطي كارمل فاروجيا قد بحث ملف الخط مع نظيره الليبي عبد السلام "
+        "المنتصر خلال زيارة رسمية أداها إلى طرابلس الأحد الماضي."
+    )
+    m = meeting_in_passing(text, "ar", datetime.date(2026, 1, 29))
+    assert m is not None and [p.code for p in m.parties] == ["MLT", "LBY"]
+    assert (m.kind, m.series, m.location.city) == ("visit", None, "Tripoli")
+    assert m.date.value == "2026-01-25" and "series" not in m.field_evidence
+    for party in m.parties:
+        assert text[party.evidence[0].start : party.evidence[0].end] == party.evidence[0].text
+    # a visit with no counterpart named is no meeting of two ministers
+    text = "وكان الوزير المالطي قد أدى زيارة رسمية إلى طرابلس الليبية الأحد الماضي."
+    assert meeting_in_passing(text, "ar", datetime.date(2026, 1, 29)) is None
