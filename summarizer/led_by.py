@@ -20,7 +20,8 @@ from . import name_lexicon, normalize, romanize, titles
 #: "<side> وفد کی قیادت|سربراہی <who> نے کی", "<side> کی جانب سے وفد کی سربراہی <who> نے کی"
 #: (on Sri Lanka's side) and "<side> کی نمائندگی <who> نے کی".
 _CLAUSE = re.compile(
-    r"(?P<side>(?:[^\s،۔]+\s+){1,2}?)(?:کی\s+(?:جانب|طرف)\s+سے\s+)?"
+    # a side of up to four words («بوسنیا و ہرزیگووینا کے», Bosnia and Herzegovina's)
+    r"(?P<side>(?:[^\s،۔]+\s+){1,4}?)(?:کی\s+(?:جانب|طرف)\s+سے\s+)?"
     r"(?:وفد\s+کی\s+(?:قیادت|سربراہی)|کی\s+نمائندگی)\s+"
     r"(?P<who>[^۔]{3,200}?)\s*،?\s*نے\s+کی"
 )

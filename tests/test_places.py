@@ -743,6 +743,13 @@ def test_urdu_head_after_a_desk_of_bilateral_relations() -> None:
     )
     found = [(h.written, led_by.side_code(h.side)) for h in led_by.heads_led(text)]
     assert found == [("ثمینہ رحمان قریشی", "PAK"), ("ڈلروکشی گناسیکرا", "LKA")]
+    # a country of several words («بوسنیا و ہرزیگووینا کے وفد»)
+    text = (
+        "پاکستانی وفد کی قیادت سفیر عائشہ فاروق صدیقی نے کی، جبکہ بوسنیا و ہرزیگووینا کے وفد "
+        "کی سربراہی نائب وزیر خارجہ دامیر کوواچیوچ نے کی۔"
+    )
+    found = [(h.written, led_by.side_code(h.side)) for h in led_by.heads_led(text)]
+    assert found == [("عائشہ فاروق صدیقی", "PAK"), ("دامیر کوواچیوچ", "BIH")]
     # a board's and a portfolio's words before the name are no name
     text = (
         "پاکستانی وفد کی قیادت وفاقی سیکرٹری ریلوے و چیئرمین ریلوے بورڈ سید مظہر حسین شاہ نے کی، "
