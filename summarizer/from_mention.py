@@ -5,13 +5,16 @@ An article about something else (a strike, a festival, a shipping line) may say 
 sentence that two countries held their political consultations or their joint commission
 "on the 9th in Port Louis". The small local model, reading a whole translated article about
 the strike, then often reports no meeting at all (measured: fr_34). Such a sentence is plain
-to code: a mechanism the tables list (``mechanisms.named_in``), exactly two countries named
-beside it, and a date or a city in the same sentence. The record it gives holds only what
-that sentence writes (parties, series, date, city), each with its exact span; heads, topics
-and the rest are left to the checks that follow, which read the original too.
+to code: a mechanism the tables list (``mechanisms.named_in``), or a visit to a named
+counterpart («خلال زيارة رسمية ... مع نظيره»), exactly two countries named beside it (in
+Arabic also by their peoples' adjectives, «المالطي»), and a date or a city in the same
+sentence. The record it gives holds only what that sentence writes (parties, series, date,
+city), each with its exact span; heads, topics and the rest are left to the checks that
+follow, which read the original too.
 
-Only for an article whose model answer had no meeting, and only in the languages the
-mechanism tables cover (not English: the model reads English itself).
+Only for an article whose model answer had no meeting, or only a hollow one (no series and
+no head on any side: a football match's coach, ``pipeline._hollow``), and only in the
+languages the mechanism tables cover (not English: the model reads English itself).
 """
 
 from __future__ import annotations
