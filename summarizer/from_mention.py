@@ -23,19 +23,14 @@ import datetime
 import re
 from typing import cast
 
-from summarizer import dating, led_by, mechanisms, normalize, places
+from summarizer import dating, from_text, led_by, mechanisms, normalize, places
 from summarizer.records import (
     Location,
     MeetingDate,
     MeetingKind,
     MeetingRecord,
     Party,
-    Span,
 )
-
-
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=text[start:end])
 
 
 def _city_in(text: str, start: int, end: int, codes: list[str]) -> Location | None:
@@ -43,7 +38,7 @@ def _city_in(text: str, start: int, end: int, codes: list[str]) -> Location | No
     for s, e, english in normalize.cities_in(text, start, end):
         info = normalize.city_info(english)
         if info is not None and info[1] in codes:
-            return Location(city=english, country=info[1], evidence=[_span(text, s, e)])
+            return Location(city=english, country=info[1], evidence=[from_text.span_at(text, s, e)])
     return None
 
 
@@ -104,7 +99,7 @@ def meeting_in_passing(
             Party(
                 name=normalize.party_name(p.code) if p.code else p.label,
                 code=p.code,
-                evidence=[_span(text, p.start, p.end)],
+                evidence=[from_text.span_at(text, p.start, p.end)],
             )
             for p in countries
         ]

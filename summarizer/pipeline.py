@@ -14,6 +14,7 @@ import hashlib
 import json
 import re
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -1324,26 +1325,15 @@ def anchor_sentences(
 def _sentence_of_both_heads(m: MeetingRecord, original: str) -> tuple[int, int] | None:
     """The first sentence of the original that writes two heads' names: their exact spans, or
     a Latin name written as it is in a Latin-script original."""
-    starts: list[list[int]] = []
+    latin_original = _is_latin(original[:200])
+    heads_in: Counter[tuple[int, int]] = Counter()  # sentence -> how many heads it names
     for d in m.delegations:
         at = [e.start for e in d.evidence if _exact(e)]
         name = d.head.name
-        if not at and name and _is_latin(name) and _is_latin(original[:200]):
+        if not at and name and latin_original and _is_latin(name):
             at = [x.start() for x in re.finditer(re.escape(name), original)]
-        if at:
-            starts.append(at)
-    if len(starts) < 2:
-        return None
-    sentences = [
-        {dating.sentence_of(original, position) for position in positions} for positions in starts
-    ]
-    shared = set.intersection(*sentences[:2]) if len(sentences) == 2 else None
-    if shared is None:
-        counts: dict[tuple[int, int], int] = {}
-        for one in sentences:
-            for bounds in one:
-                counts[bounds] = counts.get(bounds, 0) + 1
-        shared = {b for b, n in counts.items() if n >= 2}
+        heads_in.update({dating.sentence_of(original, position) for position in at})
+    shared = [bounds for bounds, heads in heads_in.items() if heads >= 2]
     return min(shared) if shared else None
 
 
