@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 ARABIC = (
     "ووفقًا للبيان، عقدت باكستان والاتحاد الأوروبي الجولة العاشرة من “الحوار السياسي” في بروكسل.\n"
     "وأكد الجانبان رغبتهما في عقد الجولة السابعة من “الحوار الاستراتيجي” في عام 2025."
@@ -352,31 +354,39 @@ def test_french_subject_after_the_parties_adjective_and_on_or_for_its_fields() -
     assert series_key("Joint Working Group on Trade") != series_key("Joint Working Group")
 
 
-def test_chinese_cooperation_committees_and_bare_consultations_are_mechanisms() -> None:
+@pytest.mark.parametrize(
+    ("text", "language", "value", "english"),
+    [
+        # Chinese cooperation committees and bare consultations
+        ("中埃政府间合作委员会第三次会议", "zh", 3, "Intergovernmental Cooperation Committee"),
+        ("两国外交部第三轮磋商在京举行", "zh", 3, "Foreign Ministry Consultations"),
+        ("中国和加纳外交部第四轮政治磋商", "zh", 4, "Foreign Ministry Political Consultations"),
+        # Urdu mechanisms in Urdu words and in English ones
+        ("مشترکہ اقتصادی کمیشن کا تیسرا اجلاس", "ur", 3, "Joint Economic Commission"),
+        ("دوطرفہ مشاورت کا چوتھا دور", "ur", 4, "Bilateral Consultations"),
+        ("اسٹریٹجک مذاکرات کا دوسرا دور", "ur", 2, "Strategic Dialogue"),
+        ("جوائنٹ کمیشن کا پانچواں اجلاس", "ur", 5, "Joint Commission"),
+        (
+            "بائی لیٹرل پولیٹیکل کنسلٹیشنز کا پانچواں دور",
+            "ur",
+            5,
+            "Bilateral Political Consultations",
+        ),
+        (
+            "سیاحت سے متعلق مشترکہ ورکنگ گروپ کا تیسرا اجلاس",
+            "ur",
+            3,
+            "Joint Working Group on Tourism",
+        ),
+    ],
+)
+def test_listed_chinese_and_urdu_mechanisms_are_numbered(
+    text: str, language: str, value: int, english: str
+) -> None:
     from summarizer.mechanisms import first_numbered
 
-    for text, value, english in [
-        ("中埃政府间合作委员会第三次会议", 3, "Intergovernmental Cooperation Committee"),
-        ("两国外交部第三轮磋商在京举行", 3, "Foreign Ministry Consultations"),
-        ("中国和加纳外交部第四轮政治磋商", 4, "Foreign Ministry Political Consultations"),
-    ]:
-        found = first_numbered(text, "zh")
-        assert found is not None and (found[0], found[2]) == (value, english), text
-
-
-def test_urdu_mechanisms_in_urdu_words_and_in_english_ones() -> None:
-    from summarizer.mechanisms import first_numbered
-
-    for text, value, english in [
-        ("مشترکہ اقتصادی کمیشن کا تیسرا اجلاس", 3, "Joint Economic Commission"),
-        ("دوطرفہ مشاورت کا چوتھا دور", 4, "Bilateral Consultations"),
-        ("اسٹریٹجک مذاکرات کا دوسرا دور", 2, "Strategic Dialogue"),
-        ("جوائنٹ کمیشن کا پانچواں اجلاس", 5, "Joint Commission"),
-        ("بائی لیٹرل پولیٹیکل کنسلٹیشنز کا پانچواں دور", 5, "Bilateral Political Consultations"),
-        ("سیاحت سے متعلق مشترکہ ورکنگ گروپ کا تیسرا اجلاس", 3, "Joint Working Group on Tourism"),
-    ]:
-        found = first_numbered(text, "ur")
-        assert found is not None and (found[0], found[2]) == (value, english), text
+    found = first_numbered(text, language)
+    assert found is not None and (found[0], found[2]) == (value, english), text
 
 
 def test_an_arabic_ordinal_of_two_words_numbers_the_meeting() -> None:
